@@ -1,0 +1,256 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Compare aligns two versions of a story and returns the Result.
+//
+// It links sentences across the whole documents (exact matches by
+// normalised text, then similar sentences found through an inverted index of
+// words and scored by word overlap, then partial links for clauses that were
+// split off or folded in), lets the links group paragraphs (one to one,
+// split, merge), orders the groups by the longest increasing run of their
+// old positions (the rest are moved), and diffs the words of every changed
+// sentence. Its cost grows with the size of the input, not its square.
+func Compare(old, new *Document, opts *Options) *Result {
+	const stages = 4
+	opts.progress("linking sentences", 0, stages)
+	l := newLinker(old, new)
+	l.linkExact()
+	l.linkSimilar()
+	opts.progress("finding splits and merges", 1, stages)
+	l.linkPartial()
+	opts.progress("grouping paragraphs", 2, stages)
+	groups := groupParagraphs(l, old, new)
+	blocks := orderBlocks(groups, len(old.Paragraphs), len(new.Paragraphs))
+	opts.progress("diffing words", 3, stages)
+	b := &builder{l: l, old: old, new: new}
+	b.start()
+	for i := range blocks {
+		b.fill(&blocks[i])
+	}
+	r, err := Assemble(old, new, blocks)
+	if err != nil {
+		// Compare places every sentence exactly once by construction; an
+		// error here is a bug in this package, not in the input.
+		panic(fmt.Sprintf("storydiff: internal error: %v", err))
+	}
+	opts.progress("done", stages, stages)
+	return r
+}
+
+// orderBlocks lays the groups out in the new version's reading order, adds
+// blocks for unmatched paragraphs (added ones where they stand in new,
+// removed ones after the block holding the old paragraph before them), and
+// marks the groups outside the longest increasing run of old positions as
+// moved.
+func orderBlocks(groups []*group, nOld, nNew int) []Block {
+	oldIn := make([]bool, nOld)
+	newIn := make([]*group, nNew)
+	for _, g := range groups {
+		for _, o := range g.old {
+			oldIn[o] = true
+		}
+		for _, n := range g.new {
+			newIn[n] = g
+		}
+	}
+	firstOld := make([]int, len(groups))
+	for i, g := range groups {
+		firstOld[i] = g.old[0]
+	}
+	inOrder := longestIncreasing(firstOld)
+	moved := map[*group]bool{}
+	for i, g := range groups {
+		if !inOrder[i] {
+			moved[g] = true
+		}
+	}
+
+	// Skeleton in new order.
+	var seq []Block
+	emitted := map[*group]bool{}
+	for n := 0; n < nNew; n++ {
+		g := newIn[n]
+		switch {
+		case g == nil:
+			seq = append(seq, Block{Kind: Added, New: []int{n}, Origin: -1})
+		case !emitted[g]:
+			emitted[g] = true
+			seq = append(seq, Block{Kind: Changed, Old: g.old, New: g.new, Moved: moved[g], Origin: -1})
+		}
+	}
+
+	// Anchors: blocks in old order (matched, not moved), by first old paragraph.
+	var anchorPos, anchorOld []int
+	for i := range seq {
+		if len(seq[i].Old) > 0 && !seq[i].Moved {
+			anchorPos = append(anchorPos, i)
+			anchorOld = append(anchorOld, seq[i].Old[0])
+		}
+	}
+	after := map[int][]int{} // skeleton position → removed old paragraphs to place after it (-1: at the start)
+	for o := 0; o < nOld; o++ {
+		if oldIn[o] {
+			continue
+		}
+		k := sort.SearchInts(anchorOld, o) // anchors with first old paragraph < o
+		pos := -1
+		if k > 0 {
+			pos = anchorPos[k-1]
+		}
+		after[pos] = append(after[pos], o)
+	}
+	blocks := make([]Block, 0, len(seq)+nOld)
+	for _, o := range after[-1] {
+		blocks = append(blocks, Block{Kind: Removed, Old: []int{o}, Origin: -1})
+	}
+	for i := range seq {
+		blocks = append(blocks, seq[i])
+		for _, o := range after[i] {
+			blocks = append(blocks, Block{Kind: Removed, Old: []int{o}, Origin: -1})
+		}
+	}
+
+	// Origins of moved blocks: after the last block in old order that stood
+	// before them.
+	var stayPos, stayOld []int
+	for i := range blocks {
+		if len(blocks[i].Old) > 0 && !blocks[i].Moved {
+			stayPos = append(stayPos, i)
+			stayOld = append(stayOld, blocks[i].Old[0])
+		}
+	}
+	for i := range blocks {
+		if !blocks[i].Moved {
+			continue
+		}
+		k := sort.SearchInts(stayOld, blocks[i].Old[0])
+		if k == 0 {
+			blocks[i].Origin = 0
+		} else {
+			blocks[i].Origin = stayPos[k-1] + 1
+		}
+	}
+	return blocks
+}
+
+// builder fills blocks with their sentence pairs.
+type builder struct {
+	l                  *linker
+	old, new           *Document
+	oldStart, newStart []int // paragraph → index of its first sentence in l.old / l.new
+}
+
+func (b *builder) start() {
+	b.oldStart = starts(b.old)
+	b.newStart = starts(b.new)
+}
+
+func starts(d *Document) []int {
+	s := make([]int, len(d.Paragraphs)+1)
+	for i, p := range d.Paragraphs {
+		s[i+1] = s[i] + len(p.Sentences)
+	}
+	return s
+}
+
+func (b *builder) oldText(i int) string {
+	r := b.l.old[i].ref
+	return b.old.Paragraphs[r.Para].Sentences[r.Sent].Text
+}
+
+func (b *builder) newText(j int) string {
+	r := b.l.new[j].ref
+	return b.new.Paragraphs[r.Para].Sentences[r.Sent].Text
+}
+
+func (b *builder) pair(i, j int, moved bool) Pair {
+	ot, nt := b.oldText(i), b.newText(j)
+	p := Pair{Kind: Equal, OldRef: b.l.old[i].ref, NewRef: b.l.new[j].ref, Old: ot, New: nt, Moved: moved}
+	if ot != nt {
+		p.Kind = Changed
+		p.Words = wordDiff(ot, nt)
+	}
+	return p
+}
+
+// fill computes blk.Pairs and the final kind of blk.
+func (b *builder) fill(blk *Block) {
+	l := b.l
+	inOld := map[int]bool{}
+	for _, o := range blk.Old {
+		inOld[o] = true
+	}
+	inNew := map[int]bool{}
+	for _, n := range blk.New {
+		inNew[n] = true
+	}
+
+	// Removed sentences, keyed by the in-block linked old sentence before
+	// them (-1: none), so they are shown where they stood.
+	removedAfter := map[int][]int{}
+	prev := -1
+	movedAway := false
+	for _, o := range blk.Old {
+		for i := b.oldStart[o]; i < b.oldStart[o+1]; i++ {
+			s := &l.old[i]
+			switch {
+			case s.link < 0:
+				removedAfter[prev] = append(removedAfter[prev], i)
+			case inNew[l.new[s.link].ref.Para]:
+				prev = i
+			default:
+				movedAway = true // lives in the block of its new paragraph
+			}
+		}
+	}
+	removed := func(i int) Pair {
+		return Pair{Kind: Removed, OldRef: l.old[i].ref, NewRef: None, Old: b.oldText(i)}
+	}
+	for _, i := range removedAfter[-1] {
+		blk.Pairs = append(blk.Pairs, removed(i))
+	}
+	allEqual := true
+	movedIn := false
+	for _, n := range blk.New {
+		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
+			s := &l.new[j]
+			if s.link < 0 {
+				blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: s.ref, New: b.newText(j)})
+				allEqual = false
+				continue
+			}
+			i := s.link
+			mv := !inOld[l.old[i].ref.Para]
+			p := b.pair(i, j, mv)
+			blk.Pairs = append(blk.Pairs, p)
+			if p.Kind != Equal {
+				allEqual = false
+			}
+			if mv {
+				movedIn = true
+				continue
+			}
+			for _, r := range removedAfter[i] {
+				blk.Pairs = append(blk.Pairs, removed(r))
+				allEqual = false
+			}
+		}
+	}
+	if len(removedAfter[-1]) > 0 {
+		allEqual = false
+	}
+	switch {
+	case len(blk.Old) == 0:
+		blk.Kind = Added
+	case len(blk.New) == 0:
+		blk.Kind = Removed
+	case allEqual && !movedIn && !movedAway && len(blk.Old) == 1 && len(blk.New) == 1:
+		blk.Kind = Equal
+	default:
+		blk.Kind = Changed
+	}
+}

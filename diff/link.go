@@ -1,0 +1,306 @@
+package diff
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/storydiff/storydiff/diff/segment"
+)
+
+// Thresholds, tuned on testdata/pairs and the seed pair.
+const (
+	// minSimilarity is the word-level Dice coefficient two sentences need to
+	// be linked as the same sentence, changed. At 0.5 a sentence keeps its
+	// identity through a rewritten clause ("Putin cast the conversations…" →
+	// "Putin spoke first at the event, casting the conversations…" scores
+	// 0.82) while two different sentences sharing names and function words
+	// ("Trump said …" twice) score 0.2–0.4 and stay apart.
+	minSimilarity = 0.5
+	// minContainment is the share (by word rarity) of a sentence that must
+	// appear inside a sentence of the other version for a partial link, which
+	// only groups paragraphs (a clause split off into its own paragraph, a
+	// sentence folded into another). 0.6 catches "The event followed the
+	// longest ever…", split off an old sentence, without tying short generic
+	// sentences ("He said it was a good day.") to long ones.
+	minContainment = 0.6
+	// minPartialWords is the least number of shared words for a partial link.
+	minPartialWords = 4
+	// maxPosting skips words that occur in more sentences than this when
+	// looking for candidates: they say little about identity, and skipping
+	// them keeps the candidate search linear.
+	maxPosting = 64
+	// maxCandidates is how many candidates per sentence are scored exactly.
+	maxCandidates = 6
+)
+
+// sent is one sentence with its matching features.
+type sent struct {
+	ref   SentRef
+	key   string  // normalised text
+	words []int32 // interned folded words, sorted
+	pos   float64 // relative position in its document, 0..1
+	link  int     // index of the linked sentence on the other side, or -1
+	sim   float64 // similarity of the link
+	part  int     // partial link: index on the other side, or -1
+	share int     // shared words of the link or partial link
+}
+
+// linker links sentences of two documents.
+type linker struct {
+	old, new []sent
+	idf      []float64 // by interned word
+}
+
+func newLinker(od, nd *Document) *linker {
+	intern := map[string]int32{}
+	var df []int
+	build := func(d *Document) []sent {
+		var out []sent
+		total := 0
+		for _, p := range d.Paragraphs {
+			total += len(p.Sentences)
+		}
+		out = make([]sent, 0, total)
+		for pi, p := range d.Paragraphs {
+			for si, s := range p.Sentences {
+				keys := segment.WordKeys(s.Text)
+				ws := make([]int32, len(keys))
+				for i, k := range keys {
+					id, ok := intern[k]
+					if !ok {
+						id = int32(len(df))
+						intern[k] = id
+						df = append(df, 0)
+					}
+					ws[i] = id
+				}
+				slices.Sort(ws)
+				prev := int32(-1)
+				for _, w := range ws {
+					if w != prev {
+						df[w]++
+						prev = w
+					}
+				}
+				pos := 0.0
+				if total > 1 {
+					pos = float64(len(out)) / float64(total-1)
+				}
+				out = append(out, sent{ref: SentRef{pi, si}, key: segment.Key(s.Text), words: ws, pos: pos, link: -1, part: -1})
+			}
+		}
+		return out
+	}
+	l := &linker{}
+	l.old = build(od)
+	l.new = build(nd)
+	n := float64(len(l.old) + len(l.new))
+	l.idf = make([]float64, len(df))
+	for i, f := range df {
+		l.idf[i] = math.Log(1 + n/float64(f))
+	}
+	return l
+}
+
+// linkExact links sentences with the same normalised text, each old
+// sentence at most once, in document order.
+func (l *linker) linkExact() {
+	byKey := make(map[string][]int, len(l.old))
+	for i := range l.old {
+		if k := l.old[i].key; k != "" {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	for j := range l.new {
+		k := l.new[j].key
+		if k == "" {
+			continue
+		}
+		q := byKey[k]
+		if len(q) == 0 {
+			continue
+		}
+		i := q[0]
+		byKey[k] = q[1:]
+		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, len(l.old[i].words)
+		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, len(l.new[j].words)
+	}
+	// Sentences without words (a lone "—" or "***") are linked by their
+	// exact key too; those with an empty key stay unlinked.
+}
+
+// postings maps each word to the sentences (of one side) holding it, for
+// the sentences that pass keep.
+func postings(ss []sent, keep func(*sent) bool) map[int32][]int32 {
+	m := map[int32][]int32{}
+	for i := range ss {
+		if !keep(&ss[i]) {
+			continue
+		}
+		prev := int32(-1)
+		for _, w := range ss[i].words {
+			if w != prev {
+				m[w] = append(m[w], int32(i))
+				prev = w
+			}
+		}
+	}
+	return m
+}
+
+// candidates returns up to maxCandidates indices from post that share the
+// most distinctive words with s.
+func (l *linker) candidates(s *sent, post map[int32][]int32, scratch map[int32]float64) []int32 {
+	clear(scratch)
+	prev := int32(-1)
+	for _, w := range s.words {
+		if w == prev {
+			continue
+		}
+		prev = w
+		list := post[w]
+		if len(list) > maxPosting {
+			continue
+		}
+		for _, c := range list {
+			scratch[c] += l.idf[w]
+		}
+	}
+	if len(scratch) == 0 {
+		return nil
+	}
+	type cand struct {
+		i     int32
+		score float64
+	}
+	cs := make([]cand, 0, len(scratch))
+	for i, sc := range scratch {
+		cs = append(cs, cand{i, sc})
+	}
+	sort.Slice(cs, func(a, b int) bool {
+		if cs[a].score != cs[b].score {
+			return cs[a].score > cs[b].score
+		}
+		return cs[a].i < cs[b].i
+	})
+	if len(cs) > maxCandidates {
+		cs = cs[:maxCandidates]
+	}
+	out := make([]int32, len(cs))
+	for k, c := range cs {
+		out[k] = c.i
+	}
+	return out
+}
+
+// overlap returns the size of the multiset intersection of two sorted word
+// lists and its weight by rarity.
+func (l *linker) overlap(a, b []int32) (n int, weight float64) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			weight += l.idf[a[i]]
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n, weight
+}
+
+func (l *linker) weight(ws []int32) float64 {
+	w := 0.0
+	for _, x := range ws {
+		w += l.idf[x]
+	}
+	return w
+}
+
+// linkSimilar links the sentences left unlinked by linkExact to similar
+// ones, best pairs first, each sentence at most once.
+func (l *linker) linkSimilar() {
+	post := postings(l.old, func(s *sent) bool { return s.link < 0 })
+	type edge struct {
+		o, n  int
+		sim   float64
+		share int
+		dist  float64
+	}
+	var edges []edge
+	scratch := map[int32]float64{}
+	for j := range l.new {
+		ns := &l.new[j]
+		if ns.link >= 0 || len(ns.words) == 0 {
+			continue
+		}
+		for _, c := range l.candidates(ns, post, scratch) {
+			os := &l.old[c]
+			share, _ := l.overlap(os.words, ns.words)
+			sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
+			if sim >= minSimilarity {
+				edges = append(edges, edge{int(c), j, sim, share, math.Abs(os.pos - ns.pos)})
+			}
+		}
+	}
+	sort.Slice(edges, func(a, b int) bool {
+		ea, eb := edges[a], edges[b]
+		if ea.sim != eb.sim {
+			return ea.sim > eb.sim
+		}
+		if ea.dist != eb.dist {
+			return ea.dist < eb.dist
+		}
+		if ea.n != eb.n {
+			return ea.n < eb.n
+		}
+		return ea.o < eb.o
+	})
+	for _, e := range edges {
+		if l.old[e.o].link >= 0 || l.new[e.n].link >= 0 {
+			continue
+		}
+		l.old[e.o].link, l.old[e.o].sim, l.old[e.o].share = e.n, e.sim, e.share
+		l.new[e.n].link, l.new[e.n].sim, l.new[e.n].share = e.o, e.sim, e.share
+	}
+}
+
+// linkPartial gives each sentence still unlinked a partial link to the
+// sentence of the other version that contains most of it, if any. Partial
+// links only group paragraphs; the sentence itself stays added or removed.
+func (l *linker) linkPartial() {
+	all := func(*sent) bool { return true }
+	oldPost := postings(l.old, all)
+	newPost := postings(l.new, all)
+	scratch := map[int32]float64{}
+	one := func(s *sent, other []sent, post map[int32][]int32) {
+		if s.link >= 0 || len(s.words) < minPartialWords {
+			return
+		}
+		total := l.weight(s.words)
+		best, bestScore, bestShare := -1, 0.0, 0
+		for _, c := range l.candidates(s, post, scratch) {
+			share, w := l.overlap(s.words, other[c].words)
+			if share < minPartialWords || total == 0 {
+				continue
+			}
+			if sc := w / total; sc >= minContainment && sc > bestScore {
+				best, bestScore, bestShare = int(c), sc, share
+			}
+		}
+		if best >= 0 {
+			s.part, s.share = best, bestShare
+		}
+	}
+	for i := range l.old {
+		one(&l.old[i], l.new, newPost)
+	}
+	for j := range l.new {
+		one(&l.new[j], l.old, oldPost)
+	}
+}

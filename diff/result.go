@@ -1,0 +1,264 @@
+// Package diff is storydiff's engine: it turns two versions of a story into
+// one aligned, immutable Result that every view and export reads.
+//
+// The pipeline is: paragraphs (from package input) → Document (sentences
+// segmented) → Compare (sentences linked across the whole documents,
+// paragraphs grouped by those links, groups ordered, words diffed inside
+// changed sentences) → Result. Nothing in a Result is modified after Compare
+// returns; callers must treat every slice as read-only.
+package diff
+
+// Kind says what happened to a block of paragraphs or to a sentence.
+type Kind uint8
+
+// The kinds of change. A block or sentence that was moved keeps its kind
+// (usually Equal or Changed) and has Moved set.
+const (
+	Equal   Kind = iota // present in both versions, same text
+	Changed             // present in both versions, text differs
+	Added               // only in the new version
+	Removed             // only in the old version
+)
+
+var kindNames = [...]string{"equal", "changed", "added", "removed"}
+
+// String returns the lower-case name used in exports: equal, changed, added
+// or removed.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Op is one word-level edit operation.
+type Op uint8
+
+// The word operations. Concatenating the Text of OpEqual and OpDelete words
+// rebuilds the old sentence; OpEqual and OpInsert rebuild the new one.
+const (
+	OpEqual  Op = iota // in both
+	OpInsert           // only in the new sentence
+	OpDelete           // only in the old sentence
+)
+
+var opNames = [...]string{"equal", "insert", "delete"}
+
+// String returns equal, insert or delete.
+func (o Op) String() string {
+	if int(o) < len(opNames) {
+		return opNames[o]
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (o Op) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// Word is one run of tokens (words, punctuation and the spaces between them)
+// with the same operation.
+type Word struct {
+	Op   Op
+	Text string
+}
+
+// Class says how much a change matters to an editor.
+type Class uint8
+
+// The classes of a change, from least to most significant.
+const (
+	ClassNone       Class = iota // no change
+	ClassTypography              // quotes, apostrophes, dashes, spaces, ellipses only
+	ClassStyle                   // case, punctuation, abbreviation forms, spelling variants of a name
+	ClassWording                 // anything else
+)
+
+var classNames = [...]string{"none", "typography", "style", "wording"}
+
+// String returns none, typography, style or wording.
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return "unknown"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// Flag marks a change an editor must check. Flags combine as a bit set.
+type Flag uint16
+
+// The flags.
+const (
+	FlagNegation    Flag = 1 << iota // not, no, never, without, n't … added or removed
+	FlagNumber                       // digits, number words, money, dates, times changed
+	FlagQuote                        // text inside quotation marks changed
+	FlagName                         // a capitalised name added, removed or changed
+	FlagAttribution                  // the speaker or the verb of saying changed
+)
+
+var flagNames = []struct {
+	f    Flag
+	name string
+}{
+	{FlagNegation, "negation"},
+	{FlagNumber, "number"},
+	{FlagQuote, "quote"},
+	{FlagName, "name"},
+	{FlagAttribution, "attribution"},
+}
+
+// Has reports whether all flags in g are set in f.
+func (f Flag) Has(g Flag) bool { return f&g == g && g != 0 }
+
+// Names returns the names of the set flags in a fixed order.
+func (f Flag) Names() []string {
+	var out []string
+	for _, n := range flagNames {
+		if f&n.f != 0 {
+			out = append(out, n.name)
+		}
+	}
+	return out
+}
+
+// SentRef locates a sentence: paragraph index and sentence index within that
+// paragraph, both zero-based. Para is -1 when there is no such sentence.
+type SentRef struct {
+	Para, Sent int
+}
+
+// None is the SentRef of a side that does not exist (the old side of an
+// added sentence, the new side of a removed one).
+var None = SentRef{-1, -1}
+
+// IsNone reports whether r refers to no sentence.
+func (r SentRef) IsNone() bool { return r.Para < 0 }
+
+// Run is a maximal stretch of non-equal words inside a sentence pair,
+// Pair.Words[Start:End], with its editorial class and flags.
+type Run struct {
+	Start, End int
+	Class      Class
+	Flags      Flag
+}
+
+// Pair is one sentence of the old version matched with one of the new.
+// A pair with only an old side is Removed, only a new side Added.
+type Pair struct {
+	Kind           Kind
+	OldRef, NewRef SentRef
+	Old, New       string // the sentence texts as displayed (trimmed)
+	// Moved reports that the sentence came from an old paragraph that is
+	// not in this pair's block (it moved between paragraphs).
+	Moved bool
+	// Words is the word-level diff of Old and New; nil for Equal pairs
+	// whose texts are identical and for Added and Removed pairs.
+	Words []Word
+	Runs  []Run
+	Class Class
+	Flags Flag
+}
+
+// Block is one row of the alignment: a group of old paragraphs and the new
+// paragraphs they became. One old and one new paragraph is the common case;
+// one old and several new is a split; several old and one new is a merge.
+type Block struct {
+	Kind Kind
+	Old  []int // old paragraph indices, ascending
+	New  []int // new paragraph indices, ascending
+	// Moved reports that the block's old paragraphs stood elsewhere in the
+	// old version: the block is out of the old order.
+	Moved bool
+	// Origin is, for a moved block, the index in Result.Blocks before which
+	// its old paragraphs stood in the old version (len(Blocks) for the end);
+	// -1 for blocks that are not moved.
+	Origin int
+	// Pairs are the sentence pairs of the block in reading order: new order,
+	// with removed sentences where they stood. Sentences of the block's old
+	// paragraphs that moved to another block are not here (see Result.OldPair).
+	Pairs []Pair
+	// Boilerplate is the label of a block whose paragraphs are not story text
+	// (headline, section, byline, dateline, contributors, copyright,
+	// separator, trailer), or "".
+	Boilerplate string
+	Class       Class
+	Flags       Flag
+}
+
+// IsSplit reports whether one old paragraph became several new ones.
+func (b *Block) IsSplit() bool { return len(b.Old) == 1 && len(b.New) > 1 }
+
+// IsMerge reports whether several old paragraphs became one new one.
+func (b *Block) IsMerge() bool { return len(b.Old) > 1 && len(b.New) == 1 }
+
+// IsChange reports whether the block differs between the versions in any
+// way: its text changed, it was added, removed or moved.
+func (b *Block) IsChange() bool { return b.Kind != Equal || b.Moved }
+
+// Stats counts what changed.
+type Stats struct {
+	OldParagraphs, NewParagraphs int
+	// Block counts by kind (a moved block counts in its kind and in Moved).
+	Equal, Changed, Added, Removed int
+	Moved, Split, Merged           int
+	// Sentence counts.
+	SentencesEqual, SentencesChanged, SentencesAdded, SentencesRemoved, SentencesMoved int
+	// Word counts (words only, not spaces or punctuation).
+	WordsAdded, WordsRemoved int
+}
+
+// Finding is a story-level observation: a new lede, copy trimmed from the
+// bottom, paragraphs re-ordered.
+type Finding struct {
+	Kind   string // "lede", "trimmed", "reordered", …
+	Text   string // human-readable summary
+	Blocks []int  // the blocks concerned
+}
+
+// Result is the immutable outcome of Compare.
+type Result struct {
+	Old, New *Document
+	Blocks   []Block
+	Stats    Stats
+	Findings []Finding
+
+	oldBlock, newBlock []int       // paragraph → block
+	oldPair, newPair   [][]pairLoc // paragraph, sentence → pair
+}
+
+type pairLoc struct{ block, pair int32 }
+
+// Equal reports whether the two versions have no differences at all.
+func (r *Result) Equal() bool {
+	for i := range r.Blocks {
+		if r.Blocks[i].IsChange() {
+			return false
+		}
+	}
+	return true
+}
+
+// BlockOfOld returns the index of the block holding old paragraph p.
+func (r *Result) BlockOfOld(p int) int { return r.oldBlock[p] }
+
+// BlockOfNew returns the index of the block holding new paragraph p.
+func (r *Result) BlockOfNew(p int) int { return r.newBlock[p] }
+
+// OldPair returns the pair holding old sentence ref. Each old sentence is in
+// exactly one pair; a sentence that moved to a paragraph of another block
+// lives in that block's pairs.
+func (r *Result) OldPair(ref SentRef) (block int, p *Pair) {
+	l := r.oldPair[ref.Para][ref.Sent]
+	return int(l.block), &r.Blocks[l.block].Pairs[l.pair]
+}
+
+// NewPair returns the pair holding new sentence ref.
+func (r *Result) NewPair(ref SentRef) (block int, p *Pair) {
+	l := r.newPair[ref.Para][ref.Sent]
+	return int(l.block), &r.Blocks[l.block].Pairs[l.pair]
+}

@@ -1,0 +1,387 @@
+// Package input turns the bytes of one story version into display
+// paragraphs, for every input format storydiff understands: plain text,
+// HTML, NITF, NewsML-G2 and Markdown.
+//
+// Whatever the format, the paragraphs Read returns are valid UTF-8, hold no
+// control characters (they are replaced by visible symbols, see Clean), are
+// trimmed, never empty, and have every run of white space folded to one
+// space. Metadata paragraphs (headline, byline, dateline, …) carry a label
+// in Doc.Labels; story text has the label "".
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Format names an input format.
+type Format string
+
+// The input formats. Auto asks Read to detect the format from the content
+// first and the file name extension second.
+const (
+	Auto     Format = ""
+	Text     Format = "text"
+	HTML     Format = "html"
+	NITF     Format = "nitf"
+	NewsML   Format = "newsml"
+	Markdown Format = "markdown"
+)
+
+// Formats lists the explicit formats, in the order help text shows them.
+var Formats = []Format{Text, HTML, NITF, NewsML, Markdown}
+
+// MaxSize is the largest input accepted (100 MiB).
+const MaxSize = 100 << 20
+
+// Sentinel errors, wrapped in *Error; test them with errors.Is.
+var (
+	// ErrBinary reports an input holding NUL bytes.
+	ErrBinary = errors.New("binary file (contains NUL bytes), refused")
+	// ErrTooLarge reports an input larger than MaxSize.
+	ErrTooLarge = errors.New("file is larger than 100 MiB, refused")
+	// ErrIsDir reports a directory given as an input file.
+	ErrIsDir = errors.New("is a directory, not a file")
+	// ErrNoArticle reports an HTML page in which no article text was found.
+	ErrNoArticle = errors.New("no article text found")
+	// ErrEntityDecl reports an XML DOCTYPE declaring entities (a possible
+	// XML bomb); such documents are refused, never expanded.
+	ErrEntityDecl = errors.New("XML DOCTYPE declares entities (possible XML bomb), refused")
+)
+
+// Error is an error about one input file. Its message names the file:
+// "old.txt: no such file or directory".
+type Error struct {
+	Path string // the name shown to the user ("stdin" for "-")
+	Err  error
+}
+
+// Error returns "path: reason".
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Doc is one loaded version.
+type Doc struct {
+	// Name is the name as given (a path), or "stdin" for "-".
+	Name string
+	// Format is the format detected or forced.
+	Format Format
+	// Paragraphs holds the display text of each paragraph: valid UTF-8,
+	// control characters made visible, trimmed, white space runs (and hard
+	// wraps) folded to one space, never empty.
+	Paragraphs []string
+	// Labels has the same length as Paragraphs: "" for story text, or a
+	// label for metadata paragraphs ("headline", "byline", "dateline",
+	// "date", "version", "caption", …).
+	Labels []string
+	// Warnings are one-line messages naming the file, such as
+	// "old.txt: 2 invalid UTF-8 bytes shown as U+FFFD (first at byte 1234)".
+	Warnings []string
+}
+
+// Story returns the story paragraphs only (those with an empty label).
+func (d *Doc) Story() []string {
+	var out []string
+	for i, p := range d.Paragraphs {
+		if d.Labels[i] == "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ParseFormat parses a --input-format value. "auto" and "" give Auto;
+// "txt", "htm", "md" and "newsml-g2" are accepted as aliases.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "auto":
+		return Auto, nil
+	case "text", "txt", "plain":
+		return Text, nil
+	case "html", "htm", "xhtml":
+		return HTML, nil
+	case "nitf":
+		return NITF, nil
+	case "newsml", "newsml-g2", "newsmlg2", "g2":
+		return NewsML, nil
+	case "markdown", "md":
+		return Markdown, nil
+	}
+	return Auto, fmt.Errorf("unknown input format %q (want auto, text, html, nitf, newsml or markdown)", s)
+}
+
+// displayName maps "-" to "stdin".
+func displayName(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	return name
+}
+
+// ReadFile opens path ("-" = standard input) and calls Read. A regular file
+// larger than MaxSize is refused from its size alone, without reading it.
+func ReadFile(path string, format Format) (*Doc, error) {
+	if path == "-" {
+		return Read(path, os.Stdin, format)
+	}
+	fail := func(err error) (*Doc, error) { return nil, &Error{Path: path, Err: err} }
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fail(pathErr(err))
+	}
+	if fi.IsDir() {
+		return fail(ErrIsDir)
+	}
+	if fi.Mode().IsRegular() && fi.Size() > MaxSize {
+		return fail(ErrTooLarge)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(pathErr(err))
+	}
+	defer f.Close()
+	return Read(path, f, format)
+}
+
+// pathErr strips the "open path:" prefix of an *fs.PathError, since Error
+// names the file already.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Read loads one version from r. name is used in messages ("-" is shown as
+// "stdin") and its extension helps detection. format Auto detects the
+// format from the content first and the extension second.
+func Read(name string, r io.Reader, format Format) (*Doc, error) {
+	shown := displayName(name)
+	fail := func(err error) (*Doc, error) { return nil, &Error{Path: shown, Err: err} }
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		if errors.Is(err, fs.ErrInvalid) || strings.Contains(err.Error(), "is a directory") {
+			return fail(ErrIsDir)
+		}
+		return fail(fmt.Errorf("read failed: %w", pathErr(err)))
+	}
+	if len(data) > MaxSize {
+		return fail(ErrTooLarge)
+	}
+	switch format {
+	case Auto, Text, HTML, NITF, NewsML, Markdown:
+	default:
+		return fail(fmt.Errorf("unknown input format %q", string(format)))
+	}
+	src, warns, err := decode(data)
+	if err != nil {
+		return fail(err)
+	}
+	if strings.TrimSpace(src) == "" {
+		if format == Auto {
+			format = Text
+		}
+		return &Doc{Name: shown, Format: format, Paragraphs: []string{}, Labels: []string{},
+			Warnings: []string{shown + ": empty file"}}, nil
+	}
+	if format == Auto {
+		format = Detect(name, src)
+	}
+	d := &Doc{Name: shown, Format: format}
+	var b builder
+	switch format {
+	case HTML:
+		err = parseHTML(&b, src)
+	case NITF, NewsML:
+		err = parseXML(&b, src, format)
+	case Markdown:
+		parseMarkdown(&b, src)
+	default:
+		parseText(&b, src)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	d.Paragraphs, d.Labels = b.paras, b.labels
+	for _, w := range warns {
+		d.Warnings = append(d.Warnings, shown+": "+w)
+	}
+	if n := b.cleaned.controls; n > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: %s shown as visible symbols", shown, plural(n, "control character")))
+	}
+	if n := b.cleaned.bidi; n > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: %s shown as U+FFFD", shown, plural(n, "bidirectional override character")))
+	}
+	if len(d.Paragraphs) == 0 {
+		d.Warnings = append(d.Warnings, shown+": no text found")
+	}
+	if d.Paragraphs == nil {
+		d.Paragraphs, d.Labels = []string{}, []string{}
+	}
+	return d, nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// builder collects cleaned paragraphs and their labels.
+type builder struct {
+	paras, labels []string
+	cleaned       cleanStats
+}
+
+// add cleans text and appends it with label unless it is empty.
+func (b *builder) add(text, label string) {
+	t := b.cleaned.clean(text)
+	if t == "" {
+		return
+	}
+	b.paras = append(b.paras, t)
+	b.labels = append(b.labels, label)
+}
+
+// has reports whether a paragraph with this label and (cleaned) text exists.
+func (b *builder) has(text, label string) bool {
+	var s cleanStats
+	t := s.clean(text)
+	for i, p := range b.paras {
+		if b.labels[i] == label && p == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Detect returns the format of src (already decoded to UTF-8): by content
+// first (an XML or HTML root element, Markdown front matter or a leading
+// "#" heading), then by the extension of name, then Text.
+func Detect(name, src string) Format {
+	s := strings.TrimLeft(src, " \t\n\r\ufeff")
+	if strings.HasPrefix(s, "<") {
+		switch root := rootElement(s); root {
+		case "nitf":
+			return NITF
+		case "newsitem", "newsmessage", "packageitem", "knowledgeitem":
+			return NewsML
+		case "":
+		default:
+			if htmlRoot(root) || !strings.HasPrefix(s, "<?xml") {
+				return HTML
+			}
+		}
+	}
+	if strings.HasPrefix(s, "---\n") && strings.HasPrefix(src, "---") {
+		return Markdown
+	}
+	if isATXHeading(firstLine(s)) {
+		return Markdown
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	case ".nitf":
+		return NITF
+	case ".xml":
+		if strings.HasPrefix(s, "<") {
+			return NITF // parseXML reports an unknown root clearly
+		}
+	}
+	return Text
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// rootElement returns the lower-cased local name of the first element of an
+// XML or HTML document, skipping declarations, comments and DOCTYPE. It
+// looks at most at the first 64 KiB.
+func rootElement(s string) string {
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
+	}
+	for {
+		s = strings.TrimLeft(s, " \t\r\n")
+		switch {
+		case strings.HasPrefix(s, "<?"):
+			i := strings.Index(s, "?>")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+2:]
+		case strings.HasPrefix(s, "<!--"):
+			i := strings.Index(s, "-->")
+			if i < 0 {
+				return ""
+			}
+			s = s[i+3:]
+		case strings.HasPrefix(s, "<!"):
+			// DOCTYPE, possibly with an internal subset in brackets.
+			depth := 0
+			i := 2
+			for ; i < len(s); i++ {
+				c := s[i]
+				if c == '[' {
+					depth++
+				} else if c == ']' {
+					depth--
+				} else if c == '>' && depth <= 0 {
+					break
+				}
+			}
+			if i >= len(s) {
+				if strings.Contains(strings.ToLower(s), "html") {
+					return "html"
+				}
+				return ""
+			}
+			doctype := strings.ToLower(s[:i])
+			s = s[i+1:]
+			if strings.Contains(doctype, "doctype html") && !strings.HasPrefix(strings.TrimLeft(s, " \t\r\n"), "<") {
+				return "html"
+			}
+		case strings.HasPrefix(s, "<"):
+			s = s[1:]
+			end := strings.IndexAny(s, " \t\r\n/>")
+			if end < 0 {
+				end = len(s)
+			}
+			n := s[:end]
+			if i := strings.IndexByte(n, ':'); i >= 0 {
+				n = n[i+1:]
+			}
+			return strings.ToLower(n)
+		default:
+			return ""
+		}
+	}
+}
+
+// htmlRoot reports whether an element name starts an HTML document or
+// fragment.
+func htmlRoot(n string) bool {
+	switch n {
+	case "html", "head", "body", "article", "main", "section", "div", "p", "h1", "h2", "h3",
+		"meta", "title", "link", "script", "style", "header", "nav", "span", "a", "table", "ul",
+		"ol", "blockquote", "figure", "br", "em", "strong", "b", "i", "img", "!doctype":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,82 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fold returns the matching key of a token: lower-cased with Unicode simple
+// case folding, typographic variants folded to ASCII (curly single quotes,
+// apostrophes and primes to ', curly double quotes and guillemets to ",
+// hyphen and dash variants and the minus sign to -, the ellipsis … to ...,
+// every white space character to a space), runs of spaces collapsed to one
+// space, soft hyphens dropped. Fold of an already folded string returns it
+// unchanged, without allocating.
+func Fold(tok string) string {
+	if isFolded(tok) {
+		return tok // common case: lower-case ASCII word
+	}
+	var b strings.Builder
+	b.Grow(len(tok))
+	foldTo(&b, tok)
+	return b.String()
+}
+
+// isFolded reports whether Fold(s) == s can be decided cheaply: s is ASCII
+// with no upper-case letter, no control white space and no double space.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' || c == '\t' || c == '\n' || c == '\r' ||
+			c == '\v' || c == '\f' || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// foldTo writes Fold(tok) to b.
+func foldTo(b *strings.Builder, tok string) {
+	space := false // last written rune was a space
+	for _, r := range tok {
+		if isSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		switch r {
+		case '‘', '’', '‚', '‛', '′', '‵', 'ʼ', '‹', '›', '＇':
+			b.WriteByte('\'')
+		case '“', '”', '„', '‟', '«', '»', '″', '‶', '＂':
+			b.WriteByte('"')
+		case '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '－', '⁃':
+			b.WriteByte('-')
+		case '…':
+			b.WriteString("...")
+		case '\u00ad':
+			// soft hyphen: invisible, dropped
+		default:
+			if r < utf8.RuneSelf {
+				if r >= 'A' && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				b.WriteByte(byte(r))
+				continue
+			}
+			b.WriteRune(foldRune(r))
+		}
+	}
+}
+
+// foldRune maps r to its lower-case representative: ToLower(ToUpper(r)),
+// which also folds ſ to s, ς to σ and the Kelvin sign to k.
+func foldRune(r rune) rune {
+	if r == utf8.RuneError {
+		return r
+	}
+	return unicode.ToLower(unicode.ToUpper(r))
+}

@@ -11,7 +11,7 @@ import (
 // apostrophes and primes to ', curly double quotes and guillemets to ",
 // hyphen and dash variants and the minus sign to -, the ellipsis … to ...,
 // every white space character to a space), runs of spaces collapsed to one
-// space, soft hyphens dropped. Fold of an already folded string returns it
+// space, soft hyphens dropped, invalid UTF-8 bytes replaced by U+FFFD. Fold of an already folded string returns it
 // unchanged, without allocating.
 func Fold(tok string) string {
 	if isFolded(tok) {

@@ -47,6 +47,9 @@ func foldTo(b *strings.Builder, tok string) {
 			}
 			continue
 		}
+		if r == '\u00ad' {
+			continue // soft hyphen: invisible, dropped
+		}
 		space = false
 		switch r {
 		case '‘', '’', '‚', '‛', '′', '‵', 'ʼ', '‹', '›', '＇':
@@ -57,8 +60,6 @@ func foldTo(b *strings.Builder, tok string) {
 			b.WriteByte('-')
 		case '…':
 			b.WriteString("...")
-		case '\u00ad':
-			// soft hyphen: invisible, dropped
 		default:
 			if r < utf8.RuneSelf {
 				if r >= 'A' && r <= 'Z' {

@@ -51,8 +51,17 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	for k, w := range weights {
 		edges = append(edges, edge{k.o, k.n, w})
 	}
+	// Strongest edges first: by the share of the smaller paragraph they
+	// cover, so that a paragraph wholly accounted for by another wins over a
+	// bigger but partial overlap (a sentence that wandered), then by weight.
+	share := func(e edge) float64 {
+		return float64(e.w) / float64(max(1, min(oldWords[e.o], newWords[e.n])))
+	}
 	sort.Slice(edges, func(a, b int) bool {
 		ea, eb := edges[a], edges[b]
+		if sa, sb := share(ea), share(eb); sa != sb {
+			return sa > sb
+		}
 		if ea.w != eb.w {
 			return ea.w > eb.w
 		}
@@ -61,11 +70,11 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		}
 		return ea.o < eb.o
 	})
-	for _, e := range edges { // sorted: the first seen is the best
-		if bestOld[e.o] < 0 {
+	for _, e := range edges {
+		if e.w > bestOldW[e.o] {
 			bestOld[e.o], bestOldW[e.o] = e.n, e.w
 		}
-		if bestNew[e.n] < 0 {
+		if e.w > bestNewW[e.n] {
 			bestNew[e.n], bestNewW[e.n] = e.o, e.w
 		}
 	}
@@ -74,8 +83,7 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	newGroup := make([]*group, len(nd.Paragraphs))
 	for _, e := range edges {
 		mutual := bestOld[e.o] == e.n && bestNew[e.n] == e.o
-		small := min(oldWords[e.o], newWords[e.n])
-		if !mutual && float64(e.w) < minEdgeShare*float64(small) {
+		if !mutual && share(e) < minEdgeShare {
 			continue
 		}
 		g, h := oldGroup[e.o], newGroup[e.n]

@@ -1,0 +1,62 @@
+package main
+
+const helpText = `NAME
+    storydiff - show what changed between two versions of a news story
+
+SYNOPSIS
+    storydiff [flags] [OLD NEW]
+
+DESCRIPTION
+    storydiff aligns the paragraphs of two versions of a story, even when
+    they were moved, split, merged, trimmed or rewritten, and shows every
+    added, removed and changed sentence with the changed words inside it.
+
+    In a terminal it opens a side-by-side viewer. When standard output is
+    not a terminal, or with --format or -o, it prints the diff instead.
+    With no files it shows a built-in demo pair. Either file may be "-" for
+    standard input; the viewer then reads keys from the terminal.
+
+FLAGS
+    -f, --format FORMAT   export format: text (default when piped),
+                          side-by-side, markdown, html, json, ansi
+    -o, --output FILE     write the export to FILE atomically (format
+                          guessed from .json/.html/.md when -f is absent)
+    --force               replace FILE if it exists
+    --width N             side-by-side width (default: terminal or 160)
+    --context N|all       unchanged paragraphs shown around changes in
+                          text, markdown and ansi (default 0: summarised)
+    --color auto|always|never
+                          colour for ansi and the viewer (auto honours
+                          NO_COLOR and whether output is a terminal)
+    --input-format F      auto (default), text, html, nitf, newsml, markdown
+    --inline              open the viewer in the inline (unified) view
+    --version             print the version
+    -h, --help            print this help
+
+KEYS (viewer)
+    j/k, arrows, wheel    scroll            space/b, PgDn/PgUp  page
+    ctrl+d/ctrl+u         half page         g/G, Home/End       top/bottom
+    n/N, ]/[              next/previous change (or search match)
+    tab/shift+tab         next/previous paragraph
+    enter, backspace      jump to a moved block's other place, and back
+    /                     search both sides; esc clears
+    f                     fold unchanged paragraphs
+    u                     side-by-side / inline
+    s                     sentence / paragraph view
+    e                     export   y  copy block to clipboard (OSC 52)
+    ?                     full help         q, ctrl+c           quit
+
+EXIT STATUS
+    0  the versions have no differences
+    1  the versions differ
+    2  trouble: bad usage, missing or unreadable file, binary data,
+       failed output
+
+EXAMPLES
+    storydiff                                  the built-in demo
+    storydiff wire.txt syndicated.txt          the viewer
+    storydiff old.txt new.txt | less           a text report
+    storydiff -f html -o diff.html old.txt new.txt
+    git show HEAD~1:story.txt | storydiff - story.txt
+    git difftool -y -x storydiff HEAD~1 -- story.txt
+`

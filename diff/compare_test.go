@@ -1,0 +1,262 @@
+package diff_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/input"
+)
+
+// load reads one file through package input.
+func load(t testing.TB, path string) *diff.Document {
+	t.Helper()
+	d, err := input.ReadFile(path, input.Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
+}
+
+func doc(name string, paras ...string) *diff.Document {
+	return diff.NewDocument(name, paras, nil)
+}
+
+// checkInvariants asserts what every Result must satisfy: each paragraph of
+// both versions is in exactly one block (Assemble checks that), each
+// sentence in exactly one pair, pair texts are the documents' sentences,
+// and the word ops rebuild both sentences of every pair.
+func checkInvariants(t *testing.T, r *diff.Result) {
+	t.Helper()
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		for pi := range b.Pairs {
+			p := &b.Pairs[pi]
+			if !p.OldRef.IsNone() {
+				if got := r.Old.Paragraphs[p.OldRef.Para].Sentences[p.OldRef.Sent].Text; got != p.Old {
+					t.Errorf("block %d pair %d: old text %q, document has %q", bi, pi, p.Old, got)
+				}
+				if ob, op := r.OldPair(p.OldRef); ob != bi || op != p {
+					t.Errorf("block %d pair %d: OldPair index disagrees", bi, pi)
+				}
+			}
+			if !p.NewRef.IsNone() {
+				if got := r.New.Paragraphs[p.NewRef.Para].Sentences[p.NewRef.Sent].Text; got != p.New {
+					t.Errorf("block %d pair %d: new text %q, document has %q", bi, pi, p.New, got)
+				}
+			}
+			switch p.Kind {
+			case diff.Equal:
+				if p.Old != p.New {
+					t.Errorf("block %d pair %d: equal pair with different texts", bi, pi)
+				}
+			case diff.Changed:
+				var o, n strings.Builder
+				for _, w := range p.Words {
+					if w.Op != diff.OpInsert {
+						o.WriteString(w.Text)
+					}
+					if w.Op != diff.OpDelete {
+						n.WriteString(w.Text)
+					}
+				}
+				if o.String() != p.Old || n.String() != p.New {
+					t.Errorf("block %d pair %d: words rebuild %q / %q, want %q / %q", bi, pi, o.String(), n.String(), p.Old, p.New)
+				}
+			case diff.Added:
+				if !p.OldRef.IsNone() {
+					t.Errorf("block %d pair %d: added pair has an old side", bi, pi)
+				}
+			case diff.Removed:
+				if !p.NewRef.IsNone() {
+					t.Errorf("block %d pair %d: removed pair has a new side", bi, pi)
+				}
+			}
+		}
+		if b.Moved && (b.Origin < 0 || b.Origin > len(r.Blocks)) {
+			t.Errorf("block %d: moved with origin %d", bi, b.Origin)
+		}
+		if len(b.Old) > 1 && len(b.New) > 1 {
+			t.Errorf("block %d: many to many %v → %v", bi, b.Old, b.New)
+		}
+	}
+	// Blocks follow the new reading order.
+	last := -1
+	for bi := range r.Blocks {
+		for _, n := range r.Blocks[bi].New {
+			if n != last+1 {
+				t.Errorf("block %d: new paragraph %d after %d", bi, n, last)
+			}
+			last = n
+		}
+	}
+}
+
+// findBlock returns the block holding the new paragraph that starts with
+// prefix, or the old one when there is no such new paragraph.
+func findBlock(t *testing.T, r *diff.Result, prefix string) *diff.Block {
+	t.Helper()
+	for i, p := range r.New.Paragraphs {
+		if strings.HasPrefix(p.Text, prefix) {
+			return &r.Blocks[r.BlockOfNew(i)]
+		}
+	}
+	for i, p := range r.Old.Paragraphs {
+		if strings.HasPrefix(p.Text, prefix) {
+			return &r.Blocks[r.BlockOfOld(i)]
+		}
+	}
+	t.Fatalf("no paragraph starts with %q", prefix)
+	return nil
+}
+
+func seedDir(t *testing.T) string {
+	dir := filepath.Join("..", "..", "shared", "seeds")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("seed pair not present:", err)
+	}
+	return dir
+}
+
+func TestSeedPair(t *testing.T) {
+	dir := seedDir(t)
+	r := diff.Compare(load(t, filepath.Join(dir, "anchorage-v1-original.txt")),
+		load(t, filepath.Join(dir, "anchorage-v2-syndicated.txt")), nil)
+	checkInvariants(t, r)
+
+	oldText := func(b *diff.Block) string {
+		var s []string
+		for _, o := range b.Old {
+			s = append(s, r.Old.Paragraphs[o].Text)
+		}
+		return strings.Join(s, " | ")
+	}
+
+	for _, prefix := range []string{"Putin spoke first", "Ahead of the talks European allies"} {
+		b := findBlock(t, r, prefix)
+		if !b.Moved || b.Kind != diff.Changed {
+			t.Errorf("%q: kind %v moved %v, want changed and moved (old: %s)", prefix, b.Kind, b.Moved, oldText(b))
+		}
+	}
+	if b := findBlock(t, r, "Putin spoke first"); len(b.Old) != 1 || !strings.HasPrefix(r.Old.Paragraphs[b.Old[0]].Text, "Putin cast the conversations") {
+		t.Errorf("Putin spoke first: aligned with %s", oldText(b))
+	}
+
+	merge := findBlock(t, r, "“We had a very productive meeting")
+	if !merge.IsMerge() || !strings.Contains(oldText(merge), "Trump said he would discuss") {
+		t.Errorf("We had a very productive meeting: old %v (%s), want a merge with “Trump said he would discuss…”", merge.Old, oldText(merge))
+	}
+
+	media := findBlock(t, r, "The media event")
+	if media.Kind != diff.Changed || !strings.HasPrefix(oldText(media), "The press event") {
+		t.Errorf("The media event: kind %v, old %s", media.Kind, oldText(media))
+	}
+
+	// with → without is a word change inside the "Ahead of the talks" sentence.
+	ahead := findBlock(t, r, "Ahead of the talks European allies")
+	found := false
+	for _, p := range ahead.Pairs {
+		for i, w := range p.Words {
+			if w.Op == diff.OpDelete && strings.TrimSpace(w.Text) == "with" &&
+				i+1 < len(p.Words) && p.Words[i+1].Op == diff.OpInsert && strings.TrimSpace(p.Words[i+1].Text) == "without" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("with → without not found as a word change in %+v", ahead.Pairs)
+	}
+
+	for _, prefix := range []string{
+		"Trump says talks with Putin", "Published in News & Features",
+		"“I’m going to start making a few phone calls", "Samuel Charap", "_____", "Comments",
+	} {
+		if b := findBlock(t, r, prefix); b.Kind != diff.Added {
+			t.Errorf("%q: kind %v, want added", prefix, b.Kind)
+		}
+	}
+	if r.Stats.OldParagraphs != len(r.Old.Paragraphs) || r.Stats.NewParagraphs != len(r.New.Paragraphs) {
+		t.Errorf("stats paragraphs %d/%d", r.Stats.OldParagraphs, r.Stats.NewParagraphs)
+	}
+}
+
+func TestCompareShapes(t *testing.T) {
+	a := "The council met on Tuesday to discuss the harbour budget for next year."
+	b := "Residents packed the hall and several speakers asked for more ferry services."
+	c := "The mayor said the vote would come before the end of the month."
+	d := "Officials expect the new terminal to open in the spring of 2027."
+	tests := []struct {
+		name     string
+		old, new []string
+		check    func(t *testing.T, r *diff.Result)
+	}{
+		{"identical", []string{a, b}, []string{a, b}, func(t *testing.T, r *diff.Result) {
+			if !r.Equal() || len(r.Blocks) != 2 {
+				t.Errorf("want 2 equal blocks, got %+v", r.Blocks)
+			}
+		}},
+		{"empty old", nil, []string{a, b}, func(t *testing.T, r *diff.Result) {
+			if r.Stats.Added != 2 || r.Equal() {
+				t.Errorf("want 2 added, got %+v", r.Stats)
+			}
+		}},
+		{"both empty", nil, nil, func(t *testing.T, r *diff.Result) {
+			if !r.Equal() || len(r.Blocks) != 0 {
+				t.Errorf("want nothing, got %+v", r.Blocks)
+			}
+		}},
+		{"moved", []string{a, b, c, d}, []string{c, a, b, d}, func(t *testing.T, r *diff.Result) {
+			if r.Stats.Moved != 1 || r.Stats.Equal != 4 {
+				t.Errorf("want one moved of 4 equal, got %+v", r.Stats)
+			}
+			b0 := r.Blocks[0]
+			if !b0.Moved || b0.Old[0] != 2 || b0.Origin != 3 {
+				t.Errorf("first block %+v, want old ¶2 moved from before block 3", b0)
+			}
+		}},
+		{"split", []string{a + " " + b, c}, []string{a, b, c}, func(t *testing.T, r *diff.Result) {
+			if r.Stats.Split != 1 || !r.Blocks[0].IsSplit() {
+				t.Errorf("want a split, got %+v", r.Blocks)
+			}
+		}},
+		{"merge", []string{a, b, c}, []string{a + " " + b, c}, func(t *testing.T, r *diff.Result) {
+			if r.Stats.Merged != 1 || !r.Blocks[0].IsMerge() {
+				t.Errorf("want a merge, got %+v", r.Blocks)
+			}
+		}},
+		{"removed stays in place", []string{a, b, c}, []string{a, c}, func(t *testing.T, r *diff.Result) {
+			if len(r.Blocks) != 3 || r.Blocks[1].Kind != diff.Removed || r.Blocks[1].Old[0] != 1 {
+				t.Errorf("want a, -b, c; got %+v", r.Blocks)
+			}
+		}},
+		{"one word", []string{"Allies fear a deal with the consent of Kyiv."}, []string{"Allies fear a deal without the consent of Kyiv."},
+			func(t *testing.T, r *diff.Result) {
+				p := r.Blocks[0].Pairs[0]
+				want := []diff.Word{{diff.OpEqual, "Allies fear a deal "}, {diff.OpDelete, "with"}, {diff.OpInsert, "without"}, {diff.OpEqual, " the consent of Kyiv."}}
+				if len(p.Words) != len(want) {
+					t.Fatalf("words %+v, want %+v", p.Words, want)
+				}
+				for i := range want {
+					if p.Words[i] != want[i] {
+						t.Errorf("word %d: %+v, want %+v", i, p.Words[i], want[i])
+					}
+				}
+			}},
+		{"sentence moved between paragraphs", []string{a + " " + b + " " + c, d}, []string{a + " " + c, d + " " + b},
+			func(t *testing.T, r *diff.Result) {
+				_, p := r.NewPair(diff.SentRef{Para: 1, Sent: 1})
+				if !p.Moved || p.Kind != diff.Equal || p.OldRef != (diff.SentRef{Para: 0, Sent: 1}) {
+					t.Errorf("moved sentence pair %+v", p)
+				}
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := diff.Compare(doc("old", tt.old...), doc("new", tt.new...), nil)
+			checkInvariants(t, r)
+			tt.check(t, r)
+		})
+	}
+}

@@ -45,7 +45,7 @@ func Sentences(text string) []Span {
 	it := sentences.FromString(shield(text))
 	for it.Next() {
 		sp := Span{it.Start(), it.End()}
-		if n := len(spans); n > 0 && joinNext(text[spans[n-1].Start:spans[n-1].End], text[sp.Start:]) {
+		if n := len(spans); n > 0 && joinNext(text[spans[n-1].Start:spans[n-1].End], text[sp.Start:sp.End]) {
 			spans[n-1].End = sp.End
 			continue
 		}
@@ -55,8 +55,10 @@ func Sentences(text string) []Span {
 }
 
 // joinNext reports whether sentence prev (with its trailing space) and the
-// text rest that follows it belong to one sentence.
-func joinNext(prev, rest string) bool {
+// sentence next that follows it belong to one sentence. Its cost is
+// bounded by the trailing space and closers of prev and the leading space,
+// openers and first word of next, so Sentences stays linear.
+func joinNext(prev, next string) bool {
 	end := len(prev)
 	for end > 0 { // trailing white space
 		r, w := utf8.DecodeLastRuneInString(prev[:end])
@@ -68,11 +70,11 @@ func joinNext(prev, rest string) bool {
 	if end == len(prev) || end == 0 {
 		return false // a break not after white space: paragraph separator or CJK
 	}
-	next := firstWord(rest)
-	if next == "" {
+	word := firstWord(next)
+	if word == "" {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(next)
+	first, _ := utf8.DecodeRuneInString(word)
 	body := prev[:end]
 	last, lw := utf8.DecodeLastRuneInString(body)
 	if last == '?' || last == '!' || isCloseQuote(last) {
@@ -91,18 +93,14 @@ func joinNext(prev, rest string) bool {
 	if last != '.' {
 		return false
 	}
-	word := lastWord(body[:end-lw])
-	if word == "" {
-		return false
-	}
-	abbr := abbrevKind(word)
+	abbr := abbrevKind(lastWord(body[:end-lw]))
 	switch abbr {
 	case abbrTitle:
 		return unicode.IsUpper(first) || isDigit(first)
 	case abbrMonth, abbrNumber:
 		return isDigit(first)
 	case abbrTime:
-		return unicode.IsLower(first) || isDigit(first) || isDayOrZone(next)
+		return unicode.IsLower(first) || isDigit(first) || isDayOrZone(word)
 	case abbrCountry:
 		return unicode.IsLower(first) || isDigit(first)
 	case abbrInitials:

@@ -127,6 +127,8 @@ func TestSentencesLinear(t *testing.T) {
 		{"full stop then NBSP and marks", "a." + strings.Repeat("\u00a0\u0301", size/4) + "B", 2},
 		{"full stop then closers", "a." + strings.Repeat("”", size/3) + "B", 2},
 		{"full stop then spaces then digits", "a." + strings.Repeat(" ", size/2) + strings.Repeat("1", size/2) + "B", 2},
+		{"newlines", strings.Repeat("\n", size), size},
+		{"opening quotes after a break", "a.\n" + strings.Repeat("“", size/3), 2},
 		{"many full stops", strings.Repeat("It is. ", size/7), size / 7},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,133 @@
+package render
+
+import "github.com/storydiff/storydiff/diff"
+
+// Mode selects a layout.
+type Mode uint8
+
+// The layouts.
+const (
+	SideBySide Mode = iota // old left, new right, one row per block
+	Inline                 // one column, deletions and insertions in place
+	Sentences              // old left, new right, one row per sentence pair
+)
+
+var modeNames = [...]string{"side-by-side", "inline", "sentences"}
+
+// String returns side-by-side, inline or sentences.
+func (m Mode) String() string {
+	if int(m) < len(modeNames) {
+		return modeNames[m]
+	}
+	return "unknown"
+}
+
+// RowKind says what a row shows.
+type RowKind uint8
+
+// The kinds of row.
+const (
+	RowBlock    RowKind = iota // one aligned block of paragraphs
+	RowGhost                   // where a moved block stood in the old version
+	RowFold                    // a run of unchanged blocks or pairs, folded
+	RowSentence                // one sentence pair (Sentences mode)
+)
+
+// Entry is one row to draw, before layout: cheap to list for a whole result.
+type Entry struct {
+	Kind RowKind
+	// Block is the block shown (RowBlock, RowSentence), the moved block
+	// (RowGhost) or the first folded block (RowFold).
+	Block int
+	// Pair is the pair shown by a RowSentence, or the first pair folded in
+	// Sentences mode.
+	Pair int
+	// Count is the number of blocks (or pairs, in Sentences mode) a RowFold
+	// stands for.
+	Count int
+}
+
+// IsChange reports whether the entry shows a change: a changed, added,
+// removed or moved block or pair, or a ghost.
+func (e Entry) IsChange(r *diff.Result) bool {
+	switch e.Kind {
+	case RowBlock:
+		return r.Blocks[e.Block].IsChange()
+	case RowSentence:
+		p := &r.Blocks[e.Block].Pairs[e.Pair]
+		return p.Kind != diff.Equal || p.Moved
+	case RowGhost:
+		return true
+	}
+	return false
+}
+
+// Entries lists the rows of r in the given mode. Moved blocks leave a ghost
+// row where they stood (in SideBySide and Inline modes). With fold, each run
+// of unchanged blocks (or pairs) becomes one RowFold.
+func Entries(r *diff.Result, mode Mode, fold bool) []Entry {
+	if r == nil {
+		return nil
+	}
+	var out []Entry
+	foldStart, foldN := Entry{}, 0
+	flush := func() {
+		if foldN > 0 {
+			foldStart.Kind, foldStart.Count = RowFold, foldN
+			out = append(out, foldStart)
+			foldN = 0
+		}
+	}
+	add := func(e Entry, unchanged bool) {
+		if fold && unchanged {
+			if foldN == 0 {
+				foldStart = e
+			}
+			foldN++
+			return
+		}
+		flush()
+		out = append(out, e)
+	}
+	if mode == Sentences {
+		for bi := range r.Blocks {
+			for pi := range r.Blocks[bi].Pairs {
+				p := &r.Blocks[bi].Pairs[pi]
+				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, p.Kind == diff.Equal && !p.Moved)
+			}
+		}
+		flush()
+		return out
+	}
+	ghosts := ghostIndex(r)
+	for bi := range r.Blocks {
+		for _, g := range ghosts[bi] {
+			flush()
+			out = append(out, Entry{Kind: RowGhost, Block: g})
+		}
+		add(Entry{Kind: RowBlock, Block: bi}, !r.Blocks[bi].IsChange())
+	}
+	flush()
+	for _, g := range ghosts[len(r.Blocks)] {
+		out = append(out, Entry{Kind: RowGhost, Block: g})
+	}
+	return out
+}
+
+// ghostIndex maps each block index (and len(Blocks)) to the moved blocks
+// whose old paragraphs stood before it.
+func ghostIndex(r *diff.Result) map[int][]int {
+	g := map[int][]int{}
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		if !b.Moved || len(b.Old) == 0 {
+			continue
+		}
+		o := b.Origin
+		if o < 0 || o > len(r.Blocks) {
+			o = len(r.Blocks)
+		}
+		g[o] = append(g[o], bi)
+	}
+	return g
+}

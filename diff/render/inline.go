@@ -1,0 +1,209 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// inlineBlock lays out block bi in one column: its pairs in reading order,
+// grouped into the new paragraphs (old ones for a removed block), deleted
+// words and sentences shown in place next to the inserted ones.
+func (l *Layout) inlineBlock(bi int) Side {
+	b := &l.r.Blocks[bi]
+	bs := base(b)
+	var s Side
+	var head []Span
+	if b.Moved && len(b.Old) > 0 {
+		head = append(head, Span{"↕ moved from " + l.paraList(b.Old), Note})
+		if len(b.New) > 0 {
+			head = append(head, Span{" to " + l.paraList(b.New), Note})
+		}
+	}
+	if b.Boilerplate != "" {
+		if len(head) > 0 {
+			head = append(head, Span{" ", Note})
+		}
+		head = append(head, Span{"‹" + b.Boilerplate + "›", Note})
+	}
+	if len(head) > 0 {
+		for _, ln := range Wrap(head, l.text) {
+			s.Lines = append(s.Lines, ln)
+			s.Gutter = append(s.Gutter, nil)
+		}
+	}
+	m := marker(b.Kind, b.Moved)
+	useNew := len(b.New) > 0
+	var spans []Span
+	oldP, newP := -1, -1
+	flush := func() {
+		for i, ln := range Wrap(spans, l.text) {
+			s.Lines = append(s.Lines, ln)
+			if i == 0 {
+				s.Gutter = append(s.Gutter, l.inlineGutter(oldP, newP, m))
+			} else {
+				s.Gutter = append(s.Gutter, nil)
+			}
+		}
+		spans, oldP, newP = nil, -1, -1
+	}
+	for pi := range b.Pairs {
+		pr := &b.Pairs[pi]
+		key, cur := pr.NewRef.Para, newP
+		if !useNew {
+			key, cur = pr.OldRef.Para, oldP
+		}
+		if key >= 0 && cur >= 0 && key != cur {
+			// A new paragraph of a split block (or of a removed run).
+			flush()
+			s.Lines = append(s.Lines, nil)
+			s.Gutter = append(s.Gutter, nil)
+		}
+		if len(spans) > 0 {
+			spans = append(spans, Span{" ", bs})
+		}
+		if oldP < 0 && !pr.OldRef.IsNone() {
+			oldP = pr.OldRef.Para
+		}
+		if newP < 0 && !pr.NewRef.IsNone() {
+			newP = pr.NewRef.Para
+		}
+		spans = l.inlinePair(spans, b, pr)
+	}
+	if len(b.Pairs) == 0 {
+		oldP, newP = first(b.Old), first(b.New)
+	}
+	spans = l.blockBadges(b, spans)
+	flush()
+	return s
+}
+
+func first(ps []int) int {
+	if len(ps) == 0 {
+		return -1
+	}
+	return ps[0]
+}
+
+// inlineGutter is the gutter of the first line of an inline paragraph: old
+// and new paragraph numbers and the marker.
+func (l *Layout) inlineGutter(oldP, newP int, m Span) Line {
+	o, n := pad(l.numW), pad(l.numW)
+	if oldP >= 0 {
+		o = l.num(oldP)
+	}
+	if newP >= 0 {
+		n = l.num(newP)
+	}
+	return Line{{" " + o + " " + n + " ", Gutter}, m, {" ", Gutter}}
+}
+
+// inlinePair appends the inline spans of one pair.
+func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
+	bs := base(b)
+	eq := bs
+	if pr.Moved {
+		eq = Moved
+	}
+	switch pr.Kind {
+	case diff.Added:
+		out = l.mark(out, Span{pr.New, Added}, "{+", "+}", b.Kind == diff.Added)
+	case diff.Removed:
+		out = l.mark(out, Span{pr.Old, Removed}, "[-", "-]", b.Kind == diff.Removed)
+	case diff.Changed:
+		if pr.Kind == diff.Changed && eq == Plain {
+			eq = ChangedNew
+		}
+		if !rebuilds(pr.Words, diff.OpInsert, pr.Old) || !rebuilds(pr.Words, diff.OpDelete, pr.New) {
+			out = l.mark(out, Span{pr.Old, WordDelete}, "[-", "-]", false)
+			out = append(out, Span{" ", eq})
+			out = l.mark(out, Span{pr.New, WordInsert}, "{+", "+}", false)
+			break
+		}
+		for _, w := range pr.Words {
+			switch w.Op {
+			case diff.OpEqual:
+				out = append(out, Span{w.Text, eq})
+			case diff.OpDelete:
+				out = l.mark(out, Span{w.Text, WordDelete}, "[-", "-]", false)
+			case diff.OpInsert:
+				out = l.mark(out, Span{w.Text, WordInsert}, "{+", "+}", false)
+			}
+		}
+	default:
+		text := pr.New
+		if pr.NewRef.IsNone() {
+			text = pr.Old
+		}
+		out = append(out, Span{text, eq})
+	}
+	if pr.Moved && !pr.OldRef.IsNone() {
+		out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
+	}
+	return l.badges(out, pr.Flags)
+}
+
+// sentenceRow lays out pair pi of block bi: old sentence left, new right.
+func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
+	b := &l.r.Blocks[bi]
+	pr := &b.Pairs[pi]
+	m := marker(pr.Kind, pr.Moved)
+	eq := base(b)
+	if pr.Moved {
+		eq = Moved
+	}
+	if !pr.OldRef.IsNone() {
+		var spans []Span
+		switch pr.Kind {
+		case diff.Changed:
+			st := ChangedOld
+			if eq != Plain {
+				st = eq
+			}
+			spans = l.words(nil, pr, pr.Old, diff.OpInsert, st, WordDelete, "[-", "-]")
+		case diff.Removed:
+			spans = []Span{{pr.Old, Removed}}
+			spans = l.badges(spans, pr.Flags)
+		default:
+			spans = []Span{{pr.Old, eq}}
+		}
+		if pr.Moved && !pr.NewRef.IsNone() {
+			spans = append(spans, Span{" →¶" + strconv.Itoa(pr.NewRef.Para+1), Note})
+		}
+		left = l.sentenceSide(spans, l.text, pr.OldRef, m)
+	}
+	if !pr.NewRef.IsNone() {
+		var spans []Span
+		switch pr.Kind {
+		case diff.Changed:
+			st := ChangedNew
+			if eq != Plain {
+				st = eq
+			}
+			spans = l.words(nil, pr, pr.New, diff.OpDelete, st, WordInsert, "{+", "+}")
+		case diff.Added:
+			spans = []Span{{pr.New, Added}}
+		default:
+			spans = []Span{{pr.New, eq}}
+		}
+		if pr.Moved && !pr.OldRef.IsNone() {
+			spans = append(spans, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
+		}
+		spans = l.badges(spans, pr.Flags)
+		right = l.sentenceSide(spans, l.textR, pr.NewRef, m)
+	}
+	return left, right
+}
+
+func (l *Layout) sentenceSide(spans []Span, width int, ref diff.SentRef, m Span) Side {
+	var s Side
+	for i, ln := range Wrap(spans, width) {
+		s.Lines = append(s.Lines, ln)
+		if i == 0 {
+			s.Gutter = append(s.Gutter, l.gutterLine(ref.Para, m))
+		} else {
+			s.Gutter = append(s.Gutter, nil)
+		}
+	}
+	return s
+}

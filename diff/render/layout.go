@@ -1,0 +1,526 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// Side is one column of a row: its wrapped text lines and, line by line,
+// the gutter drawn to their left. Gutter and Lines have the same length.
+type Side struct {
+	Gutter []Line
+	Lines  []Line
+}
+
+// Row is one laid-out entry. In SideBySide and Sentences modes Left holds
+// the old version and Right the new, padded to the same height; in Inline
+// mode only Left is used. The last line of every row is blank, separating
+// it from the next.
+type Row struct {
+	Entry
+	Left, Right Side
+}
+
+// Height returns the number of display lines of the row.
+func (r *Row) Height() int { return len(r.Left.Lines) }
+
+// Options tune a Layout.
+type Options struct {
+	// Markup brackets changes in the text itself ([-deleted-], {+inserted+})
+	// so that they show without colour or attributes: for plain-text
+	// exports and monochrome terminals.
+	Markup bool
+}
+
+// Layout wraps entries of one result for one width and mode. It is cheap to
+// make; Row does the work for one entry. A Layout is safe for concurrent
+// use (it holds no mutable state).
+type Layout struct {
+	r      *diff.Result
+	mode   Mode
+	opts   Options
+	width  int
+	numW   int // digits of the largest paragraph number
+	gutter int // gutter width of a pane
+	text   int // text width of a pane (left pane in side-by-side)
+	textR  int // text width of the right pane
+}
+
+// NewLayout returns the layout of r in mode for a total width of width
+// cells. Widths too small to be useful are raised to a minimum; callers
+// that must fit a screen check MinWidth first.
+func NewLayout(r *diff.Result, mode Mode, width int, opts Options) *Layout {
+	l := &Layout{r: r, mode: mode, opts: opts, width: width}
+	n := 1
+	if r != nil {
+		n = max(len(r.Old.Paragraphs), len(r.New.Paragraphs), 1)
+	}
+	l.numW = len(strconv.Itoa(n))
+	if mode == Inline {
+		// " 12  13 ~ " : old number, new number, marker.
+		l.gutter = 2*l.numW + 5
+		l.text = max(width-l.gutter-1, 1)
+		return l
+	}
+	// Each half: " 12 ~ " gutter, text, one space of margin; "│" between.
+	l.gutter = l.numW + 4
+	half := (width - 1) / 2
+	l.text = max(half-l.gutter-1, 1)
+	l.textR = max(width-1-half-l.gutter-1, 1)
+	return l
+}
+
+// MinWidth returns the smallest total width at which a layout of r in mode
+// still shows at least ten cells of text per pane.
+func MinWidth(r *diff.Result, mode Mode) int {
+	l := NewLayout(r, mode, 0, Options{})
+	if mode == Inline {
+		return l.gutter + 1 + 10
+	}
+	return 2*(l.gutter+1+10) + 1
+}
+
+// Mode returns the layout's mode.
+func (l *Layout) Mode() Mode { return l.mode }
+
+// Width returns the total width the layout was made for.
+func (l *Layout) Width() int { return l.width }
+
+// GutterWidth returns the width of a pane's gutter.
+func (l *Layout) GutterWidth() int { return l.gutter }
+
+// TextWidth returns the text width of the left pane (the only pane in
+// Inline mode) and of the right pane.
+func (l *Layout) TextWidth() (left, right int) { return l.text, l.textR }
+
+// Row lays out one entry.
+func (l *Layout) Row(e Entry) Row {
+	row := Row{Entry: e}
+	if l.r == nil || e.Block < 0 || e.Block >= len(l.r.Blocks) {
+		return l.finish(row)
+	}
+	switch e.Kind {
+	case RowBlock:
+		if l.mode == Inline {
+			row.Left = l.inlineBlock(e.Block)
+		} else {
+			row.Left = l.oldSide(e.Block)
+			row.Right = l.newSide(e.Block)
+		}
+	case RowGhost:
+		row.Left = l.ghost(e.Block)
+	case RowFold:
+		row.Left, row.Right = l.fold(e)
+	case RowSentence:
+		if e.Pair >= 0 && e.Pair < len(l.r.Blocks[e.Block].Pairs) {
+			row.Left, row.Right = l.sentenceRow(e.Block, e.Pair)
+		}
+	}
+	return l.finish(row)
+}
+
+// finish pads both sides to the same height and adds the blank separator
+// line.
+func (l *Layout) finish(row Row) Row {
+	h := max(len(row.Left.Lines), len(row.Right.Lines)) + 1
+	row.Left = padSide(row.Left, h)
+	if l.mode != Inline {
+		row.Right = padSide(row.Right, h)
+	}
+	return row
+}
+
+func padSide(s Side, h int) Side {
+	for len(s.Lines) < h {
+		s.Lines = append(s.Lines, nil)
+	}
+	for len(s.Gutter) < h {
+		s.Gutter = append(s.Gutter, nil)
+	}
+	return s
+}
+
+// num formats a paragraph number (zero-based p) right-aligned.
+func (l *Layout) num(p int) string {
+	s := strconv.Itoa(p + 1)
+	return pad(l.numW-len(s)) + s
+}
+
+// marker returns the gutter marker of a block or pair.
+func marker(k diff.Kind, moved bool) Span {
+	switch {
+	case moved:
+		return Span{"↕", MarkMoved}
+	case k == diff.Added:
+		return Span{"+", MarkAdded}
+	case k == diff.Removed:
+		return Span{"-", MarkRemoved}
+	case k == diff.Changed:
+		return Span{"~", MarkChanged}
+	}
+	return Span{" ", Gutter}
+}
+
+// gutterLine is the gutter of the first line of a paragraph.
+func (l *Layout) gutterLine(p int, m Span) Line {
+	return Line{{" " + l.num(p) + " ", Gutter}, m, {" ", Gutter}}
+}
+
+// paragraphs wraps each paragraph's spans into one side, blank lines
+// between paragraphs, the gutter showing each paragraph's number.
+func (l *Layout) side(width int, paras []int, m Span, head []Span, spans func(k, p int) []Span) Side {
+	var s Side
+	if len(head) > 0 {
+		for _, ln := range Wrap(head, width) {
+			s.Lines = append(s.Lines, ln)
+			s.Gutter = append(s.Gutter, nil)
+		}
+	}
+	for k, p := range paras {
+		if k > 0 {
+			s.Lines = append(s.Lines, nil)
+			s.Gutter = append(s.Gutter, nil)
+		}
+		for i, ln := range Wrap(spans(k, p), width) {
+			s.Lines = append(s.Lines, ln)
+			if i == 0 {
+				s.Gutter = append(s.Gutter, l.gutterLine(p, m))
+			} else {
+				s.Gutter = append(s.Gutter, nil)
+			}
+		}
+	}
+	return s
+}
+
+// base is the style of equal text in block b.
+func base(b *diff.Block) Style {
+	switch {
+	case b.Boilerplate != "":
+		return Boilerplate
+	case b.Moved:
+		return Moved
+	}
+	return Plain
+}
+
+// oldSide lays out the old paragraphs of block bi.
+func (l *Layout) oldSide(bi int) Side {
+	b := &l.r.Blocks[bi]
+	var head []Span
+	if b.Boilerplate != "" && len(b.Old) > 0 {
+		head = []Span{{"‹" + b.Boilerplate + "›", Note}}
+	}
+	return l.side(l.text, b.Old, marker(b.Kind, b.Moved), head, func(_, p int) []Span {
+		return l.oldPara(bi, p)
+	})
+}
+
+// newSide lays out the new paragraphs of block bi.
+func (l *Layout) newSide(bi int) Side {
+	b := &l.r.Blocks[bi]
+	var head []Span
+	if b.Moved && len(b.Old) > 0 && len(b.New) > 0 {
+		head = append(head, Span{"↕ moved from " + l.paraList(b.Old), Note})
+	}
+	if b.Boilerplate != "" && len(b.New) > 0 {
+		if len(head) > 0 {
+			head = append(head, Span{" ", Note})
+		}
+		head = append(head, Span{"‹" + b.Boilerplate + "›", Note})
+	}
+	return l.side(l.textR, b.New, marker(b.Kind, b.Moved), head, func(k, p int) []Span {
+		spans := l.newPara(bi, p)
+		if k == len(b.New)-1 {
+			spans = l.blockBadges(b, spans)
+		}
+		return spans
+	})
+}
+
+// paraList formats paragraph numbers: ¶9, ¶9–11 or ¶9, ¶12.
+func (l *Layout) paraList(ps []int) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	contiguous := ps[len(ps)-1]-ps[0] == len(ps)-1
+	if len(ps) == 1 {
+		return "¶" + strconv.Itoa(ps[0]+1)
+	}
+	if contiguous {
+		return "¶" + strconv.Itoa(ps[0]+1) + "–" + strconv.Itoa(ps[len(ps)-1]+1)
+	}
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("¶" + strconv.Itoa(p+1))
+	}
+	return b.String()
+}
+
+// oldPara returns the spans of old paragraph p of block bi: each sentence in
+// its own order, styled by its pair, the white space between sentences kept.
+func (l *Layout) oldPara(bi, p int) []Span {
+	b := &l.r.Blocks[bi]
+	para := &l.r.Old.Paragraphs[p]
+	bs := base(b)
+	whole := b.Kind == diff.Removed // the gutter says it all
+	var out []Span
+	prev := 0
+	for si := range para.Sentences {
+		s := &para.Sentences[si]
+		if s.Start > prev {
+			out = append(out, Span{para.Text[prev:s.Start], bs})
+		}
+		prev = s.End
+		pb, pr := l.r.OldPair(diff.SentRef{Para: p, Sent: si})
+		if pb != bi {
+			out = append(out, Span{s.Text, Moved})
+			if !pr.NewRef.IsNone() {
+				out = append(out, Span{" →¶" + strconv.Itoa(pr.NewRef.Para+1), Note})
+			}
+			continue
+		}
+		switch pr.Kind {
+		case diff.Changed:
+			out = l.words(out, pr, s.Text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
+		case diff.Removed:
+			out = l.mark(out, Span{s.Text, Removed}, "[-", "-]", whole)
+			out = l.badges(out, pr.Flags)
+		default:
+			out = append(out, Span{s.Text, bs})
+		}
+	}
+	if prev < len(para.Text) {
+		out = append(out, Span{para.Text[prev:], bs})
+	}
+	if b.Kind == diff.Removed {
+		out = l.blockBadges(b, out)
+	}
+	return out
+}
+
+// newPara returns the spans of new paragraph p of block bi.
+func (l *Layout) newPara(bi, p int) []Span {
+	b := &l.r.Blocks[bi]
+	para := &l.r.New.Paragraphs[p]
+	bs := base(b)
+	whole := b.Kind == diff.Added
+	var out []Span
+	prev := 0
+	for si := range para.Sentences {
+		s := &para.Sentences[si]
+		if s.Start > prev {
+			out = append(out, Span{para.Text[prev:s.Start], bs})
+		}
+		prev = s.End
+		_, pr := l.r.NewPair(diff.SentRef{Para: p, Sent: si})
+		switch pr.Kind {
+		case diff.Changed:
+			st := ChangedNew
+			if pr.Moved {
+				st = Moved
+			}
+			out = l.words(out, pr, s.Text, diff.OpDelete, st, WordInsert, "{+", "+}")
+		case diff.Added:
+			out = l.mark(out, Span{s.Text, Added}, "{+", "+}", whole)
+		default:
+			st := bs
+			if pr.Moved {
+				st = Moved
+			}
+			out = append(out, Span{s.Text, st})
+		}
+		if pr.Moved && !pr.OldRef.IsNone() {
+			out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
+		}
+		out = l.badges(out, pr.Flags)
+	}
+	if prev < len(para.Text) {
+		out = append(out, Span{para.Text[prev:], bs})
+	}
+	return out
+}
+
+// words appends the word diff of pr for one side: words with op skip are
+// left out, equal words get style eq, the others style ch (bracketed with
+// open and close in Markup mode). If the words do not rebuild text exactly,
+// text is shown whole in style eq so that nothing is lost or invented.
+func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq, ch Style, open, close string) []Span {
+	if !rebuilds(pr.Words, skip, text) {
+		return append(out, Span{text, eq})
+	}
+	for _, w := range pr.Words {
+		switch w.Op {
+		case skip:
+		case diff.OpEqual:
+			out = append(out, Span{w.Text, eq})
+		default:
+			out = l.mark(out, Span{w.Text, ch}, open, close, false)
+		}
+	}
+	return out
+}
+
+// rebuilds reports whether the words other than skip concatenate to text.
+func rebuilds(words []diff.Word, skip diff.Op, text string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	pos := 0
+	for _, w := range words {
+		if w.Op == skip {
+			continue
+		}
+		if !strings.HasPrefix(text[pos:], w.Text) {
+			return false
+		}
+		pos += len(w.Text)
+	}
+	return pos == len(text)
+}
+
+// mark appends s, bracketed by open and close in Markup mode unless whole.
+func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span {
+	if !l.opts.Markup || whole {
+		return append(out, s)
+	}
+	// Keep white space outside the brackets so that a break there does
+	// not leave a bracket alone at a line's end.
+	t := strings.TrimLeft(s.Text, " ")
+	if lead := s.Text[:len(s.Text)-len(t)]; lead != "" {
+		out = append(out, Span{lead, s.Style})
+	}
+	u := strings.TrimRight(t, " ")
+	trail := t[len(u):]
+	if u != "" {
+		out = append(out, Span{open, Markup}, Span{u, s.Style}, Span{close, Markup})
+	}
+	if trail != "" {
+		out = append(out, Span{trail, s.Style})
+	}
+	return out
+}
+
+var badgeNames = []struct {
+	f    diff.Flag
+	name string
+}{
+	{diff.FlagNegation, "NEG"},
+	{diff.FlagNumber, "NUM"},
+	{diff.FlagQuote, "QUOTE"},
+	{diff.FlagName, "NAME"},
+	{diff.FlagAttribution, "ATTR"},
+}
+
+// badges appends a badge for each flag set in f.
+func (l *Layout) badges(out []Span, f diff.Flag) []Span {
+	for _, b := range badgeNames {
+		if f&b.f != 0 {
+			out = append(out, Span{" ", Note}, Span{b.name, Badge})
+		}
+	}
+	return out
+}
+
+// blockBadges appends badges for the block's flags that none of its pairs
+// carries.
+func (l *Layout) blockBadges(b *diff.Block, out []Span) []Span {
+	var pf diff.Flag
+	for i := range b.Pairs {
+		pf |= b.Pairs[i].Flags
+	}
+	return l.badges(out, b.Flags&^pf)
+}
+
+// ghost lays out the placeholder of moved block bi where it stood.
+func (l *Layout) ghost(bi int) Side {
+	b := &l.r.Blocks[bi]
+	text := l.paraList(b.Old) + " moved to " + l.paraList(b.New)
+	if len(b.New) == 0 {
+		text = l.paraList(b.Old) + " moved"
+	}
+	var s Side
+	for i, ln := range Wrap([]Span{{text, Ghost}}, l.text) {
+		s.Lines = append(s.Lines, ln)
+		if i == 0 {
+			s.Gutter = append(s.Gutter, Line{{" " + pad(l.numW) + " ", Gutter}, {"↕", MarkMoved}, {" ", Gutter}})
+		} else {
+			s.Gutter = append(s.Gutter, nil)
+		}
+	}
+	return s
+}
+
+// fold lays out a folded run.
+func (l *Layout) fold(e Entry) (left, right Side) {
+	var oldPs, newPs []int
+	unit := "paragraph"
+	if l.mode == Sentences {
+		unit = "sentence"
+	}
+	for i := 0; i < e.Count && e.Block+i < len(l.r.Blocks); i++ {
+		b := &l.r.Blocks[e.Block+i]
+		oldPs = append(oldPs, b.Old...)
+		newPs = append(newPs, b.New...)
+	}
+	if l.mode == Sentences {
+		oldPs, newPs = l.foldPairs(e)
+	}
+	n := e.Count
+	if l.mode != Sentences {
+		n = len(newPs)
+	}
+	if n != 1 {
+		unit += "s"
+	}
+	text := "… " + strconv.Itoa(n) + " unchanged " + unit + " …"
+	if l.mode == Inline {
+		left.Lines = Wrap([]Span{{text + "  " + l.span(newPs), Fold}}, l.text)
+	} else {
+		left.Lines = Wrap([]Span{{text + "  " + l.span(oldPs), Fold}}, l.text)
+		right.Lines = Wrap([]Span{{text + "  " + l.span(newPs), Fold}}, l.textR)
+	}
+	return left, right
+}
+
+// foldPairs returns the old and new paragraphs of the pairs a Sentences-mode
+// fold covers.
+func (l *Layout) foldPairs(e Entry) (oldPs, newPs []int) {
+	bi, pi := e.Block, e.Pair
+	for n := 0; n < e.Count && bi < len(l.r.Blocks); {
+		if pi >= len(l.r.Blocks[bi].Pairs) {
+			bi, pi = bi+1, 0
+			continue
+		}
+		p := &l.r.Blocks[bi].Pairs[pi]
+		if !p.OldRef.IsNone() {
+			oldPs = append(oldPs, p.OldRef.Para)
+		}
+		if !p.NewRef.IsNone() {
+			newPs = append(newPs, p.NewRef.Para)
+		}
+		pi++
+		n++
+	}
+	return oldPs, newPs
+}
+
+// span formats the range of paragraphs ps covers: ¶4–9.
+func (l *Layout) span(ps []int) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	lo, hi := ps[0], ps[0]
+	for _, p := range ps {
+		lo, hi = min(lo, p), max(hi, p)
+	}
+	if lo == hi {
+		return "¶" + strconv.Itoa(lo+1)
+	}
+	return "¶" + strconv.Itoa(lo+1) + "–" + strconv.Itoa(hi+1)
+}

@@ -1,0 +1,438 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// handResult builds, with diff.Assemble, a result holding every kind of
+// block: moved, changed with a sentence moved in from another paragraph,
+// split, merge, removed (flagged), added (flagged), wide characters.
+func handResult(t testing.TB) *diff.Result {
+	t.Helper()
+	old := diff.NewDocument("old.txt", []string{
+		"The mayor said on Monday. Taxes will rise.",
+		"Roads will be repaired. 東京の道路は新しい。",
+		"A long paragraph that will be split. Second half here.",
+		"Merge one.",
+		"Merge two.",
+		"This paragraph is not kept.",
+		"Moved paragraph text.",
+	}, nil)
+	nw := diff.NewDocument("new.txt", []string{
+		"Moved paragraph text.",
+		"The mayor said on Tuesday. Taxes will rise. Roads will be repaired.",
+		"東京の道路は新しい。",
+		"A long paragraph that will be split.",
+		"Second half here.",
+		"Merge one. Merge two.",
+		"Brand new paragraph with 3 emoji 🎉🎉🎉.",
+	}, nil)
+	ref := func(p, s int) diff.SentRef { return diff.SentRef{Para: p, Sent: s} }
+	eq := func(o, n diff.SentRef, text string) diff.Pair {
+		return diff.Pair{Kind: diff.Equal, OldRef: o, NewRef: n, Old: text, New: text}
+	}
+	blocks := []diff.Block{
+		{Kind: diff.Equal, Old: []int{6}, New: []int{0}, Moved: true, Origin: 6,
+			Pairs: []diff.Pair{eq(ref(6, 0), ref(0, 0), "Moved paragraph text.")}},
+		{Kind: diff.Changed, Old: []int{0}, New: []int{1}, Origin: -1, Pairs: []diff.Pair{
+			{Kind: diff.Changed, OldRef: ref(0, 0), NewRef: ref(1, 0),
+				Old: "The mayor said on Monday.", New: "The mayor said on Tuesday.",
+				Words: []diff.Word{{Op: diff.OpEqual, Text: "The mayor said on "}, {Op: diff.OpDelete, Text: "Monday"},
+					{Op: diff.OpInsert, Text: "Tuesday"}, {Op: diff.OpEqual, Text: "."}},
+				Flags: diff.FlagNumber},
+			eq(ref(0, 1), ref(1, 1), "Taxes will rise."),
+			{Kind: diff.Equal, OldRef: ref(1, 0), NewRef: ref(1, 2), Old: "Roads will be repaired.",
+				New: "Roads will be repaired.", Moved: true},
+		}},
+		{Kind: diff.Changed, Old: []int{1}, New: []int{2}, Origin: -1,
+			Pairs: []diff.Pair{eq(ref(1, 1), ref(2, 0), "東京の道路は新しい。")}},
+		{Kind: diff.Equal, Old: []int{2}, New: []int{3, 4}, Origin: -1, Pairs: []diff.Pair{
+			eq(ref(2, 0), ref(3, 0), "A long paragraph that will be split."),
+			eq(ref(2, 1), ref(4, 0), "Second half here."),
+		}},
+		{Kind: diff.Equal, Old: []int{3, 4}, New: []int{5}, Origin: -1, Pairs: []diff.Pair{
+			eq(ref(3, 0), ref(5, 0), "Merge one."),
+			eq(ref(4, 0), ref(5, 1), "Merge two."),
+		}},
+		{Kind: diff.Removed, Old: []int{5}, Origin: -1, Flags: diff.FlagNegation, Pairs: []diff.Pair{
+			{Kind: diff.Removed, OldRef: ref(5, 0), NewRef: diff.None, Old: "This paragraph is not kept."},
+		}},
+		{Kind: diff.Added, New: []int{6}, Origin: -1, Boilerplate: "", Pairs: []diff.Pair{
+			{Kind: diff.Added, OldRef: diff.None, NewRef: ref(6, 0), New: "Brand new paragraph with 3 emoji 🎉🎉🎉.", Flags: diff.FlagNumber},
+		}},
+	}
+	r, err := diff.Assemble(old, nw, blocks)
+	if err != nil {
+		t.Fatalf("assemble: %v", err)
+	}
+	return r
+}
+
+// sideText returns the document text of a side (spans whose style IsText)
+// in chunks: a new chunk starts at each line and after each annotation, the
+// places where the layout may have consumed white space.
+func sideText(s Side) []string {
+	var out []string
+	for _, ln := range s.Lines {
+		var b strings.Builder
+		for _, sp := range ln {
+			if sp.Style.IsText() {
+				b.WriteString(sp.Text)
+			} else if b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// checkNothingLost verifies that the text lines of a side are the given
+// paragraphs in order, cut only at white space (which a break may consume)
+// and at paragraph ends.
+func checkNothingLost(t *testing.T, what string, lines []string, paras []string) {
+	t.Helper()
+	want := strings.Join(paras, "\n")
+	pos := 0
+	for i, ln := range lines {
+		if ln == "" {
+			continue
+		}
+		for pos < len(want) && (want[pos] == '\n' || unicode.IsSpace(rune(want[pos]))) {
+			pos++
+		}
+		ln = strings.TrimLeft(ln, " ")
+		if !strings.HasPrefix(want[pos:], ln) {
+			t.Fatalf("%s: line %d %q does not continue the text at %q", what, i, ln, clip(want[pos:]))
+		}
+		pos += len(ln)
+	}
+	if strings.TrimSpace(want[pos:]) != "" {
+		t.Fatalf("%s: text lost: %q", what, clip(want[pos:]))
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}
+
+// checkResult lays out every entry of r in every mode at the given widths
+// and checks the invariants: sides of equal height, gutters as tall as the
+// lines, no line wider than its pane, and (side by side) every paragraph's
+// text on its side exactly once.
+func checkResult(t *testing.T, r *diff.Result, widths []int) {
+	t.Helper()
+	for _, width := range widths {
+		for _, mode := range []Mode{SideBySide, Inline, Sentences} {
+			for _, fold := range []bool{false, true} {
+				l := NewLayout(r, mode, width, Options{Markup: fold})
+				lw, rw := l.TextWidth()
+				oldSeen := make([]int, len(r.Old.Paragraphs))
+				newSeen := make([]int, len(r.New.Paragraphs))
+				for _, e := range Entries(r, mode, fold) {
+					row := l.Row(e)
+					if mode != Inline && len(row.Left.Lines) != len(row.Right.Lines) {
+						t.Fatalf("%v w=%d entry %+v: left %d lines, right %d", mode, width, e, len(row.Left.Lines), len(row.Right.Lines))
+					}
+					if len(row.Left.Gutter) != len(row.Left.Lines) || (mode != Inline && len(row.Right.Gutter) != len(row.Right.Lines)) {
+						t.Fatalf("%v w=%d entry %+v: gutter and lines differ in height", mode, width, e)
+					}
+					for i, ln := range row.Left.Lines {
+						if w := ln.Width(); w > lw && !(lw < 2 && len(ln) == 1) {
+							t.Fatalf("%v w=%d entry %+v: left line %d is %d wide > %d: %q", mode, width, e, i, w, lw, ln.String())
+						}
+						if w := row.Left.Gutter[i].Width(); w > l.GutterWidth() {
+							t.Fatalf("gutter %q wider than %d", row.Left.Gutter[i].String(), l.GutterWidth())
+						}
+					}
+					for i, ln := range row.Right.Lines {
+						if w := ln.Width(); w > rw && !(rw < 2 && len(ln) == 1) {
+							t.Fatalf("%v w=%d entry %+v: right line %d is %d wide > %d: %q", mode, width, e, i, w, rw, ln.String())
+						}
+					}
+					if mode != SideBySide || e.Kind != RowBlock {
+						continue
+					}
+					b := &r.Blocks[e.Block]
+					var op, np []string
+					for _, p := range b.Old {
+						op = append(op, r.Old.Paragraphs[p].Text)
+						oldSeen[p]++
+					}
+					for _, p := range b.New {
+						np = append(np, r.New.Paragraphs[p].Text)
+						newSeen[p]++
+					}
+					checkNothingLost(t, "old side", sideText(row.Left), op)
+					checkNothingLost(t, "new side", sideText(row.Right), np)
+				}
+				if mode == SideBySide && !fold {
+					for p, n := range oldSeen {
+						if n != 1 {
+							t.Fatalf("w=%d: old paragraph %d shown %d times", width, p, n)
+						}
+					}
+					for p, n := range newSeen {
+						if n != 1 {
+							t.Fatalf("w=%d: new paragraph %d shown %d times", width, p, n)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestLayoutInvariantsHand(t *testing.T) {
+	checkResult(t, handResult(t), []int{1, 20, 41, 80, 120, 200})
+}
+
+func TestLayoutInvariantsCompare(t *testing.T) {
+	var pairs [][2]string
+	dirs, _ := filepath.Glob("../../testdata/pairs/*")
+	for _, d := range dirs {
+		pairs = append(pairs, [2]string{filepath.Join(d, "old.txt"), filepath.Join(d, "new.txt")})
+	}
+	pairs = append(pairs,
+		[2]string{"../../testdata/demo/old.txt", "../../testdata/demo/new.txt"},
+		[2]string{"../../../shared/seeds/anchorage-v1-original.txt", "../../../shared/seeds/anchorage-v2-syndicated.txt"})
+	ran := 0
+	for _, p := range pairs {
+		o, err1 := os.ReadFile(p[0])
+		n, err2 := os.ReadFile(p[1])
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		ran++
+		t.Run(filepath.Base(filepath.Dir(p[0])), func(t *testing.T) {
+			r := diff.Compare(docOf("old", o), docOf("new", n), nil)
+			checkResult(t, r, []int{30, 80, 133, 200})
+		})
+	}
+	if ran == 0 {
+		t.Skip("no fixture pairs present")
+	}
+}
+
+// docOf splits text at blank lines (or, if there are none, at newlines):
+// enough for layout tests, which do not test input parsing.
+func docOf(name string, b []byte) *diff.Document {
+	s := strings.ReplaceAll(string(b), "\r\n", "\n")
+	sep := "\n\n"
+	if !strings.Contains(s, sep) {
+		sep = "\n"
+	}
+	var paras []string
+	for _, p := range strings.Split(s, sep) {
+		p = strings.Join(strings.Fields(p), " ")
+		var clean strings.Builder
+		for _, r := range p {
+			if unicode.IsControl(r) {
+				r = '\uFFFD'
+			}
+			clean.WriteRune(r)
+		}
+		paras = append(paras, clean.String())
+	}
+	return diff.NewDocument(name, paras, nil)
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		name  string
+		spans []Span
+		width int
+		want  []string
+	}{
+		{"empty", nil, 10, []string{""}},
+		{"fits", []Span{{"one two", Plain}}, 10, []string{"one two"}},
+		{"exact", []Span{{"one two", Plain}}, 7, []string{"one two"}},
+		{"break consumes space", []Span{{"one two three", Plain}}, 7, []string{"one two", "three"}},
+		{"long word hard break", []Span{{"abcdefghij", Plain}}, 4, []string{"abcd", "efgh", "ij"}},
+		{"long word after text", []Span{{"ab abcdefghij", Plain}}, 4, []string{"ab", "abcd", "efgh", "ij"}},
+		{"word across styles", []Span{{"foo", Plain}, {"bar", WordInsert}, {" baz", Plain}}, 6, []string{"foobar", "baz"}},
+		{"cjk counts two", []Span{{"東京の道路", Plain}}, 4, []string{"東京", "の道", "路"}},
+		{"emoji counts two", []Span{{"ab 🎉🎉 cd", Plain}}, 5, []string{"ab", "🎉🎉", "cd"}},
+		{"wide in narrow", []Span{{"東京", Plain}}, 1, []string{"東", "京"}},
+		{"combining mark stays", []Span{{"cafe\u0301s", Plain}}, 4, []string{"cafe\u0301", "s"}},
+		{"double space kept inside", []Span{{"a  b", Plain}}, 10, []string{"a  b"}},
+		{"control characters made safe", []Span{{"a\x1b[31mb\nc\u009bd", Plain}}, 20, []string{"a\ufffd[31mb c\ufffdd"}},
+		{"newline is a break", []Span{{"ab\ncd", Plain}}, 2, []string{"ab", "cd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := Wrap(tt.spans, tt.width)
+			var got []string
+			for _, l := range lines {
+				got = append(got, l.String())
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("Wrap = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrapKeepsStyles(t *testing.T) {
+	lines := Wrap([]Span{{"said on ", ChangedNew}, {"Tuesday", WordInsert}, {".", ChangedNew}}, 80)
+	if len(lines) != 1 || len(lines[0]) != 3 || lines[0][1] != (Span{"Tuesday", WordInsert}) {
+		t.Fatalf("styles not kept: %#v", lines)
+	}
+}
+
+// TestRowsHand checks what the hand-built result shows: markers, notes,
+// ghosts, badges, folds.
+func TestRowsHand(t *testing.T) {
+	r := handResult(t)
+	l := NewLayout(r, SideBySide, 220, Options{})
+	entries := Entries(r, SideBySide, false)
+	// 7 blocks and one ghost before block 6.
+	if len(entries) != 8 || entries[6].Kind != RowGhost || entries[6].Block != 0 {
+		t.Fatalf("entries = %+v", entries)
+	}
+	text := func(e Entry) string {
+		row := l.Row(e)
+		return strings.Join(l.PlainLines(&row), "\n")
+	}
+	tests := []struct {
+		entry Entry
+		want  []string
+	}{
+		{entries[0], []string{"↕ moved from ¶7", " 7 ↕ Moved paragraph text.", " 1 ↕ Moved paragraph text."}},
+		{entries[1], []string{" 1 ~ The mayor said on Monday. Taxes will rise.", " 2 ~ The mayor said on Tuesday. NUM Taxes will rise. Roads will be repaired. ←¶2"}},
+		{entries[2], []string{" 2 ~ Roads will be repaired. →¶2 東京の道路は新しい。", " 3 ~ 東京の道路は新しい。"}},
+		{entries[5], []string{" 6 - This paragraph is not kept. NEG"}},
+		{entries[6], []string{"¶7 moved to ¶1"}},
+		{entries[7], []string{" 7 + Brand new paragraph with 3 emoji 🎉🎉🎉. NUM"}},
+	}
+	for _, tt := range tests {
+		got := text(tt.entry)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("entry %+v:\n%s\nlacks %q", tt.entry, got, w)
+			}
+		}
+	}
+	// Split block: both new paragraphs numbered in the right gutter.
+	split := text(entries[3])
+	if !strings.Contains(split, " 4   A long") || !strings.Contains(split, " 5   Second half") {
+		t.Errorf("split block:\n%s", split)
+	}
+	folded := Entries(r, SideBySide, true)
+	var folds []string
+	for _, e := range folded {
+		if e.Kind == RowFold {
+			folds = append(folds, text(e))
+		}
+	}
+	if len(folds) != 1 || !strings.Contains(folds[0], "… 3 unchanged paragraphs …  ¶3–5") {
+		t.Errorf("folds = %q", folds)
+	}
+}
+
+func TestInlineHand(t *testing.T) {
+	r := handResult(t)
+	l := NewLayout(r, Inline, 100, Options{Markup: true})
+	row := l.Row(Entry{Kind: RowBlock, Block: 1})
+	got := strings.Join(l.PlainLines(&row), "\n")
+	want := " 1 2 ~ The mayor said on [-Monday-]{+Tuesday+}. NUM Taxes will rise. Roads will be repaired. ←¶2"
+	if !strings.Contains(got, want) {
+		t.Fatalf("inline block 1:\n%s\nwant line %q", got, want)
+	}
+	row = l.Row(Entry{Kind: RowBlock, Block: 3})
+	got = strings.Join(l.PlainLines(&row), "\n")
+	if !strings.Contains(got, " 3 4   A long paragraph that will be split.\n\n 3 5   Second half here.") {
+		t.Fatalf("inline split block:\n%s", got)
+	}
+	if got := BlockText(r, 1); !strings.Contains(got, "[-Monday-]{+Tuesday+}") {
+		t.Fatalf("BlockText = %q", got)
+	}
+}
+
+func TestSentencesHand(t *testing.T) {
+	r := handResult(t)
+	entries := Entries(r, Sentences, false)
+	n := 0
+	for i := range r.Blocks {
+		n += len(r.Blocks[i].Pairs)
+	}
+	if len(entries) != n {
+		t.Fatalf("%d sentence entries, want %d", len(entries), n)
+	}
+	l := NewLayout(r, Sentences, 100, Options{Markup: true})
+	row := l.Row(entries[1])
+	got := strings.Join(l.PlainLines(&row), "\n")
+	if !strings.Contains(got, "said on [-Monday-].") || !strings.Contains(got, "said on {+Tuesday+}. NUM") {
+		t.Fatalf("sentence row:\n%s", got)
+	}
+}
+
+func TestWriteSideBySide(t *testing.T) {
+	r := handResult(t)
+	var buf bytes.Buffer
+	if err := WriteSideBySide(&buf, r, 100); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, w := range []string{"old.txt", "│ new.txt", "[-Monday-]", "{+Tuesday+}", "¶7 moved to ¶1"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	for i, ln := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if w := Width(ln); w > 100 {
+			t.Errorf("line %d is %d wide: %q", i, w, ln)
+		}
+		if ln != strings.TrimRight(ln, " ") {
+			t.Errorf("line %d has trailing spaces", i)
+		}
+	}
+	// The separator column is the same on every line that has one.
+	col := -1
+	for _, ln := range strings.Split(out, "\n") {
+		if i := strings.Index(ln, "│"); i >= 0 {
+			c := Width(ln[:i])
+			if col >= 0 && c != col {
+				t.Fatalf("separator at column %d, earlier at %d: %q", c, col, ln)
+			}
+			col = c
+		}
+	}
+	if err := WriteSideBySide(&buf, nil, 80); err == nil {
+		t.Fatal("nil result: no error")
+	}
+}
+
+func TestEntriesNil(t *testing.T) {
+	if e := Entries(nil, SideBySide, false); e != nil {
+		t.Fatalf("Entries(nil) = %v", e)
+	}
+	l := NewLayout(nil, SideBySide, 80, Options{})
+	row := l.Row(Entry{Block: 3})
+	if row.Height() != 1 {
+		t.Fatalf("row of nil result has height %d", row.Height())
+	}
+}
+
+func BenchmarkRow(b *testing.B) {
+	r := handResult(b)
+	entries := Entries(r, SideBySide, false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l := NewLayout(r, SideBySide, 120, Options{})
+		for _, e := range entries {
+			l.Row(e)
+		}
+	}
+}

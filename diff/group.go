@@ -81,14 +81,14 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 
 	oldGroup := make([]*group, len(od.Paragraphs))
 	newGroup := make([]*group, len(nd.Paragraphs))
-	for _, e := range edges {
-		mutual := bestOld[e.o] == e.n && bestNew[e.n] == e.o
-		if !mutual && share(e) < minEdgeShare {
-			continue
-		}
+	// join tries to add edge e; it reports false when the edge would make a
+	// many-to-many group or a split whose new paragraphs are not
+	// consecutive. Such a split may become consecutive once a later edge
+	// fills the gap, so those edges are retried.
+	join := func(e edge) (ok, retry bool) {
 		g, h := oldGroup[e.o], newGroup[e.n]
 		if g != nil && g == h {
-			continue
+			return true, false
 		}
 		cand := &group{}
 		if g != nil {
@@ -108,10 +108,10 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		cand.old = slices.Compact(cand.old)
 		cand.new = slices.Compact(cand.new)
 		if len(cand.old) > 1 && len(cand.new) > 1 {
-			continue // many to many: not a split or a merge
+			return false, false // many to many: not a split or a merge
 		}
 		if len(cand.new) > 1 && cand.new[len(cand.new)-1]-cand.new[0] != len(cand.new)-1 {
-			continue // a split keeps the new reading order: consecutive paragraphs only
+			return false, true // a split keeps the new reading order: consecutive paragraphs only
 		}
 		for _, o := range cand.old {
 			oldGroup[o] = cand
@@ -119,6 +119,29 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		for _, n := range cand.new {
 			newGroup[n] = cand
 		}
+		return true, false
+	}
+	var retry []edge
+	for _, e := range edges {
+		mutual := bestOld[e.o] == e.n && bestNew[e.n] == e.o
+		if !mutual && share(e) < minEdgeShare {
+			continue
+		}
+		if ok, again := join(e); !ok && again {
+			retry = append(retry, e)
+		}
+	}
+	for progress := true; progress && len(retry) > 0; {
+		progress = false
+		rest := retry[:0]
+		for _, e := range retry {
+			ok, again := join(e)
+			progress = progress || ok
+			if !ok && again {
+				rest = append(rest, e)
+			}
+		}
+		retry = rest
 	}
 
 	var groups []*group

@@ -87,7 +87,12 @@ func newLinker(od, nd *Document) *linker {
 				if total > 1 {
 					pos = float64(len(out)) / float64(total-1)
 				}
-				out = append(out, sent{ref: SentRef{pi, si}, key: segment.Key(s.Text), words: ws, pos: pos, link: -1, part: -1})
+				key := segment.Key(s.Text)
+				if key == "" && s.Text != "" {
+					// No words (an emoji, "***"): match on the text itself.
+					key = "\x00" + s.Text
+				}
+				out = append(out, sent{ref: SentRef{pi, si}, key: key, words: ws, pos: pos, link: -1, part: -1})
 			}
 		}
 		return out
@@ -126,8 +131,6 @@ func (l *linker) linkExact() {
 		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, len(l.old[i].words)
 		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, len(l.new[j].words)
 	}
-	// Sentences without words (a lone "—" or "***") are linked by their
-	// exact key too; those with an empty key stay unlinked.
 }
 
 // postings maps each word to the sentences (of one side) holding it, for

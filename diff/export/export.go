@@ -1,0 +1,153 @@
+// Package export writes a *diff.Result in the formats storydiff offers:
+// plain text for e-mail, text with ANSI colours, Markdown, one
+// self-contained HTML page, JSON, and (through package render) a
+// side-by-side text layout.
+//
+// Every writer reads the Result only; none modifies it. Every paragraph,
+// sentence and word of both versions that a writer shows is shown once on
+// its own side: sentences that moved to a paragraph of another block appear
+// where they went, annotated "(moved from ¶N)", and again where they stood,
+// struck out and annotated "(moved to ¶M)". The text-like writers (text,
+// ansi, markdown) summarise runs of unchanged paragraphs outside
+// Options.Context as "… 3 unchanged paragraphs …"; HTML folds them into a
+// <details> element; JSON always holds everything.
+//
+// Paragraph numbers shown to people are 1-based (¶1); indices in JSON are
+// 0-based.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// Format names an export format.
+type Format string
+
+// The export formats.
+const (
+	FormatText       Format = "text"
+	FormatSideBySide Format = "side-by-side"
+	FormatMarkdown   Format = "markdown"
+	FormatHTML       Format = "html"
+	FormatJSON       Format = "json"
+	FormatANSI       Format = "ansi"
+)
+
+// Formats lists every format in the order help texts show them.
+var Formats = []Format{FormatText, FormatSideBySide, FormatMarkdown, FormatHTML, FormatJSON, FormatANSI}
+
+var formatAliases = map[string]Format{
+	"text": FormatText, "txt": FormatText, "plain": FormatText,
+	"side-by-side": FormatSideBySide, "sidebyside": FormatSideBySide, "sbs": FormatSideBySide, "side": FormatSideBySide,
+	"markdown": FormatMarkdown, "md": FormatMarkdown,
+	"html": FormatHTML, "htm": FormatHTML,
+	"json": FormatJSON,
+	"ansi": FormatANSI, "color": FormatANSI, "colour": FormatANSI,
+}
+
+// ParseFormat returns the Format named by s, ignoring case and surrounding
+// space. It accepts the format names and the common aliases txt, md, htm,
+// sbs and color.
+func ParseFormat(s string) (Format, error) {
+	if f, ok := formatAliases[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return f, nil
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown export format %q (want one of %s)", s, strings.Join(names, ", "))
+}
+
+// Ext returns the usual file name extension for the format, with its dot.
+func (f Format) Ext() string {
+	switch f {
+	case FormatMarkdown:
+		return ".md"
+	case FormatHTML:
+		return ".html"
+	case FormatJSON:
+		return ".json"
+	case FormatANSI:
+		return ".ansi"
+	default:
+		return ".txt"
+	}
+}
+
+// Options tune the writers. The zero value gives the defaults.
+type Options struct {
+	// Context is the number of unchanged paragraphs shown on each side of
+	// a change in text, markdown and ansi output (and left unfolded in
+	// HTML); -1 shows every paragraph. With 0 every run of unchanged
+	// paragraphs is summarised as "… 3 unchanged paragraphs …".
+	Context int
+	// Width is the total width of side-by-side output; 0 means 160.
+	Width int
+	// Wrap is the column at which text and ansi output wrap; 0 means 80,
+	// -1 turns wrapping off (one line per paragraph).
+	Wrap int
+	// Color turns on ANSI colours in WriteANSI; without it WriteANSI
+	// writes exactly what WriteText writes.
+	Color bool
+}
+
+// DefaultWidth is the side-by-side width used when Options.Width is 0.
+const DefaultWidth = 160
+
+// DefaultWrap is the column text output wraps at when Options.Wrap is 0.
+const DefaultWrap = 80
+
+func (o Options) wrap() int {
+	switch {
+	case o.Wrap == 0:
+		return DefaultWrap
+	case o.Wrap < 0:
+		return 0
+	}
+	return o.Wrap
+}
+
+// ErrNoResult is returned when a writer is given a nil or incomplete Result.
+var ErrNoResult = errors.New("export: no result to write")
+
+// Write writes r to w in format f.
+func Write(w io.Writer, r *diff.Result, f Format, opt Options) error {
+	switch f {
+	case FormatText:
+		return WriteText(w, r, opt)
+	case FormatANSI:
+		return WriteANSI(w, r, opt)
+	case FormatMarkdown:
+		return WriteMarkdown(w, r, opt)
+	case FormatHTML:
+		return WriteHTML(w, r, opt)
+	case FormatJSON:
+		return WriteJSON(w, r)
+	case FormatSideBySide:
+		return writeSideBySide(w, r, opt)
+	}
+	return fmt.Errorf("export: unknown format %q", f)
+}
+
+// check reports whether r can be written.
+func check(r *diff.Result) error {
+	if r == nil || r.Old == nil || r.New == nil {
+		return ErrNoResult
+	}
+	return nil
+}
+
+// guard turns a panic inside a writer (a Result built by hand without
+// diff.Assemble, say) into an error, so that no export ever crashes the
+// program. It must be deferred directly.
+func guard(name string, err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("export %s: malformed result: %v", name, p)
+	}
+}

@@ -1,0 +1,278 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// htmlEscaper escapes the five characters html.EscapeString escapes, writing
+// straight to the output.
+var htmlEscaper = strings.NewReplacer(
+	`&`, "&amp;",
+	`'`, "&#39;",
+	`<`, "&lt;",
+	`>`, "&gt;",
+	`"`, "&#34;",
+)
+
+const htmlStyle = `:root{color-scheme:light dark;--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--head:#f6f8fa;
+--del-bg:#ffebe9;--del-fg:#82071e;--ins-bg:#dafbe1;--ins-fg:#116329;--moved:#0550ae;--note:#8250df}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--head:#151b23;
+--del-bg:#4b1113;--del-fg:#ffa198;--ins-bg:#0f3a1d;--ins-fg:#7ee787;--moved:#79c0ff;--note:#d2a8ff}}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:1600px;padding:1.5rem;background:var(--bg);color:var(--fg);
+font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+h1{font-size:1.4rem;margin:0 0 .75rem;overflow-wrap:anywhere}
+.summary{border-collapse:collapse;margin-bottom:1rem}
+.summary th{text-align:left;padding:.1rem 1rem .1rem 0;color:var(--muted);font-weight:600;vertical-align:top}
+.summary td{padding:.1rem 0;overflow-wrap:anywhere}
+.findings{margin:.5rem 0 1rem}
+table.block{width:100%;border-collapse:collapse;table-layout:fixed;margin:1rem 0;border:1px solid var(--line)}
+table.block th{text-align:left;background:var(--head);padding:.35rem .75rem;font-weight:600;border-bottom:1px solid var(--line)}
+table.block td{width:50%;vertical-align:top;padding:.35rem .75rem;border-top:1px solid var(--line);overflow-wrap:anywhere}
+table.block td.old{border-right:1px solid var(--line)}
+table.block td p{margin:0 0 .5rem}
+table.block td p:last-child{margin-bottom:0}
+.added th{color:var(--ins-fg)}.removed th{color:var(--del-fg)}.moved th{color:var(--moved)}.equal th{color:var(--muted)}
+del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
+ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none}
+del.w,ins.w{font-weight:700;text-decoration-thickness:2px}
+ins.w{text-decoration:underline}
+del.ghost{background:none;color:var(--note)}
+.mv{color:var(--moved)}
+.note{color:var(--note);font-size:.85em;font-style:italic;white-space:nowrap}
+.origin{color:var(--note);margin:.5rem 0}
+details{margin:1rem 0;color:var(--muted)}
+summary{cursor:pointer}
+.legend{color:var(--muted);font-size:.9rem}
+@media print{details>*{display:block}}`
+
+// htmlWriter writes the HTML page.
+type htmlWriter struct {
+	w *bufio.Writer
+	r *diff.Result
+}
+
+// text writes s escaped.
+func (h *htmlWriter) text(s string) { htmlEscaper.WriteString(h.w, s) }
+
+// raw writes markup.
+func (h *htmlWriter) raw(s string) { h.w.WriteString(s) }
+
+// WriteHTML writes r as one self-contained HTML page that needs no
+// network and no script: a summary of the counts, then for every block a
+// two-column table, old on the left and new on the right, one row per new
+// paragraph, with deleted words in <del> and inserted ones in <ins>.
+// Sentences that moved between paragraphs show "moved from ¶N" where they
+// went and are struck, "moved to ¶M", where they stood. Runs of unchanged
+// paragraphs outside Options.Context are folded into <details> elements, so
+// the page holds every paragraph of both versions. The inline style sheet
+// follows the reader's light or dark preference. Every character that comes
+// from the input (text, names, labels) is HTML-escaped.
+func WriteHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
+	defer guard("html", &err)
+	if err := check(r); err != nil {
+		return err
+	}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r}
+	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
+	h.text(cleanName(r.Old.Name) + " → " + cleanName(r.New.Name))
+	h.raw("</title>\n<style>\n" + htmlStyle + "\n</style>\n</head>\n<body>\n<h1>storydiff: ")
+	h.text(cleanName(r.Old.Name) + " → " + cleanName(r.New.Name))
+	h.raw("</h1>\n<table class=\"summary\">\n")
+	h.row("old", docLine(r.Old))
+	h.row("new", docLine(r.New))
+	for _, l := range statLines(r.Stats) {
+		h.row(l[0], l[1])
+	}
+	h.raw("</table>\n")
+	if len(r.Findings) > 0 {
+		h.raw("<ul class=\"findings\">\n")
+		for _, f := range r.Findings {
+			h.raw("<li><strong>")
+			h.text(cleanName(f.Kind))
+			h.raw(":</strong> ")
+			h.text(cleanName(f.Text))
+			h.raw("</li>\n")
+		}
+		h.raw("</ul>\n")
+	}
+	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
+		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
+	steps := plan(r, opt.Context)
+	if identical(r) {
+		h.raw("<p>The two versions are identical.</p>\n")
+	}
+	for _, s := range steps {
+		switch s.kind {
+		case stepHidden:
+			h.raw("<details class=\"unchanged\"><summary>")
+			h.text(hiddenNote(s.paragraphs))
+			h.raw("</summary>\n")
+			for bi := s.from; bi < s.to; bi++ {
+				h.block(bi)
+			}
+			h.raw("</details>\n")
+		case stepOrigin:
+			h.raw("<p class=\"origin\">")
+			h.text(originNote(&r.Blocks[s.block]))
+			h.raw("</p>\n")
+		case stepBlock:
+			h.block(s.block)
+		}
+	}
+	h.raw("</body>\n</html>\n")
+	if err := h.w.Flush(); err != nil {
+		return fmt.Errorf("export html: %w", err)
+	}
+	return nil
+}
+
+func (h *htmlWriter) row(name, value string) {
+	h.raw("<tr><th>")
+	h.text(name)
+	h.raw("</th><td>")
+	h.text(value)
+	h.raw("</td></tr>\n")
+}
+
+// block writes block bi as a two-column table.
+func (h *htmlWriter) block(bi int) {
+	b := &h.r.Blocks[bi]
+	cls := b.Kind.String()
+	if b.Moved {
+		cls += " moved"
+	}
+	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
+	head := blockTitle(b)
+	for _, p := range blockWhat(b) {
+		head += " · " + p
+	}
+	h.text(head)
+	h.raw("</th></tr></thead>\n<tbody>\n")
+	for _, g := range groups(blockItems(h.r, bi)) {
+		h.raw("<tr><td class=\"old\"><p>")
+		for i, it := range g {
+			if i > 0 && oldBreak(h.r, bi, g[i-1], it) {
+				h.raw("</p><p>")
+			}
+			h.oldSide(it)
+		}
+		h.raw("</p></td><td class=\"new\"><p>")
+		for _, it := range g {
+			h.newSide(it)
+		}
+		h.raw("</p></td></tr>\n")
+	}
+	h.raw("</tbody>\n</table>\n")
+}
+
+// change writes the text of a word that is itself the change: white space
+// made visible, anything else escaped.
+func (h *htmlWriter) change(s string) {
+	if allSpace(s) {
+		h.text(visibleSpace(s))
+		return
+	}
+	h.text(s)
+}
+
+// oldSide writes the old side of an item followed by a space.
+func (h *htmlWriter) oldSide(it item) {
+	p := it.p
+	switch {
+	case it.ghost:
+		h.raw("<del class=\"ghost\">")
+		h.text(p.Old)
+		h.raw("</del> <span class=\"note\">")
+		if p.NewRef.IsNone() {
+			h.raw("moved away")
+		} else {
+			h.text("moved to " + para(p.NewRef.Para))
+		}
+		h.raw("</span> ")
+		return
+	case p.Kind == diff.Added:
+		return
+	case p.Kind == diff.Removed:
+		h.raw("<del>")
+		h.text(p.Old)
+		h.raw("</del> ")
+		return
+	}
+	if p.Moved {
+		h.raw("<span class=\"mv\">")
+	}
+	if p.Kind == diff.Changed && len(p.Words) > 0 {
+		for _, w := range p.Words {
+			switch w.Op {
+			case diff.OpEqual:
+				h.text(w.Text)
+			case diff.OpDelete:
+				h.raw("<del class=\"w\">")
+				h.change(w.Text)
+				h.raw("</del>")
+			}
+		}
+	} else if p.Kind == diff.Changed {
+		h.raw("<del class=\"w\">")
+		h.text(p.Old)
+		h.raw("</del>")
+	} else {
+		h.text(p.Old)
+	}
+	if p.Moved {
+		h.raw("</span> <span class=\"note\">")
+		h.text("moved here from " + para(p.OldRef.Para))
+		h.raw("</span>")
+	}
+	h.raw(" ")
+}
+
+// newSide writes the new side of an item followed by a space.
+func (h *htmlWriter) newSide(it item) {
+	p := it.p
+	switch {
+	case it.ghost, p.Kind == diff.Removed:
+		return
+	case p.Kind == diff.Added:
+		h.raw("<ins>")
+		h.text(p.New)
+		h.raw("</ins> ")
+		return
+	}
+	if p.Moved {
+		h.raw("<span class=\"mv\">")
+	}
+	if p.Kind == diff.Changed && len(p.Words) > 0 {
+		for _, w := range p.Words {
+			switch w.Op {
+			case diff.OpEqual:
+				h.text(w.Text)
+			case diff.OpInsert:
+				h.raw("<ins class=\"w\">")
+				h.change(w.Text)
+				h.raw("</ins>")
+			}
+		}
+	} else if p.Kind == diff.Changed {
+		h.raw("<ins class=\"w\">")
+		h.text(p.New)
+		h.raw("</ins>")
+	} else {
+		h.text(p.New)
+	}
+	if p.Moved {
+		h.raw("</span> <span class=\"note\">")
+		h.text("moved from " + para(p.OldRef.Para))
+		h.raw("</span>")
+	}
+	h.raw(" ")
+}

@@ -1,0 +1,281 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// JSONVersion is the version of the JSON schema written by WriteJSON. It
+// changes only when a field is removed or changes meaning; new fields may
+// be added within a version.
+const JSONVersion = 1
+
+// JSONResult is the document WriteJSON writes. Its schema (version 1):
+//
+//	{
+//	  "version": 1,
+//	  "old": {"name": "old.txt", "paragraphs": ["…", …], "labels": ["headline", "", …]},
+//	  "new": {"name": "new.txt", "paragraphs": ["…", …]},
+//	  "stats": {"old_paragraphs": 12, "new_paragraphs": 14,
+//	            "equal": 6, "changed": 4, "added": 2, "removed": 1,
+//	            "moved": 1, "split": 1, "merged": 0,
+//	            "sentences_equal": 20, "sentences_changed": 5, "sentences_added": 3,
+//	            "sentences_removed": 2, "sentences_moved": 1,
+//	            "words_added": 34, "words_removed": 12},
+//	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
+//	  "blocks": [{
+//	    "kind": "equal|changed|added|removed",
+//	    "old": [3], "new": [4, 5],
+//	    "moved": false, "origin": 7, "split": true, "merged": false,
+//	    "class": "none|typography|style|wording", "flags": ["negation", "number", "quote", "name", "attribution"],
+//	    "boilerplate": "byline",
+//	    "sentences": [{
+//	      "kind": "equal|changed|added|removed",
+//	      "old": "old text", "new": "new text",
+//	      "old_ref": [3, 0], "new_ref": [4, 0],
+//	      "moved": false,
+//	      "class": "wording", "flags": ["number"],
+//	      "words": [{"op": "equal|insert|delete", "text": "…"}],
+//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}]
+//	    }]
+//	  }]
+//	}
+//
+// Blocks are in the new version's reading order with removed paragraphs
+// where they stood; "old" and "new" hold 0-based paragraph indices
+// (always present, possibly empty). "origin" (moved blocks only) is the
+// index in "blocks" before which the block's old paragraphs stood in the
+// old version. Sentences are in reading order; "old_ref" and "new_ref" are
+// [paragraph, sentence] indices, 0-based, absent for the side a sentence
+// lacks, as are "old" and "new" (a sentence text is never empty). A
+// sentence with "moved": true came from an old paragraph of another block.
+// Concatenating the "text" of equal and delete words gives "old", of equal
+// and insert words gives "new"; "words" is absent for sentences with
+// identical texts and for added and removed ones. "labels", "findings",
+// "class" (when "none"), "flags", "boilerplate", "origin", "split",
+// "merged" and "runs" are omitted when empty or false. Each paragraph's
+// sentences, joined in old_ref (new_ref) order with the white space of the
+// paragraph between them, rebuild it.
+type JSONResult struct {
+	Version  int           `json:"version"`
+	Old      JSONDocument  `json:"old"`
+	New      JSONDocument  `json:"new"`
+	Stats    JSONStats     `json:"stats"`
+	Findings []JSONFinding `json:"findings,omitempty"`
+	Blocks   []JSONBlock   `json:"blocks"`
+}
+
+// JSONDocument is one version: its name and paragraph texts.
+type JSONDocument struct {
+	Name       string   `json:"name"`
+	Paragraphs []string `json:"paragraphs"`
+	// Labels gives each paragraph's input label; omitted when none has one.
+	Labels []string `json:"labels,omitempty"`
+}
+
+// JSONStats are the counts of diff.Stats.
+type JSONStats struct {
+	OldParagraphs    int `json:"old_paragraphs"`
+	NewParagraphs    int `json:"new_paragraphs"`
+	Equal            int `json:"equal"`
+	Changed          int `json:"changed"`
+	Added            int `json:"added"`
+	Removed          int `json:"removed"`
+	Moved            int `json:"moved"`
+	Split            int `json:"split"`
+	Merged           int `json:"merged"`
+	SentencesEqual   int `json:"sentences_equal"`
+	SentencesChanged int `json:"sentences_changed"`
+	SentencesAdded   int `json:"sentences_added"`
+	SentencesRemoved int `json:"sentences_removed"`
+	SentencesMoved   int `json:"sentences_moved"`
+	WordsAdded       int `json:"words_added"`
+	WordsRemoved     int `json:"words_removed"`
+}
+
+// JSONFinding is a story-level observation.
+type JSONFinding struct {
+	Kind   string `json:"kind"`
+	Text   string `json:"text"`
+	Blocks []int  `json:"blocks,omitempty"`
+}
+
+// JSONBlock is one aligned group of paragraphs.
+type JSONBlock struct {
+	Kind        string         `json:"kind"`
+	Old         []int          `json:"old"`
+	New         []int          `json:"new"`
+	Moved       bool           `json:"moved"`
+	Origin      *int           `json:"origin,omitempty"`
+	Split       bool           `json:"split,omitempty"`
+	Merged      bool           `json:"merged,omitempty"`
+	Class       string         `json:"class,omitempty"`
+	Flags       []string       `json:"flags,omitempty"`
+	Boilerplate string         `json:"boilerplate,omitempty"`
+	Sentences   []JSONSentence `json:"sentences"`
+}
+
+// JSONSentence is one sentence pair.
+type JSONSentence struct {
+	Kind   string     `json:"kind"`
+	Old    string     `json:"old,omitempty"`
+	New    string     `json:"new,omitempty"`
+	OldRef *[2]int    `json:"old_ref,omitempty"`
+	NewRef *[2]int    `json:"new_ref,omitempty"`
+	Moved  bool       `json:"moved"`
+	Class  string     `json:"class,omitempty"`
+	Flags  []string   `json:"flags,omitempty"`
+	Words  []JSONWord `json:"words,omitempty"`
+	Runs   []JSONRun  `json:"runs,omitempty"`
+}
+
+// JSONWord is one word operation.
+type JSONWord struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}
+
+// JSONRun is a stretch of non-equal words, words[start:end], with its
+// class and flags.
+type JSONRun struct {
+	Start int      `json:"start"`
+	End   int      `json:"end"`
+	Class string   `json:"class,omitempty"`
+	Flags []string `json:"flags,omitempty"`
+}
+
+// NewJSONResult converts r to the JSON document WriteJSON writes.
+func NewJSONResult(r *diff.Result) (jr *JSONResult, err error) {
+	defer guard("json", &err)
+	if err := check(r); err != nil {
+		return nil, err
+	}
+	st := r.Stats
+	jr = &JSONResult{
+		Version: JSONVersion,
+		Old:     jsonDoc(r.Old),
+		New:     jsonDoc(r.New),
+		Stats: JSONStats{
+			OldParagraphs: st.OldParagraphs, NewParagraphs: st.NewParagraphs,
+			Equal: st.Equal, Changed: st.Changed, Added: st.Added, Removed: st.Removed,
+			Moved: st.Moved, Split: st.Split, Merged: st.Merged,
+			SentencesEqual: st.SentencesEqual, SentencesChanged: st.SentencesChanged,
+			SentencesAdded: st.SentencesAdded, SentencesRemoved: st.SentencesRemoved,
+			SentencesMoved: st.SentencesMoved,
+			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
+		},
+		Blocks: make([]JSONBlock, len(r.Blocks)),
+	}
+	for _, f := range r.Findings {
+		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
+	}
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		jb := JSONBlock{
+			Kind:        b.Kind.String(),
+			Old:         ints(b.Old),
+			New:         ints(b.New),
+			Moved:       b.Moved,
+			Split:       b.IsSplit(),
+			Merged:      b.IsMerge(),
+			Class:       className(b.Class),
+			Flags:       b.Flags.Names(),
+			Boilerplate: b.Boilerplate,
+			Sentences:   make([]JSONSentence, len(b.Pairs)),
+		}
+		if b.Moved {
+			o := b.Origin
+			jb.Origin = &o
+		}
+		for pi := range b.Pairs {
+			p := &b.Pairs[pi]
+			js := JSONSentence{
+				Kind:   p.Kind.String(),
+				Old:    p.Old,
+				New:    p.New,
+				OldRef: ref(p.OldRef),
+				NewRef: ref(p.NewRef),
+				Moved:  p.Moved,
+				Class:  className(p.Class),
+				Flags:  p.Flags.Names(),
+			}
+			if len(p.Words) > 0 {
+				js.Words = make([]JSONWord, len(p.Words))
+				for wi, w := range p.Words {
+					js.Words[wi] = JSONWord{Op: w.Op.String(), Text: w.Text}
+				}
+			}
+			for _, run := range p.Runs {
+				js.Runs = append(js.Runs, JSONRun{Start: run.Start, End: run.End, Class: className(run.Class), Flags: run.Flags.Names()})
+			}
+			jb.Sentences[pi] = js
+		}
+		jr.Blocks[bi] = jb
+	}
+	return jr, nil
+}
+
+func jsonDoc(d *diff.Document) JSONDocument {
+	jd := JSONDocument{Name: d.Name, Paragraphs: make([]string, len(d.Paragraphs))}
+	labelled := false
+	for i := range d.Paragraphs {
+		jd.Paragraphs[i] = d.Paragraphs[i].Text
+		if d.Paragraphs[i].Label != "" {
+			labelled = true
+		}
+	}
+	if labelled {
+		jd.Labels = make([]string, len(d.Paragraphs))
+		for i := range d.Paragraphs {
+			jd.Labels[i] = d.Paragraphs[i].Label
+		}
+	}
+	return jd
+}
+
+// ints returns s, or an empty slice for nil so that JSON shows [].
+func ints(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}
+
+func ref(r diff.SentRef) *[2]int {
+	if r.IsNone() {
+		return nil
+	}
+	return &[2]int{r.Para, r.Sent}
+}
+
+func className(c diff.Class) string {
+	if c == diff.ClassNone {
+		return ""
+	}
+	return c.String()
+}
+
+// WriteJSON writes r as one JSON document (see JSONResult for the schema),
+// indented by two spaces and ended by a newline. <, > and & in strings are
+// written as \u003c, \u003e and \u0026 so that the output can be embedded
+// in HTML safely.
+func WriteJSON(w io.Writer, r *diff.Result) error {
+	jr, err := NewJSONResult(r)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(jr); err != nil {
+		return fmt.Errorf("export json: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export json: %w", err)
+	}
+	return nil
+}

@@ -197,8 +197,10 @@ type cleanStats struct {
 // decides what paragraph text may contain:
 //
 //   - every run of white space (space, tab, LF, CR, NEL U+0085, U+2028,
-//     U+2029) becomes one space; leading and trailing white space (any
-//     Unicode space, and ZWJ/ZWNJ) is trimmed;
+//     U+2029, and the Unicode space separators such as NO-BREAK SPACE and
+//     IDEOGRAPHIC SPACE, which would otherwise make invisible differences)
+//     becomes one ordinary space; leading and trailing white space (and
+//     ZWJ/ZWNJ) is trimmed;
 //   - other C0 controls become their Unicode Control Picture (U+2400 + c,
 //     e.g. ESC → ␛), DEL becomes ␡;
 //   - other C1 controls (U+0080–U+009F) become U+FFFD: they have no
@@ -223,7 +225,8 @@ func (st *cleanStats) clean(text string) string {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case r == ' ', r == '\t', r == '\n', r == '\r', r == 0x85, r == 0x2028, r == 0x2029:
+		case r == ' ', r == '\t', r == '\n', r == '\r', r == 0x85, r == 0x2028, r == 0x2029,
+			r >= 0xA0 && unicode.Is(unicode.Zs, r):
 			pending = true
 			continue
 		case r == utf8.RuneError:

@@ -240,6 +240,7 @@ func plural(n int, what string) string {
 type builder struct {
 	paras, labels []string
 	cleaned       cleanStats
+	seen          map[string]bool // label + "\x00" + text of labelled paragraphs
 }
 
 // add cleans text and appends it with label unless it is empty.
@@ -250,18 +251,19 @@ func (b *builder) add(text, label string) {
 	}
 	b.paras = append(b.paras, t)
 	b.labels = append(b.labels, label)
+	if label != "" {
+		if b.seen == nil {
+			b.seen = map[string]bool{}
+		}
+		b.seen[label+"\x00"+t] = true
+	}
 }
 
-// has reports whether a paragraph with this label and (cleaned) text exists.
+// has reports whether a labelled paragraph with this label and (cleaned)
+// text exists.
 func (b *builder) has(text, label string) bool {
 	var s cleanStats
-	t := s.clean(text)
-	for i, p := range b.paras {
-		if b.labels[i] == label && p == t {
-			return true
-		}
-	}
-	return false
+	return b.seen[label+"\x00"+s.clean(text)]
 }
 
 // Detect returns the format of src (already decoded to UTF-8): by content

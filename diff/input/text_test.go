@@ -191,7 +191,7 @@ func TestClean(t *testing.T) {
 		{"emoji 👩\u200D💻 zwj kept", "emoji 👩\u200D💻 zwj kept"},
 		{"bad \xff\xfe utf8", "bad \uFFFD\uFFFD utf8"},
 		{"\u00a0nbsp\u00a0", "nbsp"},
-		{"a \u00a0 b", "a \u00a0 b"},
+		{"a \u00a0 b\u3000c\u202fd", "a b c d"},
 		{"\u200d", ""},
 		{" \t\n", ""},
 	}

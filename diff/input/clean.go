@@ -222,6 +222,15 @@ func (st *cleanStats) clean(text string) string {
 	b.Grow(len(text))
 	pending := false
 	for i := 0; i < len(text); {
+		if c := text[i]; c > ' ' && c < 0x7F { // common case: printable ASCII
+			if pending && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pending = false
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {

@@ -42,7 +42,19 @@ type textLine struct {
 	list     bool
 }
 
-var listRE = regexp.MustCompile(`^(?:[-*+•–]\s|\d{1,3}[.)]\s)`)
+// isListItem reports whether a trimmed line starts with a list marker.
+func isListItem(t string) bool {
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "– "} {
+		if strings.HasPrefix(t, m) {
+			return true
+		}
+	}
+	i := 0
+	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < 4 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && (t[i+1] == ' ' || t[i+1] == '\t')
+}
 
 var dateRE = regexp.MustCompile(`^(?i:date):?\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)`)
 
@@ -58,7 +70,7 @@ func parseText(b *builder, src string) {
 			text:     t,
 			runes:    utf8.RuneCountInString(t),
 			indented: strings.HasPrefix(l, "\t") || strings.HasPrefix(l, "  "),
-			list:     listRE.MatchString(t),
+			list:     isListItem(t),
 		}
 	}
 	// Blocks of consecutive non-blank lines.

@@ -1,0 +1,63 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap holds every key binding of the viewer; help.Model shows it.
+type keyMap struct {
+	Down, Up                 key.Binding
+	PageDown, PageUp         key.Binding
+	HalfDown, HalfUp         key.Binding
+	Top, Bottom              key.Binding
+	NextChange, PrevChange   key.Binding
+	NextMatch, PrevMatch     key.Binding
+	NextPara, PrevPara       key.Binding
+	Jump, Back               key.Binding
+	Search, Clear            key.Binding
+	Fold, Inline, Sentences  key.Binding
+	Export, Copy, Help, Quit key.Binding
+}
+
+func defaultKeys() keyMap {
+	return keyMap{
+		Down:       key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Up:         key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		PageDown:   key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:     key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		HalfDown:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:     key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		NextChange: key.NewBinding(key.WithKeys("n", "]"), key.WithHelp("n/]", "next change")),
+		PrevChange: key.NewBinding(key.WithKeys("N", "["), key.WithHelp("N/[", "previous change")),
+		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		NextPara:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next paragraph")),
+		PrevPara:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous paragraph")),
+		Jump:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to where it moved")),
+		Back:       key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "jump back")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search")),
+		Fold:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fold unchanged")),
+		Inline:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "side-by-side/inline")),
+		Sentences:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sentences/paragraphs")),
+		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
+		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy block")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ShortHelp returns the bindings shown in the status line.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextChange, k.Search, k.Fold, k.Inline, k.Help, k.Quit}
+}
+
+// FullHelp returns the bindings shown by ?, in columns.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.NextChange, k.PrevChange, k.NextPara, k.PrevPara, k.Jump, k.Back},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Fold, k.Inline, k.Sentences},
+		{k.Export, k.Copy, k.Help, k.Quit},
+	}
+}

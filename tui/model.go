@@ -1,0 +1,725 @@
+// Package tui is storydiff's full-screen viewer: old version left, new
+// right (or inline below about 100 columns), every aligned block one row,
+// with keys to walk the changes, search, fold, export and copy.
+//
+// It only renders a *diff.Result (through package render); it never parses
+// or diffs text. The result is loaded off the UI loop by Options.Load, with
+// its progress shown, and q quits at any time.
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/term"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/export"
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+// Options configure the viewer.
+type Options struct {
+	// Load computes the result to show. It runs off the UI loop; it may
+	// call progress (from any goroutine) to report its stage and how much
+	// of it is done. The viewer quits at once on q even while Load runs.
+	Load func(progress func(stage string, done, total int)) (*diff.Result, error)
+	// Color false gives a monochrome view (attributes and markers only).
+	// Run also turns colour off when NO_COLOR is set.
+	Color bool
+	// Inline starts in the inline (unified) view whatever the width.
+	Inline bool
+}
+
+// inlineBelow is the width under which the viewer switches to the inline
+// view unless the user chose a view with u.
+const inlineBelow = 100
+
+// Minimum screen size: below it the viewer shows a short message.
+const (
+	minWidth  = 20
+	minHeight = 5
+)
+
+// promptKind says what the one-line prompt is asking for.
+type promptKind uint8
+
+const (
+	promptNone promptKind = iota
+	promptSearch
+	promptFormat
+	promptPath
+	promptOverwrite
+)
+
+// Model is the viewer's Bubble Tea model. Make one with New.
+type Model struct {
+	opts  Options
+	keys  keyMap
+	st    *styles
+	dark  bool
+	width int
+	h     int
+
+	// loading
+	loading      bool
+	progress     *progressState
+	progressLast progressMsg
+	spin         spinner.Model
+	started      time.Time
+	err          error
+
+	r    *diff.Result
+	pane pane
+	// inline is the user's choice of view with u: 0 automatic (by width),
+	// 1 inline, -1 side by side.
+	inline    int
+	sentences bool
+
+	help     help.Model
+	showHelp bool
+
+	prompt     promptKind
+	input      textinput.Model
+	exportFmt  export.Format
+	exportPath string
+
+	message string // shown in the status line until the next key
+	isError bool
+}
+
+// progressState is shared between the loading goroutine and the model.
+type progressState struct {
+	ch chan progressMsg
+}
+
+type progressMsg struct {
+	stage       string
+	done, total int
+}
+
+// loadedMsg carries the loaded result.
+type loadedMsg struct {
+	r   *diff.Result
+	err error
+}
+
+// exportedMsg reports the end of an export.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// New returns the viewer's model for opts. Tests drive it with teatest or
+// by calling Update and View.
+func New(opts Options) Model {
+	m := Model{
+		opts:     opts,
+		keys:     defaultKeys(),
+		dark:     true,
+		loading:  true,
+		progress: &progressState{ch: make(chan progressMsg, 1)},
+		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),
+		help:     help.New(),
+		input:    textinput.New(),
+		started:  time.Now(),
+	}
+	if opts.Inline {
+		m.inline = 1
+	}
+	m.st = newStyles(m.dark, opts.Color)
+	m.help.Styles = m.st.help
+	return m
+}
+
+// Init starts loading and asks for the terminal's background colour.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.load(), m.waitProgress(), m.spin.Tick, tea.RequestBackgroundColor)
+}
+
+// load runs opts.Load off the UI loop.
+func (m Model) load() tea.Cmd {
+	load, ch := m.opts.Load, m.progress.ch
+	return func() tea.Msg {
+		if load == nil {
+			return loadedMsg{err: errors.New("nothing to show: no loader")}
+		}
+		r, err := load(func(stage string, done, total int) {
+			msg := progressMsg{stage, done, total}
+			select {
+			case ch <- msg:
+			default: // drop: the model shows the latest it gets
+				select {
+				case <-ch:
+				default:
+				}
+				select {
+				case ch <- msg:
+				default:
+				}
+			}
+		})
+		if err == nil && r == nil {
+			err = errors.New("nothing to show: the loader returned no result")
+		}
+		return loadedMsg{r, err}
+	}
+}
+
+func (m Model) waitProgress() tea.Cmd {
+	ch := m.progress.ch
+	return func() tea.Msg { return <-ch }
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.h = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if dark := msg.IsDark(); dark != m.dark {
+			m.dark = dark
+			m.st = newStyles(dark, m.opts.Color)
+			m.help.Styles = m.st.help
+			m.pane.st = m.st
+		}
+		return m, nil
+	case progressMsg:
+		if !m.loading {
+			return m, nil
+		}
+		m.progressLast = msg
+		return m, m.waitProgress()
+	case spinner.TickMsg:
+		if !m.loading {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case loadedMsg:
+		m.loading = false
+		if msg.err != nil {
+			m.err = msg.err
+			return m, nil
+		}
+		m.r = msg.r
+		m.pane = newPane(m.r, m.keys, m.st, m.mode(), false, !m.opts.Color)
+		m.layout()
+		return m, nil
+	case exportedMsg:
+		if msg.err != nil {
+			m.setError(msg.err.Error())
+		} else {
+			m.setMessage("exported to " + sanitize(msg.path))
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.MouseMsg:
+		if m.r == nil || m.prompt != promptNone {
+			return m, nil
+		}
+		if c, ok := msg.(tea.MouseClickMsg); ok && c.Button == tea.MouseLeft {
+			if i := m.pane.entryAt(c.Y - 1); i >= 0 {
+				m.pane.cursor = i
+			}
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.pane, cmd = m.pane.Update(msg)
+		return m, cmd
+	}
+	if m.prompt != promptNone {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// key handles a key press.
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	if m.prompt != promptNone {
+		return m.promptKey(msg)
+	}
+	m.message, m.isError = "", false
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = !m.showHelp
+		m.layout()
+		return m, nil
+	}
+	if m.r == nil { // loading or failed: only quit and help work
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Clear):
+		if m.showHelp {
+			m.showHelp = false
+			m.layout()
+		} else if m.pane.query != "" {
+			m.pane.setQuery("")
+		}
+		return m, nil
+	case key.Matches(msg, k.Search):
+		return m, m.openPrompt(promptSearch, "/", m.pane.query)
+	case key.Matches(msg, k.Fold):
+		m.pane.setView(m.pane.mode, !m.pane.fold)
+		if m.pane.fold {
+			m.setMessage("unchanged paragraphs folded")
+		}
+		return m, nil
+	case key.Matches(msg, k.Inline):
+		if m.mode() == render.Inline {
+			m.inline = -1
+		} else {
+			m.inline = 1
+		}
+		m.sentences = false
+		m.layout()
+		return m, nil
+	case key.Matches(msg, k.Sentences):
+		m.sentences = !m.sentences
+		m.layout()
+		return m, nil
+	case key.Matches(msg, k.Export):
+		return m, m.openPrompt(promptFormat, "export format (text, side-by-side, markdown, html, json, ansi): ", "text")
+	case key.Matches(msg, k.Copy):
+		if len(m.pane.entries) == 0 {
+			return m, nil
+		}
+		e := m.pane.entries[m.pane.cursor]
+		m.setMessage("copied the block's diff to the clipboard")
+		return m, tea.SetClipboard(blockText(m.r, e))
+	case key.Matches(msg, k.Jump):
+		if !m.pane.jump() {
+			m.setMessage("enter jumps from a moved paragraph to where it stood, and back")
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.pane, cmd = m.pane.Update(msg)
+	return m, cmd
+}
+
+// openPrompt shows the one-line prompt.
+func (m *Model) openPrompt(kind promptKind, prompt, value string) tea.Cmd {
+	m.prompt = kind
+	m.input.Prompt = prompt
+	m.input.SetValue(value)
+	m.input.CursorEnd()
+	m.input.SetWidth(max(m.width-lipgloss.Width(prompt)-2, 10))
+	return m.input.Focus()
+}
+
+func (m *Model) closePrompt() {
+	m.prompt = promptNone
+	m.input.Blur()
+}
+
+// promptKey handles a key while the prompt is open.
+func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.closePrompt()
+		return m, nil
+	case "enter":
+		return m.submit(strings.TrimSpace(m.input.Value()))
+	}
+	if m.prompt == promptOverwrite {
+		switch msg.String() {
+		case "y", "Y":
+			m.closePrompt()
+			return m, m.export(m.exportFmt, m.exportPath, true)
+		case "n", "N":
+			m.closePrompt()
+			m.setMessage("export cancelled")
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+// submit acts on the prompt's value.
+func (m Model) submit(v string) (tea.Model, tea.Cmd) {
+	switch m.prompt {
+	case promptSearch:
+		m.closePrompt()
+		n := m.pane.setQuery(v)
+		if v == "" {
+			return m, nil
+		}
+		if m.pane.foldedMatch() {
+			m.pane.setView(m.pane.mode, false)
+		}
+		if n == 0 {
+			m.setError("not found: " + sanitize(v))
+			return m, nil
+		}
+		if t := nextOf(m.pane.matches, m.pane.cursor-1, false); t >= 0 {
+			m.pane.moveCursor(t, true)
+		} else {
+			m.pane.moveCursor(m.pane.matches[0], true)
+		}
+		m.setMessage(strconv.Itoa(len(m.pane.matches)) + " matching paragraphs")
+	case promptFormat:
+		f, err := export.ParseFormat(v)
+		if err != nil {
+			m.closePrompt()
+			m.setError(err.Error())
+			return m, nil
+		}
+		m.exportFmt = f
+		return m, m.openPrompt(promptPath, "export to: ", defaultExportPath(m.r, f))
+	case promptPath:
+		m.closePrompt()
+		if v == "" {
+			m.setError("export cancelled: no path")
+			return m, nil
+		}
+		m.exportPath = v
+		if _, err := os.Lstat(v); err == nil {
+			m.prompt = promptOverwrite
+			m.input.Prompt = sanitize(v) + " exists. Replace it? (y/n) "
+			m.input.SetValue("")
+			return m, nil
+		}
+		return m, m.export(m.exportFmt, v, false)
+	case promptOverwrite:
+		m.closePrompt()
+		m.setMessage("export cancelled")
+	}
+	return m, nil
+}
+
+// defaultExportPath proposes a file name next to the new version's name.
+func defaultExportPath(r *diff.Result, f export.Format) string {
+	base := "storydiff"
+	if r != nil && r.New != nil && r.New.Name != "" && r.New.Name != "-" && r.New.Name != "stdin" {
+		n := filepath.Base(r.New.Name)
+		base = strings.TrimSuffix(n, filepath.Ext(n)) + ".diff"
+	}
+	return base + f.Ext()
+}
+
+// export writes the result off the UI loop, atomically.
+func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
+	r := m.r
+	return func() tea.Msg {
+		err := export.WriteFile(path, force, func(w io.Writer) error {
+			return export.Write(w, r, f, export.Options{Color: f == export.FormatANSI})
+		})
+		return exportedMsg{path: path, err: err}
+	}
+}
+
+func (m *Model) setMessage(s string) { m.message, m.isError = s, false }
+func (m *Model) setError(s string)   { m.message, m.isError = s, true }
+
+// mode is the layout the current size and choices call for.
+func (m Model) mode() render.Mode {
+	switch {
+	case m.sentences:
+		return render.Sentences
+	case m.inline > 0:
+		return render.Inline
+	case m.inline < 0:
+		return render.SideBySide
+	case m.width > 0 && m.width < inlineBelow:
+		return render.Inline
+	}
+	return render.SideBySide
+}
+
+// chrome returns the number of lines above and below the pane.
+func (m Model) chrome() (top, bottom int) {
+	bottom = 1
+	if m.showHelp {
+		bottom += lipgloss.Height(m.help.FullHelpView(m.keys.FullHelp()))
+	}
+	return 1, bottom
+}
+
+// layout sizes the pane for the window.
+func (m *Model) layout() {
+	if m.r == nil {
+		return
+	}
+	mode := m.mode()
+	if mode == render.Sentences && m.width < render.MinWidth(m.r, render.Sentences) {
+		mode = render.SideBySide // sentences need two panes
+	}
+	if mode != render.Inline && m.width < render.MinWidth(m.r, render.SideBySide) {
+		mode = render.Inline
+	}
+	m.pane.setView(mode, m.pane.fold)
+	top, bottom := m.chrome()
+	m.pane.SetSize(m.width, max(m.h-top-bottom, 0))
+	if m.pane.cursor < len(m.pane.entries) {
+		m.pane.ensureVisible(m.pane.cursor)
+	}
+}
+
+// tooSmall reports whether the window cannot hold the viewer.
+func (m Model) tooSmall() bool {
+	top, bottom := m.chrome()
+	if m.width < minWidth || m.h < minHeight || m.h-top-bottom < 1 {
+		return true
+	}
+	return m.r != nil && m.width < render.MinWidth(m.r, render.Inline)
+}
+
+// View draws the screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "storydiff"
+	if m.r != nil {
+		v.WindowTitle = "storydiff: " + sanitize(m.r.Old.Name) + " → " + sanitize(m.r.New.Name)
+	}
+	if m.loading {
+		p := m.progressLast
+		if p.total > 0 {
+			v.ProgressBar = tea.NewProgressBar(tea.ProgressBarDefault, p.done*100/p.total)
+		} else {
+			v.ProgressBar = tea.NewProgressBar(tea.ProgressBarIndeterminate, 0)
+		}
+	}
+	return v
+}
+
+// content is the text of the screen.
+func (m Model) content() string {
+	if m.width == 0 || m.h == 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return fit("Window too small for storydiff: make it at least "+
+			strconv.Itoa(max(minWidth, m.minWidth()))+"×"+strconv.Itoa(minHeight)+", or press q.", m.width, m.h)
+	}
+	if m.err != nil {
+		return fit("storydiff: "+sanitize(m.err.Error())+"\n\nPress q to quit.", m.width, m.h)
+	}
+	if m.loading {
+		return m.loadingView()
+	}
+	var b strings.Builder
+	b.WriteString(m.header())
+	b.WriteByte('\n')
+	b.WriteString(m.pane.View())
+	b.WriteByte('\n')
+	if m.showHelp {
+		b.WriteString(m.help.FullHelpView(m.keys.FullHelp()))
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.statusLine())
+	return b.String()
+}
+
+func (m Model) minWidth() int {
+	if m.r == nil {
+		return minWidth
+	}
+	return render.MinWidth(m.r, render.Inline)
+}
+
+// fit wraps a message to the window, cutting what does not fit.
+func fit(s string, w, h int) string {
+	lines := strings.Split(lipgloss.NewStyle().Width(w).Render(s), "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// loadingView shows the loader's stage and progress.
+func (m Model) loadingView() string {
+	p := m.progressLast
+	stage := p.stage
+	if stage == "" {
+		stage = "loading"
+	}
+	line := m.spin.View() + " " + sanitize(stage)
+	if p.total > 0 {
+		barW := max(min(m.width-len(line)-12, 40), 5)
+		filled := min(p.done*barW/p.total, barW)
+		line += "  " + strings.Repeat("█", filled) + strings.Repeat("░", barW-filled) +
+			" " + strconv.Itoa(min(p.done*100/p.total, 100)) + "%"
+	}
+	return fit(line+"\n\n"+"q quits", m.width, m.h)
+}
+
+// header shows both names above their panes and the counts.
+func (m Model) header() string {
+	summary := counts(m.r)
+	oldName, newName := sanitize(m.r.Old.Name), sanitize(m.r.New.Name)
+	if m.pane.mode == render.Inline {
+		left := " " + oldName + " → " + newName
+		return m.st.header.Render(spread(left, summary+" ", m.width))
+	}
+	half := (m.width - 1) / 2
+	left := truncate(" "+oldName, half)
+	right := spread(" "+newName, summary+" ", m.width-half-1)
+	return m.st.header.Render(left+pad(half-lipgloss.Width(left))) +
+		m.st.headerDim.Render("│") + m.st.header.Render(right)
+}
+
+// counts summarises the result with the gutter's markers: ~3 +2 -1 ↕1.
+func counts(r *diff.Result) string {
+	if r.Equal() {
+		return "no differences"
+	}
+	st := r.Stats
+	var parts []string
+	add := func(n int, s string) {
+		if n > 0 {
+			parts = append(parts, s+strconv.Itoa(n))
+		}
+	}
+	add(st.Changed, "~")
+	add(st.Added, "+")
+	add(st.Removed, "-")
+	add(st.Moved, "↕")
+	if st.Split > 0 {
+		parts = append(parts, strconv.Itoa(st.Split)+" split")
+	}
+	if st.Merged > 0 {
+		parts = append(parts, strconv.Itoa(st.Merged)+" merged")
+	}
+	return strings.Join(parts, " ")
+}
+
+// spread puts left and right at the ends of width cells, cutting left (and
+// then right) when they do not fit.
+func spread(left, right string, width int) string {
+	rw := lipgloss.Width(right)
+	if rw > width-8 {
+		right, rw = "", 0
+	}
+	left = truncate(left, width-rw-1)
+	return left + pad(width-lipgloss.Width(left)-rw) + right
+}
+
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w-1, "") + "…"
+}
+
+// statusLine shows the position, the mode, a message and key hints.
+func (m Model) statusLine() string {
+	if m.prompt != promptNone {
+		return m.input.View()
+	}
+	pos := m.pane.position()
+	var parts []string
+	para := "¶ " + strconv.Itoa(pos.para) + "/" + strconv.Itoa(pos.paras)
+	if pos.old {
+		para = "old " + para
+	}
+	parts = append(parts, para)
+	if pos.changes > 0 {
+		parts = append(parts, "change "+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
+	} else {
+		parts = append(parts, "no changes")
+	}
+	parts = append(parts, strconv.Itoa(pos.percent)+"%")
+	mode := m.pane.mode.String()
+	if m.pane.fold {
+		mode += ", folded"
+	}
+	parts = append(parts, mode)
+	if m.pane.query != "" {
+		parts = append(parts, "/"+sanitize(m.pane.query)+" "+strconv.Itoa(pos.match)+"/"+strconv.Itoa(len(m.pane.matches)))
+	}
+	left := " " + strings.Join(parts, " · ")
+	var right string
+	style := m.st.status
+	switch {
+	case m.message != "":
+		right = sanitize(m.message) + " "
+		style = m.st.message
+		if m.isError {
+			style = m.st.errorMsg
+		}
+	default:
+		h := m.help
+		h.SetWidth(max(m.width-lipgloss.Width(left)-2, 0))
+		right = h.ShortHelpView(m.keys.ShortHelp())
+		if right != "" {
+			right += " "
+		}
+	}
+	lw := lipgloss.Width(left)
+	rw := lipgloss.Width(right)
+	if lw+rw+1 > m.width {
+		if m.message != "" {
+			// The message matters more than the position.
+			right = truncate(right, max(m.width-2, 1))
+			return style.Render(pad(m.width-lipgloss.Width(right)) + right)
+		}
+		right, rw = "", 0
+	}
+	left = truncate(left, m.width)
+	lw = lipgloss.Width(left)
+	if m.message != "" {
+		return m.st.status.Render(left+pad(m.width-lw-rw)) + style.Render(right)
+	}
+	return m.st.status.Render(left+pad(m.width-lw-rw)) + right
+}
+
+// Run runs the viewer until the user quits, restoring the terminal. When
+// standard input is not a terminal (a version piped in), keys are read
+// from the controlling terminal.
+func Run(opts Options) error {
+	if os.Getenv("NO_COLOR") != "" {
+		opts.Color = false
+	}
+	var progOpts []tea.ProgramOption
+	if !term.IsTerminal(int(os.Stdin.Fd())) {
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return fmt.Errorf("tui: no terminal to read keys from: %w", err)
+		}
+		defer tty.Close()
+		progOpts = append(progOpts, tea.WithInput(tty))
+	}
+	final, err := tea.NewProgram(New(opts), progOpts...).Run()
+	if err != nil {
+		return fmt.Errorf("tui: %w", err)
+	}
+	if fm, ok := final.(Model); ok && fm.err != nil {
+		return fm.err
+	}
+	return nil
+}

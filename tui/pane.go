@@ -1,0 +1,638 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+// cacheLimit bounds the number of laid-out rows a pane keeps; past it the
+// cache starts afresh (a screen needs a few dozen).
+const cacheLimit = 4096
+
+// pane shows the rows of a result and scrolls through them. It lays out
+// only the rows it draws, once per width, and keeps them in a cache shared
+// by its copies (the cache is a cache: any copy may fill it).
+type pane struct {
+	r    *diff.Result
+	keys keyMap
+	st   *styles
+
+	mode   render.Mode
+	fold   bool
+	markup bool
+
+	width, height int
+	entries       []render.Entry
+	changes       []int // indices of entries that show a change
+	layout        *render.Layout
+	cache         map[render.Entry]*render.Row
+
+	// The first line drawn is line off of entry top.
+	top, off int
+	// maxTop, maxOff is the last position that still fills the screen;
+	// valid when maxOK.
+	maxTop, maxOff int
+	maxOK          bool
+
+	cursor int            // entry index of the cursor
+	jumps  []render.Entry // where enter jumped from, for backspace
+
+	query   string // active search, "" when none
+	fold1   bool   // the search ignores ASCII case
+	matches []int  // entry indices matching query
+}
+
+func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, markup bool) pane {
+	p := pane{r: r, keys: keys, st: st, mode: mode, fold: fold, markup: markup,
+		cache: map[render.Entry]*render.Row{}}
+	p.rebuild()
+	return p
+}
+
+// rebuild lists the entries for the current mode and fold state.
+func (p *pane) rebuild() {
+	p.entries = render.Entries(p.r, p.mode, p.fold)
+	p.changes = p.changes[:0]
+	for i, e := range p.entries {
+		if e.IsChange(p.r) {
+			p.changes = append(p.changes, i)
+		}
+	}
+	p.maxOK = false
+	if p.query != "" {
+		p.findMatches()
+	}
+}
+
+// SetSize sets the size of the pane in cells; rows are laid out anew when
+// the width changes.
+func (p *pane) SetSize(w, h int) {
+	if w != p.width || p.layout == nil {
+		p.width = w
+		p.layout = render.NewLayout(p.r, p.mode, w, render.Options{Markup: p.markup})
+		p.cache = map[render.Entry]*render.Row{}
+	}
+	p.height = h
+	p.maxOK = false
+	p.clamp()
+}
+
+// setView switches mode and folding, keeping the cursor on the same block.
+func (p *pane) setView(mode render.Mode, fold bool) {
+	if mode == p.mode && fold == p.fold {
+		return
+	}
+	block := -1
+	if p.cursor < len(p.entries) {
+		block = p.entries[p.cursor].Block
+	}
+	modeChanged := mode != p.mode
+	p.mode, p.fold = mode, fold
+	p.rebuild()
+	if modeChanged {
+		p.layout = render.NewLayout(p.r, p.mode, p.width, render.Options{Markup: p.markup})
+		p.cache = map[render.Entry]*render.Row{}
+	}
+	p.jumps = nil
+	p.cursor = p.entryOfBlock(block)
+	p.top, p.off = p.cursor, 0
+	p.center(p.cursor)
+}
+
+// entryOfBlock returns the index of the entry showing block b (the fold
+// holding it, the first sentence of it), or 0.
+func (p *pane) entryOfBlock(b int) int {
+	best := 0
+	for i, e := range p.entries {
+		switch e.Kind {
+		case render.RowGhost:
+			continue
+		case render.RowFold:
+			if p.mode != render.Sentences && b >= e.Block && b < e.Block+e.Count {
+				return i
+			}
+		}
+		if e.Block == b {
+			return i
+		}
+		if e.Block < b {
+			best = i
+		}
+	}
+	return best
+}
+
+// row returns the laid-out entry i.
+func (p *pane) row(i int) *render.Row {
+	e := p.entries[i]
+	if r, ok := p.cache[e]; ok {
+		return r
+	}
+	if len(p.cache) >= cacheLimit {
+		p.cache = map[render.Entry]*render.Row{}
+	}
+	r := p.layout.Row(e)
+	p.cache[e] = &r
+	return &r
+}
+
+func (p *pane) rowHeight(i int) int { return p.row(i).Height() }
+
+// maxPos returns the last scroll position that still fills the screen.
+func (p *pane) maxPos() (int, int) {
+	if p.maxOK {
+		return p.maxTop, p.maxOff
+	}
+	p.maxTop, p.maxOff, p.maxOK = 0, 0, true
+	need := p.height
+	for i := len(p.entries) - 1; i >= 0; i-- {
+		h := p.rowHeight(i)
+		if h >= need {
+			p.maxTop, p.maxOff = i, h-need
+			return p.maxTop, p.maxOff
+		}
+		need -= h
+	}
+	return 0, 0
+}
+
+// clamp keeps the scroll position between the top and maxPos.
+func (p *pane) clamp() {
+	if len(p.entries) == 0 || p.height <= 0 {
+		p.top, p.off, p.cursor = 0, 0, 0
+		return
+	}
+	p.cursor = min(max(p.cursor, 0), len(p.entries)-1)
+	if p.top < 0 {
+		p.top, p.off = 0, 0
+	}
+	mt, mo := p.maxPos()
+	if p.top > mt || (p.top == mt && p.off > mo) {
+		p.top, p.off = mt, mo
+	}
+	if p.top >= len(p.entries) {
+		p.top, p.off = len(p.entries)-1, 0
+	}
+	if h := p.rowHeight(p.top); p.off >= h {
+		p.off = h - 1
+	}
+	if p.off < 0 {
+		p.off = 0
+	}
+}
+
+// scrollBy scrolls n lines (negative: up).
+func (p *pane) scrollBy(n int) {
+	if len(p.entries) == 0 {
+		return
+	}
+	for n > 0 {
+		h := p.rowHeight(p.top)
+		if p.off+n < h {
+			p.off += n
+			break
+		}
+		if p.top == len(p.entries)-1 {
+			p.off = h - 1
+			break
+		}
+		n -= h - p.off
+		p.top, p.off = p.top+1, 0
+		if mt, mo := p.maxPos(); p.top > mt || (p.top == mt && p.off >= mo) {
+			break
+		}
+	}
+	for n < 0 {
+		if p.off+n >= 0 {
+			p.off += n
+			break
+		}
+		if p.top == 0 {
+			p.off = 0
+			break
+		}
+		n += p.off + 1
+		p.top--
+		p.off = p.rowHeight(p.top) - 1
+	}
+	p.clamp()
+	p.keepCursorVisible()
+}
+
+// visible returns the first and last entries with a line on screen.
+func (p *pane) visible() (first, last int) {
+	if len(p.entries) == 0 {
+		return 0, -1
+	}
+	lines := p.rowHeight(p.top) - p.off
+	last = p.top
+	for lines < p.height && last+1 < len(p.entries) {
+		last++
+		lines += p.rowHeight(last)
+	}
+	return p.top, last
+}
+
+// keepCursorVisible moves the cursor onto the screen after a scroll.
+func (p *pane) keepCursorVisible() {
+	first, last := p.visible()
+	if p.cursor < first {
+		p.cursor = first
+		// Only the blank separator of the first entry shows: skip it.
+		if first < last && p.rowHeight(first)-p.off <= 1 {
+			p.cursor++
+		}
+	}
+	if p.cursor > last {
+		p.cursor = last
+	}
+}
+
+// ensureVisible scrolls as little as possible to show entry i, its top
+// first if it is taller than the screen.
+func (p *pane) ensureVisible(i int) {
+	if i < p.top || (i == p.top && p.off > 0) {
+		p.top, p.off = i, 0
+		p.clamp()
+		return
+	}
+	// Lines from the screen top to the end of entry i.
+	lines := p.rowHeight(p.top) - p.off
+	for j := p.top + 1; j <= i && lines <= p.height+p.rowHeight(i); j++ {
+		lines += p.rowHeight(j)
+	}
+	if lines <= p.height {
+		return
+	}
+	h := p.rowHeight(i)
+	if h >= p.height {
+		p.top, p.off = i, 0
+	} else {
+		p.scrollBy(lines - p.height)
+	}
+	p.clamp()
+}
+
+// center scrolls so that entry i sits in the middle of the screen (its top
+// at the top if it is taller than the screen).
+func (p *pane) center(i int) {
+	if len(p.entries) == 0 {
+		return
+	}
+	h := p.rowHeight(i) - 1 // the blank separator does not count
+	above := (p.height - h) / 2
+	p.top, p.off = i, 0
+	for above > 0 && p.top > 0 {
+		p.top--
+		hh := p.rowHeight(p.top)
+		if hh > above {
+			p.off = hh - above
+			break
+		}
+		above -= hh
+	}
+	p.clamp()
+}
+
+// moveCursor puts the cursor on entry i and scrolls to it.
+func (p *pane) moveCursor(i int, centre bool) {
+	if len(p.entries) == 0 {
+		return
+	}
+	p.cursor = min(max(i, 0), len(p.entries)-1)
+	if centre {
+		p.center(p.cursor)
+	} else {
+		p.ensureVisible(p.cursor)
+	}
+}
+
+// nextOf returns the first index in sorted list after cur (before it when
+// back), or -1.
+func nextOf(list []int, cur int, back bool) int {
+	if back {
+		k := sort.SearchInts(list, cur) - 1
+		if k >= 0 {
+			return list[k]
+		}
+		return -1
+	}
+	k := sort.SearchInts(list, cur+1)
+	if k < len(list) {
+		return list[k]
+	}
+	return -1
+}
+
+// jumpTarget returns the entry to go to from entry i with enter: the ghost
+// of a moved block, or the moved block of a ghost; -1 if none.
+func (p *pane) jumpTarget(i int) int {
+	if i < 0 || i >= len(p.entries) {
+		return -1
+	}
+	e := p.entries[i]
+	var want render.RowKind
+	switch {
+	case e.Kind == render.RowGhost:
+		want = render.RowBlock
+	case e.Kind == render.RowBlock && p.r.Blocks[e.Block].Moved:
+		want = render.RowGhost
+	default:
+		return -1
+	}
+	for j, f := range p.entries {
+		if f.Kind == want && f.Block == e.Block {
+			return j
+		}
+	}
+	return -1
+}
+
+// jump follows enter from the cursor; it reports whether there was
+// anywhere to go.
+func (p *pane) jump() bool {
+	t := p.jumpTarget(p.cursor)
+	if t < 0 {
+		return false
+	}
+	// Enter on the place we just came to returns.
+	if n := len(p.jumps); n > 0 && p.entries[t] == p.jumps[n-1] {
+		p.jumps = p.jumps[:n-1]
+	} else {
+		p.jumps = append(p.jumps, p.entries[p.cursor])
+	}
+	p.moveCursor(t, true)
+	return true
+}
+
+// back returns to where the last jump started; it reports whether there
+// was a jump to undo.
+func (p *pane) back() bool {
+	n := len(p.jumps)
+	if n == 0 {
+		return false
+	}
+	e := p.jumps[n-1]
+	p.jumps = p.jumps[:n-1]
+	for i, f := range p.entries {
+		if f == e {
+			p.moveCursor(i, true)
+			return true
+		}
+	}
+	return false
+}
+
+// Update handles the navigation keys and the mouse.
+func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := p.keys
+		switch {
+		case key.Matches(msg, k.Down):
+			p.scrollBy(1)
+		case key.Matches(msg, k.Up):
+			p.scrollBy(-1)
+		case key.Matches(msg, k.PageDown):
+			p.scrollBy(max(p.height-1, 1))
+		case key.Matches(msg, k.PageUp):
+			p.scrollBy(-max(p.height-1, 1))
+		case key.Matches(msg, k.HalfDown):
+			p.scrollBy(max(p.height/2, 1))
+		case key.Matches(msg, k.HalfUp):
+			p.scrollBy(-max(p.height/2, 1))
+		case key.Matches(msg, k.Top):
+			p.top, p.off, p.cursor = 0, 0, 0
+			p.clamp()
+		case key.Matches(msg, k.Bottom):
+			p.top, p.off = p.maxPos()
+			p.cursor = len(p.entries) - 1
+			p.clamp()
+		case p.query != "" && key.Matches(msg, k.NextMatch):
+			p.walk(p.matches, false)
+		case p.query != "" && key.Matches(msg, k.PrevMatch):
+			p.walk(p.matches, true)
+		case key.Matches(msg, k.NextChange):
+			p.walk(p.changes, false)
+		case key.Matches(msg, k.PrevChange):
+			p.walk(p.changes, true)
+		case key.Matches(msg, k.NextPara):
+			p.moveCursor(p.cursor+1, false)
+		case key.Matches(msg, k.PrevPara):
+			p.moveCursor(p.cursor-1, false)
+		case key.Matches(msg, k.Jump):
+			p.jump()
+		case key.Matches(msg, k.Back):
+			p.back()
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.scrollBy(3)
+		case tea.MouseWheelUp:
+			p.scrollBy(-3)
+		}
+	}
+	return p, nil
+}
+
+// walk moves the cursor to the next (or previous) entry of list, centring
+// it; it stays put at either end.
+func (p *pane) walk(list []int, back bool) {
+	if t := nextOf(list, p.cursor, back); t >= 0 {
+		p.moveCursor(t, true)
+	}
+}
+
+// entryAt returns the entry drawn on screen line y, or -1.
+func (p *pane) entryAt(y int) int {
+	if y < 0 || y >= p.height || len(p.entries) == 0 {
+		return -1
+	}
+	line := -p.off
+	for i := p.top; i < len(p.entries); i++ {
+		line += p.rowHeight(i)
+		if y < line {
+			return i
+		}
+	}
+	return -1
+}
+
+// View draws the visible lines, exactly p.height of them.
+func (p pane) View() string {
+	var b strings.Builder
+	b.Grow(p.height * (p.width + 32))
+	drawn := 0
+	if len(p.entries) == 0 && p.height > 0 {
+		b.WriteString(p.st.span[render.Fold] + " The two versions are identical and empty." + resetSGR)
+		drawn = 1
+	}
+	for i := p.top; i < len(p.entries) && drawn < p.height; i++ {
+		row := p.row(i)
+		start := 0
+		if i == p.top {
+			start = p.off
+		}
+		for ln := start; ln < row.Height() && drawn < p.height; ln++ {
+			if drawn > 0 {
+				b.WriteByte('\n')
+			}
+			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1)
+			drawn++
+		}
+	}
+	for ; drawn < p.height; drawn++ {
+		if drawn > 0 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+const resetSGR = "\x1b[m"
+
+// drawLine writes line ln of row.
+func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool) {
+	gw := p.layout.GutterWidth()
+	lw, rw := p.layout.TextWidth()
+	p.drawGutter(b, row.Left.Gutter[ln], gw, cursor)
+	if p.mode == render.Inline {
+		p.drawText(b, row.Left.Lines[ln], lw, false)
+		return
+	}
+	p.drawText(b, row.Left.Lines[ln], lw, true)
+	b.WriteByte(' ')
+	b.WriteString(p.st.sep + "│" + resetSGR)
+	p.drawGutter(b, row.Right.Gutter[ln], gw, false)
+	p.drawText(b, row.Right.Lines[ln], rw, false)
+}
+
+func (p *pane) drawGutter(b *strings.Builder, g render.Line, width int, cursor bool) {
+	w := 0
+	for k, s := range g {
+		text := s.Text
+		if cursor && k == 0 && text != "" && text[0] == ' ' {
+			b.WriteString(p.st.cursor + "▌" + resetSGR)
+			text = text[1:]
+			w++
+		}
+		p.span(b, text, s.Style)
+		w += render.Width(text)
+	}
+	if cursor && len(g) == 0 {
+		b.WriteString(p.st.cursor + "▌" + resetSGR)
+		w++
+	}
+	b.WriteString(pad(width - w))
+}
+
+func (p *pane) span(b *strings.Builder, text string, st render.Style) {
+	if text == "" {
+		return
+	}
+	if sgr := p.st.span[st]; sgr != "" {
+		b.WriteString(sgr)
+		b.WriteString(text)
+		b.WriteString(resetSGR)
+		return
+	}
+	b.WriteString(text)
+}
+
+// drawText writes a text line, search matches highlighted, padded to width
+// when padRight.
+func (p *pane) drawText(b *strings.Builder, ln render.Line, width int, padRight bool) {
+	if p.query == "" || len(ln) == 0 {
+		for _, s := range ln {
+			p.span(b, s.Text, s.Style)
+		}
+	} else {
+		text := ln.String()
+		ranges := findAll(text, p.query, p.fold1)
+		pos, ri := 0, 0
+		for _, s := range ln {
+			end := pos + len(s.Text)
+			for cur := pos; cur < end; {
+				for ri < len(ranges) && ranges[ri][1] <= cur {
+					ri++
+				}
+				if ri < len(ranges) && ranges[ri][0] <= cur {
+					e := min(end, ranges[ri][1])
+					b.WriteString(p.st.match + text[cur:e] + resetSGR)
+					cur = e
+					continue
+				}
+				e := end
+				if ri < len(ranges) {
+					e = min(end, ranges[ri][0])
+				}
+				p.span(b, text[cur:e], s.Style)
+				cur = e
+			}
+			pos = end
+		}
+	}
+	if padRight {
+		b.WriteString(pad(width - ln.Width()))
+	}
+}
+
+func pad(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat(" ", n)
+}
+
+// position describes where the cursor is, for the status line.
+type position struct {
+	para, paras int  // 1-based paragraph number of the cursor and total
+	old         bool // para counts old paragraphs (a removed block)
+	change      int  // 1-based number of the change at or before the cursor
+	changes     int
+	match       int // 1-based number of the match at or before the cursor
+	percent     int
+}
+
+func (p *pane) position() position {
+	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes)}
+	if len(p.entries) == 0 {
+		pos.percent = 100
+		return pos
+	}
+	e := p.entries[p.cursor]
+	b := &p.r.Blocks[e.Block]
+	switch {
+	case e.Kind == render.RowSentence:
+		pr := &b.Pairs[e.Pair]
+		if !pr.NewRef.IsNone() {
+			pos.para = pr.NewRef.Para + 1
+		} else {
+			pos.para, pos.old, pos.paras = pr.OldRef.Para+1, true, len(p.r.Old.Paragraphs)
+		}
+	case len(b.New) > 0 && e.Kind != render.RowGhost:
+		pos.para = b.New[0] + 1
+	case len(b.Old) > 0:
+		pos.para, pos.old, pos.paras = b.Old[0]+1, true, len(p.r.Old.Paragraphs)
+	}
+	pos.change = sort.SearchInts(p.changes, p.cursor+1)
+	pos.match = sort.SearchInts(p.matches, p.cursor+1)
+	_, last := p.visible()
+	mt, mo := p.maxPos()
+	if p.top > mt || (p.top == mt && p.off >= mo) {
+		pos.percent = 100
+	} else {
+		pos.percent = (last + 1) * 100 / len(p.entries)
+		if last+1 == len(p.entries) {
+			pos.percent = 99
+		}
+	}
+	return pos
+}

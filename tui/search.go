@@ -1,0 +1,175 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+// setQuery starts a search for q (smart case: a query without upper-case
+// letters ignores ASCII case) and returns the number of matching entries.
+// An empty q clears the search.
+func (p *pane) setQuery(q string) int {
+	p.query = q
+	p.matches = p.matches[:0]
+	if q == "" {
+		return 0
+	}
+	p.fold1 = true
+	for _, r := range q {
+		if unicode.IsUpper(r) {
+			p.fold1 = false
+			break
+		}
+	}
+	p.findMatches()
+	return len(p.matches)
+}
+
+// findMatches lists the entries whose text holds the query on either side.
+func (p *pane) findMatches() {
+	p.matches = p.matches[:0]
+	for i, e := range p.entries {
+		if p.entryMatches(e) {
+			p.matches = append(p.matches, i)
+		}
+	}
+}
+
+func (p *pane) entryMatches(e render.Entry) bool {
+	has := func(s string) bool { return indexQuery(s, p.query, p.fold1) >= 0 }
+	block := func(bi int) bool {
+		b := &p.r.Blocks[bi]
+		for _, o := range b.Old {
+			if has(p.r.Old.Paragraphs[o].Text) {
+				return true
+			}
+		}
+		for _, n := range b.New {
+			if has(p.r.New.Paragraphs[n].Text) {
+				return true
+			}
+		}
+		return false
+	}
+	switch e.Kind {
+	case render.RowBlock:
+		return block(e.Block)
+	case render.RowSentence:
+		pr := &p.r.Blocks[e.Block].Pairs[e.Pair]
+		return has(pr.Old) || has(pr.New)
+	case render.RowFold:
+		if p.mode == render.Sentences {
+			return false
+		}
+		for i := 0; i < e.Count && e.Block+i < len(p.r.Blocks); i++ {
+			if block(e.Block + i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldedMatch reports whether a fold row holds a match (the search then
+// unfolds).
+func (p *pane) foldedMatch() bool {
+	for _, i := range p.matches {
+		if p.entries[i].Kind == render.RowFold {
+			return true
+		}
+	}
+	return false
+}
+
+// indexQuery returns the byte index of the first occurrence of q in s, -1
+// if none. With fold, ASCII letters match either case.
+func indexQuery(s, q string, fold bool) int {
+	if !fold {
+		return strings.Index(s, q)
+	}
+	if q == "" {
+		return 0
+	}
+	c0 := lowerASCII(q[0])
+	for i := 0; i+len(q) <= len(s); i++ {
+		if lowerASCII(s[i]) != c0 {
+			continue
+		}
+		if equalFoldASCII(s[i:i+len(q)], q) {
+			return i
+		}
+	}
+	return -1
+}
+
+// findAll returns the byte ranges of every occurrence of q in s.
+func findAll(s, q string, fold bool) [][2]int {
+	var out [][2]int
+	for pos := 0; pos < len(s); {
+		i := indexQuery(s[pos:], q, fold)
+		if i < 0 {
+			break
+		}
+		start := pos + i
+		end := start + len(q)
+		out = append(out, [2]int{start, end})
+		pos = end
+	}
+	return out
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sanitize makes a string from outside (a file name) safe to print: no
+// control characters, valid UTF-8.
+func sanitize(s string) string {
+	ok := utf8.ValidString(s)
+	for i := 0; ok && i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			ok = false
+		}
+	}
+	if ok && !strings.ContainsRune(s, 0x9b) && !containsC1(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func containsC1(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && r <= 0x9f {
+			return true
+		}
+	}
+	return false
+}
+
+// blockText is what y copies: the block's diff as plain text.
+func blockText(r *diff.Result, e render.Entry) string {
+	return render.BlockText(r, e.Block)
+}

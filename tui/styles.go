@@ -1,0 +1,106 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+// styles holds the look of every part of the screen. Text spans are drawn
+// with precomputed SGR sequences (one string concatenation per span, no
+// lipgloss call in the hot path); the chrome uses lipgloss styles.
+type styles struct {
+	color bool
+	span  [render.NumStyles]string // SGR prefix per render.Style
+	match string                   // a search match
+	// cursor marks the current row in the gutter.
+	cursor string
+	sep    string // the │ between panes
+
+	header, headerDim, status, statusDim, message, errorMsg, prompt, title lipgloss.Style
+	help                                                                   help.Styles
+}
+
+// newStyles builds the styles for a dark or light background, in colour or
+// in monochrome (attributes and markers only).
+func newStyles(isDark, useColor bool) *styles {
+	s := &styles{color: useColor}
+	ld := lipgloss.LightDark(isDark)
+	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	st := ansi.NewStyle
+	if useColor {
+		green, red := c("#116329", "#7ee787"), c("#a40e26", "#ff7b72")
+		blue, gray := c("#0550ae", "#79c0ff"), c("#6e7781", "#8b949e")
+		s.span[render.Plain] = ""
+		s.span[render.Added] = st().ForegroundColor(green).BackgroundColor(c("#e6ffec", "#12261e")).String()
+		s.span[render.Removed] = st().ForegroundColor(red).BackgroundColor(c("#ffebe9", "#2d1517")).String()
+		s.span[render.ChangedOld] = st().BackgroundColor(c("#fff5f4", "#1f1416")).String()
+		s.span[render.ChangedNew] = st().BackgroundColor(c("#f3fff5", "#111d16")).String()
+		s.span[render.WordDelete] = st().Bold().ForegroundColor(c("#82071e", "#ffdcd7")).BackgroundColor(c("#ffc1bb", "#8e1519")).String()
+		s.span[render.WordInsert] = st().Bold().ForegroundColor(c("#044f1e", "#d2ffd9")).BackgroundColor(c("#abf2bc", "#196c2e")).String()
+		s.span[render.Moved] = st().ForegroundColor(blue).String()
+		s.span[render.Ghost] = st().Italic(true).ForegroundColor(blue).String()
+		s.span[render.Boilerplate] = st().Faint().ForegroundColor(gray).String()
+		s.span[render.Note] = st().Italic(true).ForegroundColor(c("#8250df", "#d2a8ff")).String()
+		s.span[render.Badge] = st().Bold().ForegroundColor(c("#ffffff", "#1c1c1c")).BackgroundColor(c("#9a6700", "#e3b341")).String()
+		s.span[render.Fold] = st().Italic(true).ForegroundColor(gray).String()
+		s.span[render.Gutter] = st().ForegroundColor(gray).String()
+		s.span[render.MarkAdded] = st().Bold().ForegroundColor(green).String()
+		s.span[render.MarkRemoved] = st().Bold().ForegroundColor(red).String()
+		s.span[render.MarkChanged] = st().Bold().ForegroundColor(c("#9a6700", "#e3b341")).String()
+		s.span[render.MarkMoved] = st().Bold().ForegroundColor(blue).String()
+		s.span[render.Markup] = st().Faint().String()
+		s.match = st().ForegroundColor(c("#000000", "#000000")).BackgroundColor(c("#fbd34d", "#fbd34d")).String()
+		s.cursor = st().Bold().ForegroundColor(c("#bf3989", "#ff80c8")).String()
+		s.sep = st().ForegroundColor(c("#d0d7de", "#30363d")).String()
+	} else {
+		s.span[render.Added] = st().Underline(true).String()
+		s.span[render.Removed] = st().Strikethrough(true).String()
+		s.span[render.WordDelete] = st().Bold().Strikethrough(true).String()
+		s.span[render.WordInsert] = st().Bold().Underline(true).String()
+		s.span[render.Moved] = st().Italic(true).String()
+		s.span[render.Ghost] = st().Italic(true).Faint().String()
+		s.span[render.Boilerplate] = st().Faint().String()
+		s.span[render.Note] = st().Italic(true).String()
+		s.span[render.Badge] = st().Reverse(true).String()
+		s.span[render.Fold] = st().Faint().String()
+		s.span[render.Gutter] = st().Faint().String()
+		for _, m := range []render.Style{render.MarkAdded, render.MarkRemoved, render.MarkChanged, render.MarkMoved} {
+			s.span[m] = st().Bold().String()
+		}
+		s.match = st().Reverse(true).String()
+		s.cursor = st().Bold().String()
+	}
+	bar := lipgloss.NewStyle()
+	if useColor {
+		bar = bar.Background(c("#eaeef2", "#21262d")).Foreground(c("#1f2328", "#e6edf3"))
+	} else {
+		bar = bar.Reverse(true)
+	}
+	s.header = bar.Bold(true)
+	s.headerDim = bar
+	s.status = bar
+	s.statusDim = bar.Faint(true)
+	s.title = lipgloss.NewStyle().Bold(true)
+	s.message = bar.Bold(true)
+	s.errorMsg = bar.Bold(true)
+	if useColor {
+		s.errorMsg = s.errorMsg.Foreground(c("#a40e26", "#ff7b72"))
+		s.message = s.message.Foreground(c("#116329", "#7ee787"))
+	}
+	s.prompt = lipgloss.NewStyle().Bold(true)
+	if useColor {
+		s.help = help.DefaultStyles(isDark)
+	} else {
+		plain := lipgloss.NewStyle()
+		s.help = help.Styles{
+			Ellipsis: plain, ShortKey: plain.Bold(true), ShortDesc: plain, ShortSeparator: plain,
+			FullKey: plain.Bold(true), FullDesc: plain, FullSeparator: plain,
+		}
+	}
+	return s
+}

@@ -111,6 +111,12 @@ func TestDetect(t *testing.T) {
 		{"a.xml", "Just text", Text},
 		{"a", "#1 story of the day", Text},
 		{"a", "< not a tag", Text},
+		{"a", "<EOM> wire marker\nText", Text},
+		{"a", "<<< BULLETIN >>>\nText", Text},
+		{"a", "<section class=x>y", HTML},
+		{"a", "<custom-el>x</custom-el><p>y</p>", HTML},
+		{"a", "---\nJust a rule, no front matter\n\nText", Text},
+		{"a", "---\n---\nText", Markdown},
 	}
 	for _, tt := range tests {
 		if got := Detect(tt.name, tt.src); got != tt.want {
@@ -271,7 +277,7 @@ func TestBadInput(t *testing.T) {
 		{"mismatched tag", "<nitf>\n<body></nitf>", NITF, nil, "bad: malformed XML at line 2: element <body> closed by </nitf>"},
 		{"unknown entity", "<nitf><body><body.content><p>&bogus;</p></body.content></body></nitf>", NITF, nil, "bad: malformed XML at line 1: invalid character entity &bogus;"},
 		{"XML bomb", bomb, Auto, ErrEntityDecl, "bad: line 13: XML DOCTYPE declares entities (possible XML bomb), refused"},
-		{"unknown XML root", "<?xml version=\"1.0\"?><rss><channel/></rss>", NITF, nil, "bad: not a nitf document: the root element is <rss>, want <nitf> or <newsItem>"},
+		{"unknown XML root", "<?xml version=\"1.0\"?><rss><channel/></rss>", Auto, nil, "bad: unsupported XML: the root element is <rss>, want <nitf>, <newsItem> or <newsMessage>"},
 		{"no root", "<?xml version=\"1.0\"?>\n", NITF, nil, "bad: malformed XML: no root element"},
 		{"HTML with no article", "<html><body><nav><a>Home</a></nav><div class=\"ad\">Buy</div><script>x</script></body></html>", Auto, ErrNoArticle, "bad: no article text found"},
 		{"HTML metadata only", "<html><body><h1>Only a headline</h1></body></html>", HTML, ErrNoArticle, "bad: no article text found"},

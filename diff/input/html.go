@@ -233,6 +233,7 @@ func findArticle(doc *html.Node) *html.Node {
 			if score > bestScore {
 				best, bestScore = n, score
 			}
+			return false // a nested article scores less than its parent
 		case n.DataAtom == atom.P && n.Parent != nil:
 			parentScore[n.Parent] += textLen(n)
 			return false

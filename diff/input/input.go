@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Format names an input format.
@@ -129,6 +130,9 @@ func displayName(name string) string {
 // larger than MaxSize is refused from its size alone, without reading it.
 func ReadFile(path string, format Format) (*Doc, error) {
 	if path == "-" {
+		if fi, err := os.Stdin.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxSize {
+			return nil, &Error{Path: "stdin", Err: ErrTooLarge}
+		}
 		return Read(path, os.Stdin, format)
 	}
 	fail := func(err error) (*Doc, error) { return nil, &Error{Path: path, Err: err} }
@@ -168,7 +172,7 @@ func Read(name string, r io.Reader, format Format) (*Doc, error) {
 	fail := func(err error) (*Doc, error) { return nil, &Error{Path: shown, Err: err} }
 	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
-		if errors.Is(err, fs.ErrInvalid) || strings.Contains(err.Error(), "is a directory") {
+		if errors.Is(err, syscall.EISDIR) {
 			return fail(ErrIsDir)
 		}
 		return fail(fmt.Errorf("read failed: %w", pathErr(err)))
@@ -267,8 +271,15 @@ func (b *builder) has(text, label string) bool {
 }
 
 // Detect returns the format of src (already decoded to UTF-8): by content
-// first (an XML or HTML root element, Markdown front matter or a leading
-// "#" heading), then by the extension of name, then Text.
+// first, then by the extension of name, then Text. Content rules: a first
+// element <nitf> gives NITF; <newsItem>, <newsMessage>, <packageItem> or
+// <knowledgeItem> (any namespace prefix) gives NewsML; <html> or another
+// HTML element, or any first element when a common HTML tag (<p>, <div>,
+// <body>, …) appears in the first 64 KiB, gives HTML; a YAML front matter
+// block or a first line that is an ATX heading ("# Title") gives Markdown.
+// Extensions: .md/.markdown → Markdown, .html/.htm/.xhtml → HTML, .nitf →
+// NITF, .xml starting with "<" → NITF (whose reader names an unknown
+// root).
 func Detect(name, src string) Format {
 	s := strings.TrimLeft(src, " \t\n\r\ufeff")
 	if strings.HasPrefix(s, "<") {
@@ -279,12 +290,15 @@ func Detect(name, src string) Format {
 			return NewsML
 		case "":
 		default:
-			if htmlRoot(root) || !strings.HasPrefix(s, "<?xml") {
+			if htmlRoot(root) || looksHTML(s) {
 				return HTML
+			}
+			if strings.HasPrefix(s, "<?xml") {
+				return NITF // parseXML reports the unknown root clearly
 			}
 		}
 	}
-	if strings.HasPrefix(s, "---\n") && strings.HasPrefix(src, "---") {
+	if hasFrontMatter(src) {
 		return Markdown
 	}
 	if isATXHeading(firstLine(s)) {
@@ -303,6 +317,33 @@ func Detect(name, src string) Format {
 		}
 	}
 	return Text
+}
+
+// looksHTML reports whether the first 64 KiB of s hold a common HTML tag.
+func looksHTML(s string) bool {
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
+	}
+	s = strings.ToLower(s)
+	for _, tag := range []string{"<html", "<body", "<p>", "<p ", "<div", "<br", "<article"} {
+		if strings.Contains(s, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFrontMatter reports whether src starts with a YAML front matter block
+// closed within its first 4 KiB.
+func hasFrontMatter(src string) bool {
+	if !strings.HasPrefix(src, "---\n") {
+		return false
+	}
+	rest := src[4:]
+	if len(rest) > 4<<10 {
+		rest = rest[:4<<10]
+	}
+	return strings.HasPrefix(rest, "---\n") || strings.Contains(rest, "\n---\n") || strings.HasSuffix(rest, "\n---")
 }
 
 func firstLine(s string) string {

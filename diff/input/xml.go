@@ -201,7 +201,7 @@ func parseXML(b *builder, src string, format Format) error {
 				switch root {
 				case "nitf", "newsitem", "newsmessage", "packageitem", "knowledgeitem":
 				default:
-					return fmt.Errorf("not a %s document: the root element is <%s>, want <nitf> or <newsItem>", format, t.Name.Local)
+					return fmt.Errorf("unsupported XML: the root element is <%s>, want <nitf>, <newsItem> or <newsMessage>", t.Name.Local)
 				}
 			}
 			w.start(name, t)

@@ -281,6 +281,7 @@ func TestBadInput(t *testing.T) {
 		{"no root", "<?xml version=\"1.0\"?>\n", NITF, nil, "bad: malformed XML: no root element"},
 		{"HTML with no article", "<html><body><nav><a>Home</a></nav><div class=\"ad\">Buy</div><script>x</script></body></html>", Auto, ErrNoArticle, "bad: no article text found"},
 		{"HTML metadata only", "<html><body><h1>Only a headline</h1></body></html>", HTML, ErrNoArticle, "bad: no article text found"},
+		{"HTML nested too deep", "<article>" + strings.Repeat("<div>", 600), HTML, nil, "bad: malformed HTML: open stack of elements exceeds 512 nodes"},
 		{"NUL in HTML", "<p>a\x00b</p>", Auto, ErrBinary, "bad: binary file (contains NUL bytes), refused"},
 	}
 	for _, tt := range tests {

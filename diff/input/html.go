@@ -279,7 +279,9 @@ type htmlWalker struct {
 func parseHTML(b *builder, src string) error {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return fmt.Errorf("malformed HTML: %w", err)
+		// x/net/html fails only on pathological nesting (more than 512
+		// open elements); its messages start with "html: ".
+		return fmt.Errorf("malformed HTML: %s", strings.TrimPrefix(err.Error(), "html: "))
 	}
 	root := findArticle(doc)
 
@@ -296,7 +298,10 @@ func parseHTML(b *builder, src string) error {
 		}
 		if isByline(n) {
 			m := n
-			for m != root && inlineTags[m.DataAtom] && m.Parent != nil && m.Parent != root {
+			for i := 0; i < 16 && inlineTags[m.DataAtom] && m.Parent != nil && m.Parent != root; i++ {
+				m = m.Parent
+			}
+			if inlineTags[m.DataAtom] && m.Parent != nil && m.Parent != root && !inlineTags[m.Parent.DataAtom] {
 				m = m.Parent
 			}
 			bylines[m] = true

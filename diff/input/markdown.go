@@ -168,7 +168,7 @@ func frontMatter(b *builder, lines []string) []string {
 
 // mdLookahead bounds the search for a closing bracket or parenthesis, which
 // keeps inline parsing linear.
-const mdLookahead = 2000
+const mdLookahead = 1000
 
 // mdInline strips inline Markdown markup from one paragraph.
 func mdInline(s string) string {
@@ -190,7 +190,7 @@ func mdInline(s string) string {
 			}
 		case '`':
 			n := runLen(s, i, '`')
-			if j := strings.Index(s[i+n:], strings.Repeat("`", n)); j >= 0 && j < mdLookahead {
+			if j := strings.Index(s[i+n:min(len(s), i+n+mdLookahead)], strings.Repeat("`", n)); j >= 0 {
 				code := s[i+n : i+n+j]
 				if len(code) > 2 && code[0] == ' ' && code[len(code)-1] == ' ' {
 					code = code[1 : len(code)-1]
@@ -270,6 +270,9 @@ func mdInline(s string) string {
 // index just after the whole link ("[text](dest)", "[text][ref]" or
 // "[text][]"), or end 0 when it is not a link.
 func linkEnd(s string, open int) (close, end int) {
+	if strings.IndexByte(s[open:min(len(s), open+mdLookahead)], ']') < 0 {
+		return 0, 0 // common case: no closing bracket near
+	}
 	depth := 0
 	limit := min(len(s), open+mdLookahead)
 	close = -1

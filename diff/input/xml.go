@@ -45,12 +45,13 @@ var xmlInline = map[string]bool{
 }
 
 type xmlWalker struct {
-	b       *builder
-	stack   []string // lower-cased local names of open elements
-	open    []xmlPara
-	buf     strings.Builder
-	version []string // NITF version parts, flushed at the end of docdata
-	date    string   // NITF date.issue, flushed after version
+	b         *builder
+	stack     []string       // lower-cased local names of open elements
+	openNames map[string]int // count of open elements by name
+	open      []xmlPara
+	buf       strings.Builder
+	version   []string // NITF version parts, flushed at the end of docdata
+	date      string   // NITF date.issue, flushed after version
 }
 
 // xmlPara is an open paragraph element.
@@ -59,14 +60,9 @@ type xmlPara struct {
 	label string
 }
 
-func (w *xmlWalker) in(name string) bool {
-	for _, n := range w.stack {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
+// in reports whether an element called name is open (O(1): deep nesting
+// must not make the walk quadratic).
+func (w *xmlWalker) in(name string) bool { return w.openNames[name] > 0 }
 
 func (w *xmlWalker) parent() string {
 	if len(w.stack) == 0 {
@@ -173,7 +169,7 @@ func parseXML(b *builder, src string, format Format) error {
 	// decode has already turned the input into UTF-8, whatever the
 	// declaration says.
 	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
-	w := &xmlWalker{b: b}
+	w := &xmlWalker{b: b, openNames: map[string]int{}}
 	root := ""
 	for {
 		tok, err := dec.Token()
@@ -257,6 +253,7 @@ func (w *xmlWalker) start(name string, el xml.StartElement) {
 		w.buf.WriteByte(' ')
 	}
 	w.stack = append(w.stack, name)
+	w.openNames[name]++
 }
 
 func (w *xmlWalker) end() {
@@ -265,6 +262,7 @@ func (w *xmlWalker) end() {
 	}
 	name := w.stack[len(w.stack)-1]
 	w.stack = w.stack[:len(w.stack)-1]
+	w.openNames[name]--
 	if len(w.open) > 0 && w.open[len(w.open)-1].depth == len(w.stack) {
 		w.flush()
 		w.open = w.open[:len(w.open)-1]

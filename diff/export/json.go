@@ -174,49 +174,53 @@ func NewJSONResult(r *diff.Result) (jr *JSONResult, err error) {
 		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
 	}
 	for bi := range r.Blocks {
-		b := &r.Blocks[bi]
-		jb := JSONBlock{
-			Kind:        b.Kind.String(),
-			Old:         ints(b.Old),
-			New:         ints(b.New),
-			Moved:       b.Moved,
-			Split:       b.IsSplit(),
-			Merged:      b.IsMerge(),
-			Class:       className(b.Class),
-			Flags:       b.Flags.Names(),
-			Boilerplate: b.Boilerplate,
-			Sentences:   make([]JSONSentence, len(b.Pairs)),
-		}
-		if b.Moved {
-			o := b.Origin
-			jb.Origin = &o
-		}
-		for pi := range b.Pairs {
-			p := &b.Pairs[pi]
-			js := JSONSentence{
-				Kind:   p.Kind.String(),
-				Old:    p.Old,
-				New:    p.New,
-				OldRef: ref(p.OldRef),
-				NewRef: ref(p.NewRef),
-				Moved:  p.Moved,
-				Class:  className(p.Class),
-				Flags:  p.Flags.Names(),
-			}
-			if len(p.Words) > 0 {
-				js.Words = make([]JSONWord, len(p.Words))
-				for wi, w := range p.Words {
-					js.Words[wi] = JSONWord{Op: w.Op.String(), Text: w.Text}
-				}
-			}
-			for _, run := range p.Runs {
-				js.Runs = append(js.Runs, JSONRun{Start: run.Start, End: run.End, Class: className(run.Class), Flags: run.Flags.Names()})
-			}
-			jb.Sentences[pi] = js
-		}
-		jr.Blocks[bi] = jb
+		jr.Blocks[bi] = jsonBlock(&r.Blocks[bi])
 	}
 	return jr, nil
+}
+
+// jsonBlock converts one block.
+func jsonBlock(b *diff.Block) JSONBlock {
+	jb := JSONBlock{
+		Kind:        b.Kind.String(),
+		Old:         ints(b.Old),
+		New:         ints(b.New),
+		Moved:       b.Moved,
+		Split:       b.IsSplit(),
+		Merged:      b.IsMerge(),
+		Class:       className(b.Class),
+		Flags:       b.Flags.Names(),
+		Boilerplate: b.Boilerplate,
+		Sentences:   make([]JSONSentence, len(b.Pairs)),
+	}
+	if b.Moved {
+		o := b.Origin
+		jb.Origin = &o
+	}
+	for pi := range b.Pairs {
+		p := &b.Pairs[pi]
+		js := JSONSentence{
+			Kind:   p.Kind.String(),
+			Old:    p.Old,
+			New:    p.New,
+			OldRef: jsonRef(p.OldRef),
+			NewRef: jsonRef(p.NewRef),
+			Moved:  p.Moved,
+			Class:  className(p.Class),
+			Flags:  p.Flags.Names(),
+		}
+		if len(p.Words) > 0 {
+			js.Words = make([]JSONWord, len(p.Words))
+			for wi, w := range p.Words {
+				js.Words[wi] = JSONWord{Op: w.Op.String(), Text: w.Text}
+			}
+		}
+		for _, run := range p.Runs {
+			js.Runs = append(js.Runs, JSONRun{Start: run.Start, End: run.End, Class: className(run.Class), Flags: run.Flags.Names()})
+		}
+		jb.Sentences[pi] = js
+	}
+	return jb
 }
 
 func jsonDoc(d *diff.Document) JSONDocument {
@@ -245,7 +249,7 @@ func ints(s []int) []int {
 	return s
 }
 
-func ref(r diff.SentRef) *[2]int {
+func jsonRef(r diff.SentRef) *[2]int {
 	if r.IsNone() {
 		return nil
 	}
@@ -260,20 +264,66 @@ func className(c diff.Class) string {
 }
 
 // WriteJSON writes r as one JSON document (see JSONResult for the schema),
-// indented by two spaces and ended by a newline. <, > and & in strings are
-// written as \u003c, \u003e and \u0026 so that the output can be embedded
-// in HTML safely.
-func WriteJSON(w io.Writer, r *diff.Result) error {
-	jr, err := NewJSONResult(r)
+// indented by two spaces and ended by a newline: the bytes
+// json.MarshalIndent(NewJSONResult(r), "", "  ") gives, streamed block by
+// block so that memory stays proportional to one block. <, > and & in
+// strings are written as \u003c, \u003e and \u0026 so that the output
+// can be embedded in HTML safely.
+func WriteJSON(w io.Writer, r *diff.Result) (err error) {
+	defer guard("json", &err)
+	if err := check(r); err != nil {
+		return err
+	}
+	// The members before "blocks", from a result without blocks.
+	head, err := NewJSONResult(&diff.Result{Old: r.Old, New: r.New, Stats: r.Stats, Findings: r.Findings})
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(jr); err != nil {
-		return fmt.Errorf("export json: %w", err)
+	bw.WriteString("{\n")
+	member := func(name string, v any) error {
+		data, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return fmt.Errorf("export json: %s: %w", name, err)
+		}
+		bw.WriteString("  \"" + name + "\": ")
+		bw.Write(data)
+		bw.WriteString(",\n")
+		return nil
 	}
+	if err := member("version", head.Version); err != nil {
+		return err
+	}
+	if err := member("old", head.Old); err != nil {
+		return err
+	}
+	if err := member("new", head.New); err != nil {
+		return err
+	}
+	if err := member("stats", head.Stats); err != nil {
+		return err
+	}
+	if len(head.Findings) > 0 {
+		if err := member("findings", head.Findings); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("  \"blocks\": [")
+	for bi := range r.Blocks {
+		data, err := json.MarshalIndent(jsonBlock(&r.Blocks[bi]), "    ", "  ")
+		if err != nil {
+			return fmt.Errorf("export json: block %d: %w", bi, err)
+		}
+		if bi > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(data)
+	}
+	if len(r.Blocks) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}

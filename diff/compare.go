@@ -37,6 +37,7 @@ func Compare(old, new *Document, opts *Options) *Result {
 		// error here is a bug in this package, not in the input.
 		panic(fmt.Sprintf("storydiff: internal error: %v", err))
 	}
+	annotate(r) // classes, flags, boilerplate, findings, story stats
 	opts.progress("done", stages, stages)
 	return r
 }

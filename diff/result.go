@@ -159,7 +159,13 @@ type Pair struct {
 	// Words is the word-level diff of Old and New; nil for Equal pairs
 	// whose texts are identical and for Added and Removed pairs.
 	Words []Word
-	Runs  []Run
+	// Runs are the maximal stretches of non-equal Words of a Changed pair,
+	// in order, each classified and flagged (see classify.go).
+	Runs []Run
+	// Class is the most significant class of the runs (ClassWording for
+	// Added and Removed pairs, ClassNone for Equal ones); Flags combines
+	// the runs' flags (FlagQuote alone for an Added or Removed sentence
+	// with quoted words).
 	Class Class
 	Flags Flag
 }
@@ -183,11 +189,15 @@ type Block struct {
 	// paragraphs that moved to another block are not here (see Result.OldPair).
 	Pairs []Pair
 	// Boilerplate is the label of a block whose paragraphs are not story text
-	// (headline, section, byline, dateline, contributors, copyright,
-	// separator, trailer), or "".
+	// (headline, section, byline, dateline, date, contributors, copyright,
+	// separator, trailer: the Boiler* constants), or "". Such blocks are
+	// not story changes: Stats counts them apart and their pairs carry no
+	// flags.
 	Boilerplate string
-	Class       Class
-	Flags       Flag
+	// Class is the most significant class of the block's pairs; Flags
+	// combines their flags.
+	Class Class
+	Flags Flag
 }
 
 // IsSplit reports whether one old paragraph became several new ones.
@@ -200,9 +210,12 @@ func (b *Block) IsMerge() bool { return len(b.Old) > 1 && len(b.New) == 1 }
 // way: its text changed, it was added, removed or moved.
 func (b *Block) IsChange() bool { return b.Kind != Equal || b.Moved }
 
-// Stats counts what changed.
+// Stats counts what changed. After Compare, every count but the paragraph
+// counts and the two Boilerplate counts covers story blocks only: blocks
+// with a Boilerplate label are left out of them (see Result.StatsIgnoring,
+// which also recounts with classes ignored).
 type Stats struct {
-	OldParagraphs, NewParagraphs int
+	OldParagraphs, NewParagraphs int // all paragraphs, boilerplate included
 	// Block counts by kind (a moved block counts in its kind and in Moved).
 	Equal, Changed, Added, Removed int
 	Moved, Split, Merged           int
@@ -210,6 +223,14 @@ type Stats struct {
 	SentencesEqual, SentencesChanged, SentencesAdded, SentencesRemoved, SentencesMoved int
 	// Word counts (words only, not spaces or punctuation).
 	WordsAdded, WordsRemoved int
+	// Changes by class: each Run of a Changed sentence is one change, each
+	// Added or Removed sentence one wording change.
+	Typography, Style, Wording int
+	// Changes carrying each flag (a change may carry several).
+	Negations, Numbers, Quotes, Names, Attributions int
+	// Boilerplate blocks (Block.Boilerplate != ""), and how many of them
+	// are changes (Block.IsChange).
+	Boilerplate, BoilerplateChanged int
 }
 
 // Finding is a story-level observation: a new lede, copy trimmed from the

@@ -1,0 +1,780 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/diff/segment"
+)
+
+// This file gives every change its editorial weight: the Class of each word
+// run and sentence pair (typography < style < wording) and the Flags an
+// editor must check (negation, number, quote, name, attribution).
+//
+// Rules, in the order they are applied to one run (Pair.Words[Start:End]):
+//
+//   - typography: the deleted and inserted texts are equal once quote marks,
+//     apostrophes, dashes, ellipses and white space are normalised;
+//   - style: the texts have the same words once case, punctuation, internal
+//     periods (U.S./US), hyphens and the spaces between words are dropped
+//     (per cent/percent, face-to-face/face to face), "%" read as "percent"
+//     and "&" as "and"; or the run replaces words one for one, each by itself
+//     or by a respelling: capitalised words with the same first letter, at
+//     least 4 letters, Levenshtein distance ≤ 2 and similarity ≥ 0.75
+//     (Zelenskiy/Zelenskyy), or a British/American spelling variant
+//     (colour/color, organise/organize, centre/center, travelled/traveled);
+//     a dateline inserted or removed at the very start of a paragraph
+//     ("LISBON, Portugal (AW) — ") is style too (a Finding names it);
+//   - wording: anything else. Added and Removed sentences are wording.
+//
+// Flags look at word tokens of the run and compare how often the token
+// occurs in the whole old and new sentence, so a number, name or negation
+// that only moved inside the sentence is not flagged:
+//
+//   - FlagNegation: a negation word (not, no, never, without, n't, none,
+//     nobody, nothing, nowhere, neither, nor, cannot, and a few other
+//     languages' not) added or removed. Prefixes (un-, in-) do not count;
+//   - FlagNumber: a number (digits, number words, fractions, currency
+//     symbols), weekday, month or relative day (today, yesterday…) changed;
+//   - FlagQuote: a wording run whose deleted text lies inside quotation
+//     marks in the old paragraph or whose inserted text lies inside them in
+//     the new one ("…", “…”, „…“, «…»; quotes may span sentences of a
+//     paragraph). Typography and style runs inside quotes are not flagged.
+//     Added and Removed sentences that contain quoted words get FlagQuote;
+//   - FlagName: a capitalised word that is not the first word of its
+//     sentence (nor of a quotation opening it), not a weekday or month,
+//     added, removed or respelled. A respelling such as Zelenskiy/Zelenskyy
+//     is both ClassStyle and FlagName: the class says it reads the same, the
+//     flag tells the editor to check the spelling of a name; a case-only
+//     change (embassy/Embassy) or an abbreviation form (US/U.S.) is not;
+//   - FlagAttribution: a verb of saying (said, told, claimed, according…)
+//     added, removed or changed, or the speaker changed: a run that changes
+//     a name, a personal pronoun or a speaker noun (spokesman, official…)
+//     within four words of a verb of saying.
+//
+// Boilerplate blocks keep their classes but carry no flags.
+
+// annotate classifies every pair and block of r in place, labels
+// boilerplate, computes r.Findings and recounts r.Stats. It is called by
+// Compare on the fresh Result before it is returned; afterwards r is
+// immutable.
+func annotate(r *Result) {
+	c := &classifier{
+		oldQuotes: make([][]span, len(r.Old.Paragraphs)),
+		newQuotes: make([][]span, len(r.New.Paragraphs)),
+		oldDone:   make([]bool, len(r.Old.Paragraphs)),
+		newDone:   make([]bool, len(r.New.Paragraphs)),
+		old:       r.Old,
+		new:       r.New,
+	}
+	oldLabels := paragraphLabels(r.Old)
+	newLabels := paragraphLabels(r.New)
+	var datelines []datelineChange
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		b.Boilerplate = blockLabel(b, oldLabels, newLabels)
+		b.Class, b.Flags = ClassNone, 0
+		for pi := range b.Pairs {
+			p := &b.Pairs[pi]
+			if dl := c.pair(p); dl != nil && b.Boilerplate == "" {
+				dl.block = bi
+				datelines = append(datelines, *dl)
+			}
+			if b.Boilerplate != "" {
+				p.Flags = 0
+				for k := range p.Runs {
+					p.Runs[k].Flags = 0
+				}
+			}
+			b.Class = max(b.Class, p.Class)
+			b.Flags |= p.Flags
+		}
+	}
+	r.Findings = findings(r, datelines)
+	r.Stats, _ = r.StatsIgnoring(0)
+}
+
+// span is a byte range [start, end) of a paragraph's text.
+type span struct{ start, end int }
+
+// classifier holds the per-paragraph quotation spans of both documents,
+// computed on first use.
+type classifier struct {
+	old, new             *Document
+	oldQuotes, newQuotes [][]span
+	oldDone, newDone     []bool
+}
+
+func (c *classifier) quotes(d *Document, para int) []span {
+	qs, done := c.newQuotes, c.newDone
+	if d == c.old {
+		qs, done = c.oldQuotes, c.oldDone
+	}
+	if !done[para] {
+		done[para] = true
+		qs[para] = quoteSpans(d.Paragraphs[para].Text)
+	}
+	return qs[para]
+}
+
+// quoteSpans returns the quoted stretches of a paragraph, quote marks
+// included. Every double quote mark toggles (so “…”, "…", „…“, »…« and «…»
+// all work); an unclosed quotation runs to the end of the paragraph, as a
+// quotation continued in the next paragraph does.
+func quoteSpans(text string) []span {
+	var out []span
+	open := -1
+	for i, r := range text {
+		switch r {
+		case '"', '“', '”', '„', '‟', '«', '»', '＂':
+			if open < 0 {
+				open = i
+			} else {
+				out = append(out, span{open, i + utf8.RuneLen(r)})
+				open = -1
+			}
+		}
+	}
+	if open >= 0 {
+		out = append(out, span{open, len(text)})
+	}
+	return out
+}
+
+// tok is one token of a sentence with what the flags need to know.
+type tok struct {
+	text    string
+	off     int    // byte offset in the sentence
+	key     string // match key of a word token (see wordKey); "" for others
+	wi      int    // index among the sentence's word tokens; -1 for others
+	quoted  bool   // inside quotation marks in its paragraph
+	initial bool   // first word of the sentence or of a quotation opening it
+}
+
+// side is one sentence of a changed pair, tokenised.
+type side struct {
+	toks  []tok
+	count map[string]int // word key → occurrences
+	says  []int          // word indices of verbs of saying, ascending
+}
+
+func (c *classifier) side(d *Document, ref SentRef) side {
+	para := &d.Paragraphs[ref.Para]
+	sent := para.Sentences[ref.Sent]
+	qs := c.quotes(d, ref.Para)
+	ts := segment.Tokens(sent.Text)
+	s := side{toks: make([]tok, len(ts)), count: make(map[string]int, len(ts)/2+1)}
+	off, wi, q := 0, 0, 0
+	initial := true
+	for i, t := range ts {
+		k := tok{text: t, off: off, wi: -1}
+		pos := sent.Start + off
+		for q < len(qs) && qs[q].end <= pos {
+			q++
+		}
+		k.quoted = q < len(qs) && qs[q].start <= pos
+		if segment.IsWord(t) {
+			k.key = wordKey(t)
+			k.wi = wi
+			wi++
+			k.initial = initial
+			initial = false
+			s.count[k.key]++
+			if sayVerbs[k.key] {
+				s.says = append(s.says, k.wi)
+			}
+		} else if initial && !isOpening(t) {
+			// Only opening punctuation and spaces keep the next word initial.
+			initial = segment.IsSpace(t)
+		}
+		s.toks[i] = k
+		off += len(t)
+	}
+	return s
+}
+
+// isOpening reports whether a non-word token may precede a sentence's first
+// word: opening quotes and brackets, dashes, bullets.
+func isOpening(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case '"', '\'', '“', '‘', '„', '«', '‹', '(', '[', '—', '–', '-', '•', '*', '¿', '¡':
+		return true
+	}
+	return false
+}
+
+// wordKey is the key words are counted by: Fold, with internal periods of
+// letter words dropped (U.S. → us, a.m. → am) and thousands separators of
+// numbers dropped (1,000 → 1000).
+func wordKey(t string) string {
+	k := segment.Fold(t)
+	if !strings.ContainsAny(k, ".,") {
+		return k
+	}
+	digits := false
+	for _, r := range k {
+		if r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			digits = true
+			break
+		}
+	}
+	if digits {
+		return strings.ReplaceAll(k, ",", "")
+	}
+	return strings.ReplaceAll(k, ".", "")
+}
+
+// datelineChange is a dateline inserted at (or removed from) the start of
+// a paragraph, the only change of its pair.
+type datelineChange struct {
+	block   int
+	text    string // the dateline, trimmed
+	removed bool
+}
+
+// pair classifies one pair in place: its Runs, Class and Flags. If the
+// pair's only change is a dateline at the start of its paragraph, it
+// returns it (block unset); else nil.
+func (c *classifier) pair(p *Pair) *datelineChange {
+	p.Runs, p.Class, p.Flags = nil, ClassNone, 0
+	switch p.Kind {
+	case Added, Removed:
+		p.Class = ClassWording
+		d, ref := c.new, p.NewRef
+		if p.Kind == Removed {
+			d, ref = c.old, p.OldRef
+		}
+		if c.sentenceQuoted(d, ref) {
+			p.Flags = FlagQuote
+		}
+		return nil
+	case Equal:
+		return nil
+	}
+	if len(p.Words) == 0 {
+		return nil
+	}
+	os := c.side(c.old, p.OldRef)
+	ns := c.side(c.new, p.NewRef)
+	oOff, nOff := 0, 0 // byte offsets in p.Old, p.New
+	oi, ni := 0, 0     // token cursors
+	var dl *datelineChange
+	onlyDateline := true
+	for i := 0; i < len(p.Words); {
+		w := p.Words[i]
+		if w.Op == OpEqual {
+			oOff += len(w.Text)
+			nOff += len(w.Text)
+			i++
+			continue
+		}
+		j := i
+		var del, ins string
+		for j < len(p.Words) && p.Words[j].Op != OpEqual {
+			if p.Words[j].Op == OpDelete {
+				del += p.Words[j].Text
+			} else {
+				ins += p.Words[j].Text
+			}
+			j++
+		}
+		for oi < len(os.toks) && os.toks[oi].off < oOff {
+			oi++
+		}
+		oj := oi
+		for oj < len(os.toks) && os.toks[oj].off < oOff+len(del) {
+			oj++
+		}
+		for ni < len(ns.toks) && ns.toks[ni].off < nOff {
+			ni++
+		}
+		nj := ni
+		for nj < len(ns.toks) && ns.toks[nj].off < nOff+len(ins) {
+			nj++
+		}
+		run := Run{Start: i, End: j}
+		isDateline := (del == "" && nOff == 0 && p.NewRef.Sent == 0 && isDatelinePrefix(ins)) ||
+			(ins == "" && oOff == 0 && p.OldRef.Sent == 0 && isDatelinePrefix(del))
+		if isDateline {
+			run.Class = ClassStyle
+			dl = &datelineChange{text: strings.TrimSpace(ins), removed: ins == ""}
+			if dl.removed {
+				dl.text = strings.TrimSpace(del)
+			}
+		} else {
+			onlyDateline = false
+			run.Class = runClass(del, ins, os.toks[oi:oj], ns.toks[ni:nj])
+			run.Flags = runFlags(run.Class, &os, &ns, os.toks[oi:oj], ns.toks[ni:nj])
+		}
+		p.Runs = append(p.Runs, run)
+		p.Class = max(p.Class, run.Class)
+		p.Flags |= run.Flags
+		oOff += len(del)
+		nOff += len(ins)
+		oi, ni = oj, nj
+		i = j
+	}
+	if !onlyDateline {
+		return nil
+	}
+	return dl
+}
+
+// sentenceQuoted reports whether any word of the sentence lies inside
+// quotation marks.
+func (c *classifier) sentenceQuoted(d *Document, ref SentRef) bool {
+	if ref.IsNone() {
+		return false
+	}
+	sent := d.Paragraphs[ref.Para].Sentences[ref.Sent]
+	for _, q := range c.quotes(d, ref.Para) {
+		if q.end <= sent.Start || q.start >= sent.End {
+			continue
+		}
+		// The overlap must hold a word, not just a closing mark.
+		st, en := max(q.start, sent.Start), min(q.end, sent.End)
+		if segment.CountWords(d.Paragraphs[ref.Para].Text[st:en]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// runClass returns the class of a run that deletes del (tokens dt) and
+// inserts ins (tokens it).
+func runClass(del, ins string, dt, it []tok) Class {
+	if typoKey(del) == typoKey(ins) {
+		return ClassTypography
+	}
+	if styleKey(dt) == styleKey(it) {
+		return ClassStyle
+	}
+	if respelled(dt, it) {
+		return ClassStyle
+	}
+	return ClassWording
+}
+
+// typoKey normalises the typographic variants a typography change may
+// touch: double quotes to ", single quotes and apostrophes to ', runs of
+// dashes to one - with no space around it, ellipses to ..., white space runs
+// to one space; invisible characters are dropped.
+func typoKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space, dash := false, false
+	for _, r := range s {
+		switch {
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+			continue
+		case isSpace(r) || unicode.IsSpace(r):
+			if !dash {
+				space = true
+			}
+			continue
+		}
+		var out string
+		switch r {
+		case '"', '“', '”', '„', '‟', '«', '»', '″', '＂':
+			out = `"`
+		case '\'', '‘', '’', '‚', '‛', '′', 'ʼ', '‹', '›', '`', '´':
+			out = "'"
+		case '-', '‐', '‑', '‒', '–', '—', '―', '−', '⁃':
+			if dash {
+				continue
+			}
+			dash, space = true, false
+			b.WriteByte('-')
+			continue
+		case '…':
+			out = "..."
+		default:
+			out = string(r)
+		}
+		if space && !dash {
+			b.WriteByte(' ')
+		}
+		space, dash = false, false
+		b.WriteString(out)
+	}
+	if space && !dash {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// styleKey concatenates the run's word keys without separators, internal
+// periods dropped, "%" read as "percent" and "&" as "and": two runs with the
+// same styleKey differ only in case, punctuation, hyphens, abbreviation
+// periods or the spaces between words.
+func styleKey(ts []tok) string {
+	var b strings.Builder
+	for _, t := range ts {
+		switch {
+		case t.key != "":
+			b.WriteString(strings.ReplaceAll(t.key, ".", ""))
+		case t.text == "%" || t.text == "٪":
+			b.WriteString("percent")
+		case t.text == "&":
+			b.WriteString("and")
+		}
+	}
+	return b.String()
+}
+
+// respelled reports whether the run replaces words one for one, each by
+// itself or by a respelling of a name or a spelling variant.
+func respelled(dt, it []tok) bool {
+	dw, iw := wordToks(dt), wordToks(it)
+	if len(dw) == 0 || len(dw) != len(iw) {
+		return false
+	}
+	for k := range dw {
+		a, b := dw[k], iw[k]
+		if a.key == b.key || nameVariant(a.text, b.text) || spellingVariant(a.key, b.key) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// nameVariant reports whether a and b look like two spellings of one name:
+// both capitalised, same first letter, at least 4 letters, Levenshtein
+// distance at most 2 and similarity (1 − distance / longer length) at least
+// 0.75.
+func nameVariant(a, b string) bool {
+	if !isCapitalised(a) || !isCapitalised(b) {
+		return false
+	}
+	ra, rb := []rune(segment.Fold(a)), []rune(segment.Fold(b))
+	if len(ra) < 4 || len(rb) < 4 || len(ra) > 64 || len(rb) > 64 || ra[0] != rb[0] {
+		return false
+	}
+	d := levenshtein(ra, rb)
+	return d <= 2 && float64(d) <= 0.25*float64(max(len(ra), len(rb)))
+}
+
+// levenshtein returns the edit distance of two short rune slices.
+func levenshtein(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// spellingVariant reports whether two different folded words are a
+// British and an American spelling of one word.
+func spellingVariant(a, b string) bool {
+	if a == b || len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	if pairVariants[a] == b || pairVariants[b] == a {
+		return true
+	}
+	return americanise(a) == americanise(b)
+}
+
+// pairVariants lists spelling variants no suffix rule catches.
+var pairVariants = map[string]string{
+	"grey": "gray", "programme": "program", "programmes": "programs", "judgement": "judgment",
+	"towards": "toward", "afterwards": "afterward", "jewellery": "jewelry", "cheque": "check",
+	"tyre": "tire", "tyres": "tires", "aluminium": "aluminum", "plough": "plow", "kerb": "curb",
+	"manoeuvre": "maneuver", "sceptical": "skeptical", "ageing": "aging", "enrol": "enroll",
+	"fulfil": "fulfill", "storey": "story", "mould": "mold", "moustache": "mustache",
+}
+
+// americanise maps common British endings to American ones; it only needs
+// to map both spellings of one word to the same string.
+func americanise(w string) string {
+	for _, s := range [...]struct{ from, to string }{
+		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
+		{"ises", "izes"}, {"ising", "izing"}, {"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"},
+		{"ogue", "og"}, {"ogues", "ogs"},
+	} {
+		if stem, ok := strings.CutSuffix(w, s.from); ok && len(stem) >= 3 {
+			return stem + s.to
+		}
+	}
+	for _, s := range [...]struct{ from, to string }{
+		{"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"}, {"ourite", "orite"},
+		{"ourable", "orable"}, {"tre", "ter"}, {"tres", "ters"}, {"ence", "ense"}, {"ences", "enses"},
+	} {
+		if stem, ok := strings.CutSuffix(w, s.from); ok && len(stem) >= 3 {
+			return stem + s.to
+		}
+	}
+	for _, s := range [...]string{"lled", "lling", "ller", "llers"} {
+		if stem, ok := strings.CutSuffix(w, s); ok && len(stem) >= 3 && (stem[len(stem)-1] == 'e' || stem[len(stem)-1] == 'a') {
+			return stem + s[1:]
+		}
+	}
+	return w
+}
+
+// isCapitalised reports whether the word starts with an upper-case letter.
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// clauseWords is the length beyond which a pure insertion or deletion is
+// a clause of new or dropped copy rather than an edit of a fact: its
+// numbers and names are not flagged (the run is wording anyway).
+const clauseWords = 8
+
+// runFlags returns the flags of a run of class cl deleting dt from the old
+// sentence os and inserting it into the new sentence ns. A token counts as
+// changed when its key occurs a different number of times on the two sides
+// of the run and in the two whole sentences (so a word that moved, or that
+// the run deletes and inserts again, is not a change).
+func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
+	switch cl {
+	case ClassTypography:
+		return 0 // quote marks, dashes and spaces change no fact
+	case ClassStyle:
+		if respelledName(dt, it) {
+			return FlagName // a respelled name; nothing else can change in style
+		}
+		return 0
+	}
+	dc, ic := localCounts(dt), localCounts(it)
+	changed := func(key string) bool { return dc[key] != ic[key] && os.count[key] != ns.count[key] }
+	dw, iw := wordsIn(dt), wordsIn(it)
+	clause := (dw == 0 && iw > clauseWords) || (iw == 0 && dw > clauseWords)
+	var f Flag
+	if negCount(dt) != negCount(it) {
+		f |= FlagNegation
+	}
+	var speakerDel, speakerIns bool
+	check := func(ts []tok, speaker *bool) {
+		for k := range ts {
+			t := &ts[k]
+			if t.key == "" {
+				if !clause && isCurrency(t.text) && dc[t.text] != ic[t.text] {
+					f |= FlagNumber // a currency symbol swapped or dropped
+				}
+				continue
+			}
+			if t.quoted {
+				f |= FlagQuote
+			}
+			if !changed(t.key) {
+				continue
+			}
+			switch {
+			case isNegation(t.key):
+			case isNumber(t):
+				if !clause {
+					f |= FlagNumber
+				}
+			case sayVerbs[t.key]:
+				f |= FlagAttribution
+			case speakerWords[t.key]:
+				*speaker = true
+			case isCapitalised(t.text) && !t.initial:
+				if !clause {
+					f |= FlagName
+				}
+				*speaker = true
+			}
+		}
+	}
+	check(dt, &speakerDel)
+	check(it, &speakerIns)
+	// The speaker changed: a name or pronoun replaced by another next to a
+	// verb of saying.
+	if speakerDel && speakerIns && (nearSay(os, dt) || nearSay(ns, it)) {
+		f |= FlagAttribution
+	}
+	return f
+}
+
+// localCounts counts the keys of a run's tokens: word keys, and currency
+// symbols by their text.
+func localCounts(ts []tok) map[string]int {
+	m := make(map[string]int, len(ts))
+	for k := range ts {
+		switch {
+		case ts[k].key != "":
+			m[ts[k].key]++
+		case isCurrency(ts[k].text):
+			m[ts[k].text]++
+		}
+	}
+	return m
+}
+
+func wordsIn(ts []tok) int {
+	n := 0
+	for k := range ts {
+		if ts[k].key != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// negCount counts the negations among a run's words; "didn't" and "did
+// not" both count one.
+func negCount(ts []tok) int {
+	n := 0
+	for k := range ts {
+		if ts[k].key != "" && isNegation(ts[k].key) {
+			n++
+		}
+	}
+	return n
+}
+
+// respelledName reports whether a style run respells a name: some word is
+// replaced by a different capitalised word that nameVariant accepts.
+func respelledName(dt, it []tok) bool {
+	dw, iw := wordToks(dt), wordToks(it)
+	if len(dw) != len(iw) {
+		return false
+	}
+	for k := range dw {
+		if dw[k].key != iw[k].key && nameVariant(dw[k].text, iw[k].text) {
+			return true
+		}
+	}
+	return false
+}
+
+func wordToks(ts []tok) []*tok {
+	var out []*tok
+	for k := range ts {
+		if ts[k].key != "" {
+			out = append(out, &ts[k])
+		}
+	}
+	return out
+}
+
+// sayWindow is how many words from a verb of saying a changed speaker may
+// stand.
+const sayWindow = 4
+
+// nearSay reports whether a verb of saying stands within sayWindow words
+// of the run's tokens ts in sentence s.
+func nearSay(s *side, ts []tok) bool {
+	lo, hi := -1, -1
+	for k := range ts {
+		if ts[k].wi >= 0 {
+			if lo < 0 {
+				lo = ts[k].wi
+			}
+			hi = ts[k].wi
+		}
+	}
+	if lo < 0 {
+		return false
+	}
+	return sayBetween(s, lo-sayWindow, hi+sayWindow)
+}
+
+func sayBetween(s *side, lo, hi int) bool {
+	for _, w := range s.says { // few per sentence
+		if w >= lo && w <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+func isCurrency(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.Is(unicode.Sc, r)
+}
+
+// isNegation reports whether a folded word negates.
+func isNegation(k string) bool {
+	if negations[k] {
+		return true
+	}
+	return strings.HasSuffix(k, "n't") && len(k) > 3
+}
+
+var negations = set("not", "no", "never", "without", "none", "nobody", "nothing", "nowhere", "neither",
+	"nor", "cannot", "nope", "noone", "n't",
+	// A few other languages' "not" / "no" / "without".
+	"не", "ні", "нет", "без", "nicht", "kein", "keine", "keinen", "ohne", "nunca", "sin", "jamais", "sans",
+	"ない", "没有", "不", "لا", "ليس", "δεν", "μην", "όχι")
+
+// isNumber reports whether a word token is a number, a number word, a
+// weekday, a month or a relative day.
+func isNumber(t *tok) bool {
+	for _, r := range t.key {
+		if unicode.IsNumber(r) {
+			return true
+		}
+	}
+	if numberWords[t.key] {
+		return true
+	}
+	if dayWords[t.key] || months[t.key] {
+		return !ambiguous[t.key] || isCapitalised(t.text)
+	}
+	f := segment.Fold(t.text)
+	return f == "a.m." || f == "p.m." || f == "a.m" || f == "p.m"
+}
+
+var numberWords = set("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+	"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions", "dozen",
+	"dozens", "half", "quarter", "quarters", "third", "thirds", "fourth", "fifth", "sixth",
+	"seventh", "eighth", "ninth", "tenth", "twice", "double", "triple", "bn", "mn")
+
+var dayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+	"today", "tonight", "yesterday", "tomorrow", "noon", "midnight")
+
+var months = set("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec")
+
+// ambiguous are day and month names that are also ordinary words: they
+// count only when capitalised.
+var ambiguous = set("march", "may", "mar", "jan", "dec", "sun", "sat", "wed", "mon", "fri")
+
+// sayVerbs are the verbs (and "according") that attribute speech.
+var sayVerbs = set("say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+	"adding", "claim", "claims", "claimed", "claiming", "state", "states", "stated", "according", "insist",
+	"insists", "insisted", "argue", "argues", "argued", "warn", "warns", "warned", "deny", "denies", "denied",
+	"assert", "asserted", "admit", "admitted", "acknowledge", "acknowledged", "announce", "announced",
+	"explain", "explained", "note", "noted", "declare", "declared", "suggest", "suggested", "write", "wrote",
+	"reply", "replied", "respond", "responded", "allege", "alleged", "maintain", "maintained", "contend",
+	"contended", "confirm", "confirmed", "concede", "conceded", "predict", "predicted", "vow", "vowed",
+	"urge", "urged", "testify", "testified", "counter", "countered", "remark", "remarked", "caution",
+	"cautioned", "complain", "complained", "stress", "stressed", "emphasize", "emphasized", "emphasise",
+	"emphasised", "recall", "recalled", "ask", "asked", "shout", "shouted", "tweet", "tweeted", "posted")
+
+// speakerWords are pronouns and nouns that may stand for the speaker.
+var speakerWords = set("he", "she", "they", "we", "i", "it", "spokesman", "spokeswoman", "spokesperson",
+	"official", "officials", "source", "sources", "police", "authorities", "government", "minister",
+	"president", "aide", "aides", "agency", "ministry", "statement", "witness", "witnesses")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

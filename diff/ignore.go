@@ -1,0 +1,260 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/storydiff/storydiff/diff/segment"
+)
+
+// ClassMask is a set of change classes to ignore (--ignore typography,style).
+// Ignoring is a view over a Result, which stays unchanged: views ask
+// Run.Hidden, Pair.Hidden and Result.BlockHidden what to show as plain
+// text, and Result.StatsIgnoring for the counts. The zero mask ignores
+// nothing.
+type ClassMask uint8
+
+// The masks ParseIgnore builds.
+const (
+	IgnoreTypography ClassMask = 1 << ClassTypography
+	IgnoreStyle      ClassMask = 1 << ClassStyle
+)
+
+// Has reports whether m ignores class c.
+func (m ClassMask) Has(c Class) bool { return c != ClassNone && c <= ClassWording && m&(1<<c) != 0 }
+
+// String returns the ignored class names joined by commas ("typography,style"),
+// or "" for the zero mask; ParseIgnore parses it back.
+func (m ClassMask) String() string {
+	var names []string
+	for c := ClassTypography; c <= ClassWording; c++ {
+		if m.Has(c) {
+			names = append(names, c.String())
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+// ParseIgnore parses a comma-separated list of classes to ignore:
+// "typography", "style" (case-insensitive, spaces allowed, "" or "none"
+// for nothing). Wording cannot be ignored: it is what the editor reads the
+// diff for, and it carries the flags.
+func ParseIgnore(s string) (ClassMask, error) {
+	var m ClassMask
+	for _, f := range strings.Split(s, ",") {
+		switch strings.ToLower(strings.TrimSpace(f)) {
+		case "", "none":
+		case "typography", "typo":
+			m |= IgnoreTypography
+		case "style":
+			m |= IgnoreStyle
+		case "wording":
+			return 0, fmt.Errorf("ignore %q: wording changes cannot be ignored (only typography and style)", s)
+		default:
+			return 0, fmt.Errorf("ignore %q: unknown class %q (want typography or style)", s, strings.TrimSpace(f))
+		}
+	}
+	return m, nil
+}
+
+// Hidden reports whether the run is ignored under m: its class is in m.
+// Views render a hidden run as its new text, unhighlighted; its flags are
+// hidden with it.
+func (r Run) Hidden(m ClassMask) bool { return m.Has(r.Class) }
+
+// Hidden reports whether the whole pair reads as unchanged under m: it is
+// Changed, not moved, and every run is hidden. Added, Removed and moved
+// pairs are never hidden.
+func (p *Pair) Hidden(m ClassMask) bool {
+	if p.Kind != Changed || p.Moved || len(p.Runs) == 0 || m == 0 {
+		return false
+	}
+	for _, r := range p.Runs {
+		if !r.Hidden(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// Visible returns the class and flags of the pair's runs that m does not
+// hide (Class and Flags when m is zero).
+func (p *Pair) Visible(m ClassMask) (Class, Flag) {
+	if m == 0 || p.Kind != Changed {
+		return p.Class, p.Flags
+	}
+	var c Class
+	var f Flag
+	for _, r := range p.Runs {
+		if !r.Hidden(m) {
+			c = max(c, r.Class)
+			f |= r.Flags
+		}
+	}
+	return c, f
+}
+
+// Visible returns the class and flags of the block's pairs under m.
+func (b *Block) Visible(m ClassMask) (Class, Flag) {
+	if m == 0 {
+		return b.Class, b.Flags
+	}
+	var c Class
+	var f Flag
+	for i := range b.Pairs {
+		pc, pf := b.Pairs[i].Visible(m)
+		c = max(c, pc)
+		f |= pf
+	}
+	if b.Boilerplate != "" {
+		f = 0
+	}
+	return c, f
+}
+
+// BlockHidden reports whether block i reads as Equal under m: it is a
+// Changed one-to-one block, not moved, every sentence of its old paragraph
+// is paired inside it, and every pair is Equal or Hidden.
+func (r *Result) BlockHidden(i int, m ClassMask) bool {
+	b := &r.Blocks[i]
+	if m == 0 || b.Kind != Changed || b.Moved || len(b.Old) != 1 || len(b.New) != 1 {
+		return false
+	}
+	paired := 0
+	for j := range b.Pairs {
+		p := &b.Pairs[j]
+		switch {
+		case p.Kind == Equal && !p.Moved:
+		case p.Hidden(m):
+		default:
+			return false
+		}
+		paired++
+	}
+	// A sentence of the old paragraph that moved to another block is a
+	// change of this one too.
+	return paired == len(r.Old.Paragraphs[b.Old[0]].Sentences)
+}
+
+// StatsIgnoring returns the statistics of r with the classes in m ignored,
+// and the number of changes (word runs) it hid. StatsIgnoring(0) is
+// r.Stats. Under m a hidden run counts neither as a change nor in the word
+// counts, a Changed sentence whose runs are all hidden counts as equal,
+// and a block that BlockHidden reports counts as Equal. Boilerplate blocks
+// are counted only in Stats.Boilerplate and Stats.BoilerplateChanged, and
+// their runs are never counted as hidden.
+func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
+	st := Stats{OldParagraphs: len(r.Old.Paragraphs), NewParagraphs: len(r.New.Paragraphs)}
+	hidden := 0
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		if b.Boilerplate != "" {
+			st.Boilerplate++
+			if b.IsChange() {
+				st.BoilerplateChanged++
+			}
+			continue
+		}
+		kind := b.Kind
+		if r.BlockHidden(bi, m) {
+			kind = Equal
+		}
+		switch kind {
+		case Equal:
+			st.Equal++
+		case Changed:
+			st.Changed++
+		case Added:
+			st.Added++
+		case Removed:
+			st.Removed++
+		}
+		if b.Moved {
+			st.Moved++
+		}
+		if b.IsSplit() {
+			st.Split++
+		}
+		if b.IsMerge() {
+			st.Merged++
+		}
+		for j := range b.Pairs {
+			hidden += st.addPair(&b.Pairs[j], m)
+		}
+	}
+	return st, hidden
+}
+
+// addPair counts one pair of a story block under m and returns how many of
+// its runs m hid.
+func (st *Stats) addPair(p *Pair, m ClassMask) int {
+	if p.Moved {
+		st.SentencesMoved++
+	}
+	hidden := 0
+	switch p.Kind {
+	case Equal:
+		st.SentencesEqual++
+	case Changed:
+		if len(p.Runs) == 0 { // not classified (a Result built by Assemble alone)
+			st.SentencesChanged++
+			st.countWords(p.Words)
+			return 0
+		}
+		visible := false
+		for _, run := range p.Runs {
+			if run.Hidden(m) {
+				hidden++
+				continue
+			}
+			visible = true
+			st.countChange(run.Class, run.Flags)
+			st.countWords(p.Words[run.Start:run.End])
+		}
+		if visible || p.Moved {
+			st.SentencesChanged++
+		} else {
+			st.SentencesEqual++
+		}
+	case Added:
+		st.SentencesAdded++
+		st.WordsAdded += segment.CountWords(p.New)
+		st.countChange(ClassWording, p.Flags)
+	case Removed:
+		st.SentencesRemoved++
+		st.WordsRemoved += segment.CountWords(p.Old)
+		st.countChange(ClassWording, p.Flags)
+	}
+	return hidden
+}
+
+func (st *Stats) countWords(ws []Word) {
+	for _, w := range ws {
+		switch w.Op {
+		case OpInsert:
+			st.WordsAdded += segment.CountWords(w.Text)
+		case OpDelete:
+			st.WordsRemoved += segment.CountWords(w.Text)
+		}
+	}
+}
+
+func (st *Stats) countChange(c Class, f Flag) {
+	switch c {
+	case ClassTypography:
+		st.Typography++
+	case ClassStyle:
+		st.Style++
+	case ClassWording:
+		st.Wording++
+	}
+	for _, n := range [...]struct {
+		f Flag
+		c *int
+	}{{FlagNegation, &st.Negations}, {FlagNumber, &st.Numbers}, {FlagQuote, &st.Quotes},
+		{FlagName, &st.Names}, {FlagAttribution, &st.Attributions}} {
+		if f&n.f != 0 {
+			(*n.c)++
+		}
+	}
+}

@@ -18,7 +18,7 @@ import (
 //     with ErrBinary;
 //   - input that is not valid UTF-8 but declares an ISO-8859-1, Latin-1,
 //     US-ASCII or windows-1252 charset (XML declaration or HTML meta, in the
-//     first KiB) is decoded as windows-1252;
+//     first 4 KiB) is decoded as windows-1252;
 //   - any other invalid UTF-8 byte becomes U+FFFD, with one warning giving
 //     the count and the byte offset of the first;
 //   - CRLF and lone CR become LF.
@@ -44,6 +44,9 @@ func decode(data []byte) (string, []string, error) {
 			data, off = data[3:], 3
 		}
 		if bytes.IndexByte(data, 0) >= 0 {
+			if looksUTF16(data) {
+				return "", nil, fmt.Errorf("%w; it looks like UTF-16 without a byte order mark", ErrBinary)
+			}
 			return "", nil, ErrBinary
 		}
 		if utf8.Valid(data) {
@@ -60,6 +63,24 @@ func decode(data []byte) (string, []string, error) {
 		warns = append(warns, fmt.Sprintf("%s shown as U+FFFD (first at byte %d)", plural(n, "invalid UTF-8 byte"), first+off))
 	}
 	return normalizeNewlines(s), warns, nil
+}
+
+// looksUTF16 reports whether the first bytes of b have a NUL in the same
+// half of nearly every byte pair, as UTF-16 text without a BOM does.
+func looksUTF16(b []byte) bool {
+	pairs := min(len(b)/2, 256)
+	if pairs < 4 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < pairs; i++ {
+		if b[2*i] == 0 && b[2*i+1] != 0 {
+			even++
+		} else if b[2*i+1] == 0 && b[2*i] != 0 {
+			odd++
+		}
+	}
+	return even*10 >= pairs*9 || odd*10 >= pairs*9
 }
 
 // decodeUTF16 decodes UTF-16 code units, returning the UTF-8 text and the
@@ -123,11 +144,11 @@ func toValidUTF8(b []byte) (string, int, int) {
 
 var charsetRE = regexp.MustCompile(`(?i)(?:encoding|charset)\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
 
-// declaredCharset returns the single-byte charset declared in the first KiB
-// of b if it is one decode1252 can read, or "".
+// declaredCharset returns the single-byte charset declared in the first
+// 4 KiB of b if it is one decode1252 can read, or "".
 func declaredCharset(b []byte) string {
-	if len(b) > 1024 {
-		b = b[:1024]
+	if len(b) > 4096 {
+		b = b[:4096]
 	}
 	m := charsetRE.FindSubmatch(b)
 	if m == nil {

@@ -169,6 +169,8 @@ func TestHTML(t *testing.T) {
 			story("a\u241bb\u241bc\uFFFDd")},
 		{"figcaption", `<article><figure><img src=x><figcaption>Cap <em>tion</em></figcaption></figure><p>T.</p></article>`,
 			[]para{{"caption", "Cap tion"}, {"", "T."}}},
+		{"article header standfirst", `<article><header><h1>H</h1><p class="dek">Standfirst.</p><div class="byline">By X</div></header><p>Body.</p></article>`,
+			[]para{{"headline", "H"}, {"summary", "Standfirst."}, {"byline", "By X"}, {"", "Body."}}},
 		{"fragment without body", `<p>Just a paragraph.</p>`, story("Just a paragraph.")},
 	}
 	for _, tt := range tests {
@@ -200,6 +202,8 @@ func TestXML(t *testing.T) {
 			[]para{{"subheadline", "S"}, {"", "B."}}},
 		{"newsMessage wrapper", `<newsMessage><itemSet><newsItem guid="g"><contentSet><inlineXML><nitf><body><body.content><p>P.</p></body.content></body></nitf></inlineXML></contentSet></newsItem></itemSet></newsMessage>`,
 			[]para{{"version", "g"}, {"", "P."}}},
+		{"XHTML div and table cells", `<newsItem><contentSet><inlineXML><html><body><div>Div text.</div><table><tr><td>Cell</td></tr></table></body></html></inlineXML></contentSet></newsItem>`,
+			story("Div text.", "Cell")},
 		{"declared UTF-16 read from BOM", utf16le(`<?xml version="1.0" encoding="UTF-16"?><nitf><body><body.content><p>Ünï.</p></body.content></body></nitf>`, true),
 			story("Ünï.")},
 		{"declared latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><body><body.content><p>caf\xe9</p></body.content></body></nitf>",
@@ -240,6 +244,8 @@ func TestMarkdown(t *testing.T) {
 			[]para{{"headline", "T"}, {"subheadline", "S"}, {"byline", "A"}, {"", "Body"}}},
 		{"unclosed front matter is a break", "---\nText", story("Text")},
 		{"hard breaks", "Line one  \nline two\\\nline three", story("Line one line two line three")},
+		{"HTML comments", "Before\n<!-- hidden\nstill hidden -->\n\n<!-- one line --> after\n\nEnd", story("Before", "after", "End")},
+		{"table", "| Town | Votes |\n|:-----|------:|\n| Port Halden | 7 |", story("Town | Votes", "Port Halden | 7")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,7 +28,8 @@ import (
 //     pre, div, td, …) ends a paragraph; two <br> in a row also do. h1 is
 //     labelled "headline", byline elements (class, id, rel or itemprop
 //     containing "byline" or "author", and address) "byline", a <time> not
-//     inside a paragraph "date", figcaption "caption".
+//     inside a paragraph "date", figcaption "caption", other text in the
+//     article's <header> (a standfirst) "summary".
 //   - If the article has no h1, the first h1 of the page (preferring one not
 //     in a page header) is the headline, else <title> labelled "title"; if it
 //     has no byline, the first byline element of the page is used.
@@ -415,6 +416,8 @@ func (w *htmlWalker) enter(n *html.Node) bool {
 		label = "caption"
 	case n.DataAtom == atom.Time && w.paraIn == 0:
 		label, block = "date", true
+	case n.DataAtom == atom.Header && n != w.root:
+		label = "summary" // a standfirst in the article header
 	}
 	if block {
 		w.flush()

@@ -170,6 +170,11 @@ func pathErr(err error) error {
 func Read(name string, r io.Reader, format Format) (*Doc, error) {
 	shown := displayName(name)
 	fail := func(err error) (*Doc, error) { return nil, &Error{Path: shown, Err: err} }
+	switch format {
+	case Auto, Text, HTML, NITF, NewsML, Markdown:
+	default:
+		return fail(fmt.Errorf("unknown input format %q", string(format)))
+	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		if errors.Is(err, syscall.EISDIR) {
@@ -179,11 +184,6 @@ func Read(name string, r io.Reader, format Format) (*Doc, error) {
 	}
 	if len(data) > MaxSize {
 		return fail(ErrTooLarge)
-	}
-	switch format {
-	case Auto, Text, HTML, NITF, NewsML, Markdown:
-	default:
-		return fail(fmt.Errorf("unknown input format %q", string(format)))
 	}
 	src, warns, err := decode(data)
 	if err != nil {

@@ -17,8 +17,9 @@ import (
 // joined with a space; ATX (#) and setext (=== / ---) headings are
 // paragraphs, the first level-1 heading labelled "headline", the others
 // story text; each list item is a paragraph; block quotes are read like
-// the text around them; fenced code is kept as a paragraph of text;
-// thematic breaks and link reference definitions are dropped.
+// the text around them; fenced code is kept as a paragraph of text; each
+// table row is a paragraph; thematic breaks, table delimiter rows, HTML
+// comments and link reference definitions are dropped.
 //
 // Inline markup is removed: emphasis delimiters (*, _, ~~), code span
 // backticks, link syntax ([text](url) and [text][ref] keep text), images
@@ -33,6 +34,7 @@ var (
 	mdListRE    = regexp.MustCompile(`^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?`)
 	refDefRE    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
 	fenceRE     = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+	tableRuleRE = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$`)
 	frontKeyRE  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$`)
 	frontLabels = map[string]string{
 		"title": "headline", "headline": "headline", "subtitle": "subheadline",
@@ -74,7 +76,22 @@ func parseMarkdown(b *builder, src string) {
 	lines = frontMatter(b, lines)
 	p := &mdParser{b: b}
 	fence := ""
+	comment := false
 	for _, line := range lines {
+		if comment || strings.HasPrefix(strings.TrimSpace(line), "<!--") {
+			// An HTML comment block is dropped up to its end.
+			t := strings.TrimSpace(line)
+			if comment {
+				t = "<!--" + t
+			}
+			comment = !strings.Contains(t[4:], "-->")
+			if end := strings.Index(t[4:], "-->"); end >= 0 {
+				if rest := strings.TrimSpace(t[4+end+3:]); rest != "" {
+					p.cur = append(p.cur, rest)
+				}
+			}
+			continue
+		}
 		if fence != "" {
 			if strings.HasPrefix(strings.TrimSpace(line), fence) {
 				p.flush("")
@@ -125,6 +142,13 @@ func parseMarkdown(b *builder, src string) {
 			p.cur = append(p.cur, line[len(mdListRE.FindString(line)):])
 		case len(p.cur) == 0 && refDefRE.MatchString(line):
 			// link reference definition: dropped
+		case tableRuleRE.MatchString(line):
+			// table delimiter row: dropped
+		case strings.HasPrefix(t, "|"):
+			// table row: one paragraph, cells separated by " | "
+			p.flush("")
+			p.cur = append(p.cur, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")))
+			p.flush("")
 		default:
 			p.cur = append(p.cur, strings.TrimSuffix(t, "\\"))
 		}

@@ -20,7 +20,8 @@ import (
 // "byline", dateline → "dateline", abstract → "abstract", date.issue@norm →
 // "date", doc-id@id-string and du-key@key/@version → one "version"
 // paragraph, media-caption → "caption", tagline → "tagline"; story
-// paragraphs are the p, hl2, li and bq elements of body.content.
+// paragraphs are the p, hl2, li, bq and table cell elements of
+// body.content.
 //
 // NewsML-G2 (newsItem, or the newsItems of a newsMessage):
 // newsItem@guid/@version → "version", itemMeta/versionCreated → "date",
@@ -28,7 +29,8 @@ import (
 // sub), by → "byline", creditline → "credit", dateline → "dateline",
 // located → "located", slugline → "slugline", description → "description";
 // the body comes from the NITF or XHTML carried in contentSet/inlineXML
-// (XHTML: h1 → "headline", p, h2–h6, li, blockquote, pre → story,
+// (XHTML: h1 → "headline", p, div, h2–h6, li, blockquote, pre, table
+// cells → story,
 // figcaption → "caption"). Labelled paragraphs repeated with the same text
 // (a headline both in contentMeta and in the inline NITF) are kept once.
 
@@ -146,7 +148,7 @@ func (w *xmlWalker) paraLabel(name string, el xml.StartElement) (string, bool) {
 		return "caption", true
 	case "tagline":
 		return "tagline", true
-	case "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "bq", "pre", "p", "credit":
+	case "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "bq", "pre", "p", "credit", "td", "th", "dd", "dt", "div":
 		switch {
 		case w.in("abstract"):
 			return "abstract", true

@@ -88,6 +88,7 @@ func TestFold(t *testing.T) {
 		{"wait…", "wait..."},
 		{"a\u00a0\u2009 \tb", "a b"},
 		{"co\u00adop", "coop"},
+		{"a\u00a0\u00ad\u0085b", "a b"}, // found by TestRandomInvariants: soft hyphen between spaces
 		{"two  spaces", "two spaces"},
 		{"\xff", "\ufffd"}, // invalid UTF-8 becomes U+FFFD
 	}

@@ -1,12 +1,3 @@
-// Package input turns the bytes of one story version into display
-// paragraphs, for every input format storydiff understands: plain text,
-// HTML, NITF, NewsML-G2 and Markdown.
-//
-// Whatever the format, the paragraphs Read returns are valid UTF-8, hold no
-// control characters (they are replaced by visible symbols, see Clean), are
-// trimmed, never empty, and have every run of white space folded to one
-// space. Metadata paragraphs (headline, byline, dateline, …) carry a label
-// in Doc.Labels; story text has the label "".
 package input
 
 import (

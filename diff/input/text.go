@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// Plain-text layout detection.
+// Plain-text layout detection (parseText).
 //
 // A file is split into blocks at blank lines (lines holding only white
 // space).

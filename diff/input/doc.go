@@ -1,0 +1,47 @@
+// Package input turns the bytes of one story version into display
+// paragraphs, for every input format storydiff understands: plain text,
+// HTML, NITF, NewsML-G2 and Markdown.
+//
+// # Guarantees
+//
+// Whatever the format, the paragraphs Read returns are valid UTF-8, hold no
+// control character (each is replaced by a visible symbol, see Clean), are
+// trimmed, never empty, and have every run of white space folded to one
+// space, so a copy that differs only in encoding, line ends, trailing or
+// doubled spaces loads to identical paragraphs. Metadata paragraphs
+// (headline, byline, dateline, date, version, caption, …) carry a label in
+// Doc.Labels; story text has the label "". Loading is linear in the input
+// size; inputs over MaxSize, holding NUL bytes, or (XML) declaring entities
+// are refused with an *Error naming the file.
+//
+// # Decoding
+//
+// A UTF-8 BOM is stripped; a UTF-16 LE or BE BOM selects UTF-16. Input that
+// is not valid UTF-8 but declares a Latin-1 or windows-1252 charset is
+// decoded as windows-1252; other invalid bytes become U+FFFD with one
+// warning giving their count and the offset of the first. CRLF and lone CR
+// become LF.
+//
+// # Detection
+//
+// With format Auto, the content decides first, then the file extension
+// (see Detect): an XML or HTML root element, YAML front matter or a leading
+// "# " heading; otherwise .md, .html, .nitf and .xml extensions; otherwise
+// plain text.
+//
+// # Plain text
+//
+// Blank lines separate paragraphs and the lines of a block are joined
+// (hard-wrapped copy); a file without blank lines has one paragraph per
+// line, unless it is indented wire copy, whose paragraphs start at
+// indented lines. A leading "date YYYY-MM-DD" field becomes a paragraph
+// labelled "date". The full rules are on parseText's comment in text.go.
+//
+// # Markup formats
+//
+// HTML keeps the article only (navigation, ads, share and newsletter
+// blocks, scripts and styles are dropped); NITF and NewsML-G2 map their
+// head elements to labels and their body to story paragraphs; Markdown
+// drops inline markup. The rules are on the comments in html.go, xml.go and
+// markdown.go.
+package input

@@ -133,11 +133,11 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// isIdeo reports whether r is written without spaces between words (Han,
-// kana, Hangul syllables are kept whole-word by spaces, so not here): each
-// such rune is a word token of its own.
+// isIdeo reports whether r is a Han or kana letter, written without spaces
+// between words: each such rune is a word token of its own. (Hangul is
+// written with spaces and is left to ordinary word rules.)
 func isIdeo(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+	return r >= 0x2E80 && unicode.IsLetter(r) && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r))
 }
 

@@ -34,6 +34,7 @@ func TestTokens(t *testing.T) {
 		{"emoji with modifier and ZWJ", "ok 👍🏽 👩‍💻!", []string{"ok", " ", "👍🏽", " ", "👩‍💻", "!"}},
 		{"combining accent", "Ame\u0301lie", []string{"Ame\u0301lie"}},
 		{"invalid UTF-8", "a\xffb\xc3", []string{"a", "\xff", "b", "\xc3"}},
+		{"CJK radical is a symbol, not a word", "000000⻠", []string{"000000", "⻠"}}, // found by FuzzSegment
 		{"digits and letters", "COVID19 H5N1", []string{"COVID19", " ", "H5N1"}},
 	}
 	for _, tt := range tests {
@@ -142,6 +143,7 @@ func TestCountWordsAndWordKeys(t *testing.T) {
 		{"“There’s no deal,” Trump said.", []string{"there's", "no", "deal", "trump", "said"}},
 		{"two-and-a-half U.S. 2.5", []string{"two", "and", "a", "half", "u.s.", "2.5"}},
 		{"今天 ok", []string{"今", "天", "ok"}},
+		{"000000⻠", []string{"000000"}},
 	}
 	for _, tt := range tests {
 		got := WordKeys(tt.text)

@@ -65,10 +65,13 @@ func joinNext(prev, next string) bool {
 		if !isSpace(r) {
 			break
 		}
+		if isParaSep(r) {
+			return false // a line break inside the paragraph is always kept
+		}
 		end -= w
 	}
 	if end == len(prev) || end == 0 {
-		return false // a break not after white space: paragraph separator or CJK
+		return false // a break not after white space: CJK full stop
 	}
 	word := firstWord(next)
 	if word == "" {
@@ -145,6 +148,14 @@ func lastWord(s string) string {
 		return ""
 	}
 	return s[i:]
+}
+
+func isParaSep(r rune) bool {
+	switch r {
+	case '\n', '\r', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
 }
 
 func isCloseQuote(r rune) bool {

@@ -91,6 +91,8 @@ func TestSentences(t *testing.T) {
 		{"CJK", "今天下雨。我们走了。", []string{"今天下雨。", "我们走了。"}},
 		{"emoji", "We won 🎉🎉. Next year 👍🏽! Done", []string{"We won 🎉🎉. ", "Next year 👍🏽! ", "Done"}},
 		{"accents and combining marks", "Él llegó. Zoë came. Ame\u0301lie left.", []string{"Él llegó. ", "Zoë came. ", "Ame\u0301lie left."}},
+		{"line break after a title is kept", "Signed, Mr.\nSmith", []string{"Signed, Mr.\n", "Smith"}},
+		{"line break without punctuation", "Line one\nline two", []string{"Line one\n", "line two"}},
 		{"odd but valid UTF-8", "\u200b\ufeff.\u2028x\U0010FFFF. \u00ad", []string{"\u200b\ufeff.\u2028", "x\U0010FFFF. \u00ad"}},
 		{"question then question", "Why? Why not?", []string{"Why? ", "Why not?"}},
 		{"question mark quote exclamation", "He asked, “Why?” Nobody knew!", []string{"He asked, “Why?” ", "Nobody knew!"}},

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,39 +21,47 @@ import (
 //     periods (U.S./US), hyphens and the spaces between words are dropped
 //     (per cent/percent, face-to-face/face to face), "%" read as "percent"
 //     and "&" as "and"; or the run replaces words one for one, each by itself
-//     or by a respelling: capitalised words with the same first letter, at
-//     least 4 letters, Levenshtein distance ≤ 2 and similarity ≥ 0.75
-//     (Zelenskiy/Zelenskyy), or a British/American spelling variant
+//     or by a respelling: capitalised words with the same first letter,
+//     Levenshtein distance d ≤ 2 and d ≤ 1/6 of the longer word (similarity
+//     ≥ 0.83: Zelenskiy/Zelenskyy, Haverkamp/Havercamp, but not John/Joan
+//     or Smith/Smyth), or a British/American spelling variant
 //     (colour/color, organise/organize, centre/center, travelled/traveled);
 //     a dateline inserted or removed at the very start of a paragraph
 //     ("LISBON, Portugal (AW) — ") is style too (a Finding names it);
 //   - wording: anything else. Added and Removed sentences are wording.
 //
-// Flags look at word tokens of the run and compare how often the token
-// occurs in the whole old and new sentence, so a number, name or negation
-// that only moved inside the sentence is not flagged:
+// Flags. Typography runs carry none; style runs carry FlagName when they
+// respell a name and nothing else. For wording runs, a word "changed" when
+// its key occurs a different number of times on the two sides of the run
+// and in the two whole sentences, so a number or name that only moved, or
+// that the run deletes and inserts again, is not flagged:
 //
-//   - FlagNegation: a negation word (not, no, never, without, n't, none,
-//     nobody, nothing, nowhere, neither, nor, cannot, and a few other
-//     languages' not) added or removed. Prefixes (un-, in-) do not count;
+//   - FlagNegation: the run's two sides hold a different number of negation
+//     words (not, no, never, without, n't, none, nobody, nothing, nowhere,
+//     neither, nor, cannot, and a few other languages' not): with/without,
+//     would/would not; didn't/did not is not flagged. Prefixes (un-, in-)
+//     do not count;
 //   - FlagNumber: a number (digits, number words, fractions, currency
 //     symbols), weekday, month or relative day (today, yesterday…) changed;
-//   - FlagQuote: a wording run whose deleted text lies inside quotation
-//     marks in the old paragraph or whose inserted text lies inside them in
-//     the new one ("…", “…”, „…“, «…»; quotes may span sentences of a
-//     paragraph). Typography and style runs inside quotes are not flagged.
-//     Added and Removed sentences that contain quoted words get FlagQuote;
+//   - FlagQuote: the run's deleted text lies inside quotation marks in the
+//     old paragraph or its inserted text inside them in the new one ("…",
+//     “…”, „…“, «…»; a quotation may span sentences of a paragraph).
+//     Added and Removed sentences that contain quoted words get FlagQuote
+//     (and no other flag);
 //   - FlagName: a capitalised word that is not the first word of its
-//     sentence (nor of a quotation opening it), not a weekday or month,
-//     added, removed or respelled. A respelling such as Zelenskiy/Zelenskyy
-//     is both ClassStyle and FlagName: the class says it reads the same, the
-//     flag tells the editor to check the spelling of a name; a case-only
-//     change (embassy/Embassy) or an abbreviation form (US/U.S.) is not;
+//     sentence (nor of a quotation opening it), not a number, weekday or
+//     month, changed. A respelling such as Zelenskiy/Zelenskyy is both
+//     ClassStyle and FlagName: the class says it reads the same, the flag
+//     tells the editor to check the spelling of a name. A case-only change
+//     (embassy/Embassy) or an abbreviation form (US/U.S.) is not a name
+//     change;
 //   - FlagAttribution: a verb of saying (said, told, claimed, according…)
-//     added, removed or changed, or the speaker changed: a run that changes
-//     a name, a personal pronoun or a speaker noun (spokesman, official…)
-//     within four words of a verb of saying.
+//     changed, or the speaker changed: the run replaces a name, pronoun or
+//     speaker noun (spokesman, officials, police…) with another within four
+//     words of a verb of saying.
 //
+// A pure insertion or deletion of more than clauseWords words (a clause of
+// new or dropped copy) gets no number or name flag: it is wording anyway.
 // Boilerplate blocks keep their classes but carry no flags.
 
 // annotate classifies every pair and block of r in place, labels
@@ -142,6 +151,12 @@ func quoteSpans(text string) []span {
 	return out
 }
 
+// firstSpanAfter returns the index of the first span of qs (sorted,
+// disjoint) that ends after pos.
+func firstSpanAfter(qs []span, pos int) int {
+	return sort.Search(len(qs), func(i int) bool { return qs[i].end > pos })
+}
+
 // tok is one token of a sentence with what the flags need to know.
 type tok struct {
 	text    string
@@ -165,7 +180,8 @@ func (c *classifier) side(d *Document, ref SentRef) side {
 	qs := c.quotes(d, ref.Para)
 	ts := segment.Tokens(sent.Text)
 	s := side{toks: make([]tok, len(ts)), count: make(map[string]int, len(ts)/2+1)}
-	off, wi, q := 0, 0, 0
+	off, wi := 0, 0
+	q := firstSpanAfter(qs, sent.Start)
 	initial := true
 	for i, t := range ts {
 		k := tok{text: t, off: off, wi: -1}
@@ -329,9 +345,10 @@ func (c *classifier) sentenceQuoted(d *Document, ref SentRef) bool {
 		return false
 	}
 	sent := d.Paragraphs[ref.Para].Sentences[ref.Sent]
-	for _, q := range c.quotes(d, ref.Para) {
-		if q.end <= sent.Start || q.start >= sent.End {
-			continue
+	qs := c.quotes(d, ref.Para)
+	for _, q := range qs[firstSpanAfter(qs, sent.Start):] {
+		if q.start >= sent.End {
+			break
 		}
 		// The overlap must hold a word, not just a closing mark.
 		st, en := max(q.start, sent.Start), min(q.end, sent.End)
@@ -443,8 +460,7 @@ func respelled(dt, it []tok) bool {
 
 // nameVariant reports whether a and b look like two spellings of one name:
 // both capitalised, same first letter, at least 4 letters, Levenshtein
-// distance at most 2 and similarity (1 − distance / longer length) at least
-// 0.75.
+// distance d at most 2 and at most a sixth of the longer length.
 func nameVariant(a, b string) bool {
 	if !isCapitalised(a) || !isCapitalised(b) {
 		return false
@@ -454,7 +470,7 @@ func nameVariant(a, b string) bool {
 		return false
 	}
 	d := levenshtein(ra, rb)
-	return d <= 2 && float64(d) <= 0.25*float64(max(len(ra), len(rb)))
+	return d <= 2 && d*6 <= max(len(ra), len(rb))
 }
 
 // levenshtein returns the edit distance of two short rune slices.

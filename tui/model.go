@@ -460,7 +460,7 @@ func (m Model) mode() render.Mode {
 func (m Model) chrome() (top, bottom int) {
 	bottom = 1
 	if m.showHelp {
-		bottom += lipgloss.Height(m.help.FullHelpView(m.keys.FullHelp()))
+		bottom += lipgloss.Height(m.fullHelp())
 	}
 	return 1, bottom
 }
@@ -520,8 +520,8 @@ func (m Model) content() string {
 		return ""
 	}
 	if m.tooSmall() {
-		return fit("Window too small for storydiff: make it at least "+
-			strconv.Itoa(max(minWidth, m.minWidth()))+"×"+strconv.Itoa(minHeight)+", or press q.", m.width, m.h)
+		return fit("Too small: storydiff needs "+
+			strconv.Itoa(max(minWidth, m.minWidth()))+"×"+strconv.Itoa(minHeight)+" (q quits)", m.width, m.h)
 	}
 	if m.err != nil {
 		return fit("storydiff: "+sanitize(m.err.Error())+"\n\nPress q to quit.", m.width, m.h)
@@ -535,11 +535,24 @@ func (m Model) content() string {
 	b.WriteString(m.pane.View())
 	b.WriteByte('\n')
 	if m.showHelp {
-		b.WriteString(m.help.FullHelpView(m.keys.FullHelp()))
+		b.WriteString(m.fullHelp())
 		b.WriteByte('\n')
 	}
 	b.WriteString(m.statusLine())
 	return b.String()
+}
+
+// fullHelp is the help shown by ?, cut to the window's width and to half
+// its height.
+func (m Model) fullHelp() string {
+	lines := strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
+	if max := m.h / 2; len(lines) > max {
+		lines = lines[:max]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m Model) minWidth() int {

@@ -537,7 +537,11 @@ func (p *pane) span(b *strings.Builder, text string, st render.Style) {
 	if text == "" {
 		return
 	}
-	if sgr := p.st.span[st]; sgr != "" {
+	sgr := p.st.span[st]
+	if p.mode == render.Inline {
+		sgr = p.st.inline[st]
+	}
+	if sgr != "" {
 		b.WriteString(sgr)
 		b.WriteString(text)
 		b.WriteString(resetSGR)

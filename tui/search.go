@@ -94,14 +94,31 @@ func indexQuery(s, q string, fold bool) int {
 	if q == "" {
 		return 0
 	}
-	c0 := lowerASCII(q[0])
-	for i := 0; i+len(q) <= len(s); i++ {
-		if lowerASCII(s[i]) != c0 {
-			continue
+	lo := lowerASCII(q[0])
+	up := lo
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	for pos := 0; pos+len(q) <= len(s); {
+		// Next candidate: the first byte in either case (IndexByte is
+		// vectorised; a byte loop is ten times slower on 10 MB).
+		i := strings.IndexByte(s[pos:], lo)
+		if up != lo {
+			if j := strings.IndexByte(s[pos:], up); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+		}
+		if i < 0 {
+			return -1
+		}
+		i += pos
+		if i+len(q) > len(s) {
+			return -1
 		}
 		if equalFoldASCII(s[i:i+len(q)], q) {
 			return i
 		}
+		pos = i + 1
 	}
 	return -1
 }

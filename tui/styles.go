@@ -16,6 +16,10 @@ import (
 type styles struct {
 	color bool
 	span  [render.NumStyles]string // SGR prefix per render.Style
+	// inline is span for the inline view, where deleted and inserted words
+	// stand side by side: deletions are also struck through, so that they
+	// read apart from insertions without colour.
+	inline [render.NumStyles]string
 	match string                   // a search match
 	// cursor marks the current row in the gutter.
 	cursor string
@@ -74,6 +78,11 @@ func newStyles(isDark, useColor bool) *styles {
 		}
 		s.match = st().Reverse(true).String()
 		s.cursor = st().Bold().String()
+	}
+	s.inline = s.span
+	if useColor {
+		s.inline[render.WordDelete] = st().Bold().Strikethrough(true).ForegroundColor(c("#82071e", "#ffdcd7")).BackgroundColor(c("#ffc1bb", "#8e1519")).String()
+		s.inline[render.Removed] = st().Strikethrough(true).ForegroundColor(c("#a40e26", "#ff7b72")).BackgroundColor(c("#ffebe9", "#2d1517")).String()
 	}
 	bar := lipgloss.NewStyle()
 	if useColor {

@@ -268,6 +268,7 @@ func TestWrap(t *testing.T) {
 		{"combining mark stays", []Span{{"cafe\u0301s", Plain}}, 4, []string{"cafe\u0301", "s"}},
 		{"double space kept inside", []Span{{"a  b", Plain}}, 10, []string{"a  b"}},
 		{"control characters made safe", []Span{{"a\x1b[31mb\nc\u009bd", Plain}}, 20, []string{"a\ufffd[31mb c\ufffdd"}},
+		{"invalid UTF-8 replaced", []Span{{"a\x9b31mb", Plain}}, 20, []string{"a\ufffd31mb"}},
 		{"newline is a break", []Span{{"ab\ncd", Plain}}, 2, []string{"ab", "cd"}},
 	}
 	for _, tt := range tests {

@@ -71,7 +71,7 @@ func run(s string) (int, bool) {
 
 // safe returns s with control characters replaced, so that no text from a
 // document can drive a terminal: white space becomes a space, anything else
-// U+FFFD. Package input already guarantees clean text; this is the last
+// U+FFFD, as do invalid UTF-8 bytes. Package input already guarantees clean text; this is the last
 // line of defence, and costs one scan in the common case.
 func safe(s string, space bool) string {
 	clean := true
@@ -82,7 +82,7 @@ func safe(s string, space bool) string {
 			break
 		}
 	}
-	if clean {
+	if clean && utf8.ValidString(s) {
 		return s // common case
 	}
 	var b strings.Builder

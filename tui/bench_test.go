@@ -1,0 +1,235 @@
+package tui
+
+import (
+	"math/rand"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+var benchWords = strings.Fields("the council said on monday that a barrier would protect harbor district " +
+	"from storm surges mayor vote cooperative boats gates engineers cost years spring design plan " +
+	"officials residents water city port quickly reported tuesday budget")
+
+// bigResult builds, with diff.Assemble (exact and fast, independent of the
+// engine's speed), a result of about size bytes per version: 70% equal
+// paragraphs, 20% with a changed word, 5% removed, 5% added.
+func bigResult(tb testing.TB, size int) *diff.Result {
+	tb.Helper()
+	rng := rand.New(rand.NewSource(7))
+	sentence := func() []string {
+		w := make([]string, 8+rng.Intn(14))
+		for i := range w {
+			w[i] = benchWords[rng.Intn(len(benchWords))]
+		}
+		w[0] = strings.ToUpper(w[0][:1]) + w[0][1:]
+		return w
+	}
+	join := func(w []string) string { return strings.Join(w, " ") + "." }
+	type para struct{ old, new [][]string } // sentences as words; nil = absent
+	var paras []para
+	n := 0
+	for n < size {
+		var ss [][]string
+		for range 2 + rng.Intn(4) {
+			ss = append(ss, sentence())
+		}
+		p := para{old: ss, new: ss}
+		switch x := rng.Intn(20); {
+		case x == 0:
+			p.new = nil
+		case x == 1:
+			p.old = nil
+		case x < 6:
+			ns := append([][]string(nil), ss...)
+			w := append([]string(nil), ns[0]...)
+			w[1+rng.Intn(len(w)-1)] = "changed"
+			ns[0] = w
+			p.new = ns
+		}
+		paras = append(paras, p)
+		for _, s := range ss {
+			n += len(join(s)) + 1
+		}
+	}
+	var oldTexts, newTexts []string
+	for _, p := range paras {
+		if p.old != nil {
+			var s []string
+			for _, x := range p.old {
+				s = append(s, join(x))
+			}
+			oldTexts = append(oldTexts, strings.Join(s, " "))
+		}
+		if p.new != nil {
+			var s []string
+			for _, x := range p.new {
+				s = append(s, join(x))
+			}
+			newTexts = append(newTexts, strings.Join(s, " "))
+		}
+	}
+	oldDoc := diff.NewDocument("big-old.txt", oldTexts, nil)
+	newDoc := diff.NewDocument("big-new.txt", newTexts, nil)
+	var blocks []diff.Block
+	oi, ni := 0, 0
+	for _, p := range paras {
+		b := diff.Block{Origin: -1}
+		switch {
+		case p.new == nil:
+			b.Kind, b.Old = diff.Removed, []int{oi}
+			for s := range p.old {
+				b.Pairs = append(b.Pairs, diff.Pair{Kind: diff.Removed, OldRef: diff.SentRef{Para: oi, Sent: s}, NewRef: diff.None, Old: join(p.old[s])})
+			}
+			oi++
+		case p.old == nil:
+			b.Kind, b.New = diff.Added, []int{ni}
+			for s := range p.new {
+				b.Pairs = append(b.Pairs, diff.Pair{Kind: diff.Added, OldRef: diff.None, NewRef: diff.SentRef{Para: ni, Sent: s}, New: join(p.new[s])})
+			}
+			ni++
+		default:
+			b.Kind, b.Old, b.New = diff.Equal, []int{oi}, []int{ni}
+			for s := range p.old {
+				o, nw := join(p.old[s]), join(p.new[s])
+				pr := diff.Pair{Kind: diff.Equal, OldRef: diff.SentRef{Para: oi, Sent: s}, NewRef: diff.SentRef{Para: ni, Sent: s}, Old: o, New: nw}
+				if o != nw {
+					b.Kind, pr.Kind = diff.Changed, diff.Changed
+					pr.Words = wordDiff(p.old[s], p.new[s])
+				}
+				b.Pairs = append(b.Pairs, pr)
+			}
+			oi++
+			ni++
+		}
+		blocks = append(blocks, b)
+	}
+	r, err := diff.Assemble(oldDoc, newDoc, blocks)
+	if err != nil {
+		tb.Fatalf("big result: %v", err)
+	}
+	return r
+}
+
+// wordDiff diffs two sentences of the same length that differ in one word.
+func wordDiff(a, b []string) []diff.Word {
+	for i := range a {
+		if a[i] != b[i] {
+			pre := strings.Join(a[:i], " ") + " "
+			post := " " + strings.Join(a[i+1:], " ") + "."
+			if i == len(a)-1 {
+				post = "."
+			}
+			return []diff.Word{{Op: diff.OpEqual, Text: pre}, {Op: diff.OpDelete, Text: a[i]},
+				{Op: diff.OpInsert, Text: b[i]}, {Op: diff.OpEqual, Text: post}}
+		}
+	}
+	return nil
+}
+
+var (
+	bigOnce sync.Once
+	big     *diff.Result
+)
+
+func bigPair(tb testing.TB) *diff.Result {
+	bigOnce.Do(func() { big = bigResult(tb, 10<<20) })
+	return big
+}
+
+// TestBigResultKeys drives every key over the 10 MB pair and checks each
+// frame; it also guards the 5 ms budget loosely (10× slack for slow CI).
+func TestBigResultKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 10 MB pair")
+	}
+	r := bigPair(t)
+	m := ready(t, r, 200, 50, Options{Color: true})
+	keys := []string{"j", "n", "space", "tab", "N", "G", "g", "ctrl+d", "b", "f", "n", "f", "u", "s", "s", "u", "enter"}
+	for _, k := range keys {
+		start := time.Now()
+		m = press(m, k)
+		frame := screen(m)
+		if d := time.Since(start); d > 50*time.Millisecond && k != "f" && k != "u" && k != "s" {
+			t.Errorf("key %q took %v", k, d)
+		}
+		checkFrame(t, frame, 200, 50)
+	}
+}
+
+// BenchmarkKeyPress10MB measures one key press (Update and View) on a 10 MB
+// pair, cycling through the navigation keys.
+func BenchmarkKeyPress10MB(b *testing.B) {
+	r := bigPair(b)
+	m := ready(b, r, 200, 50, Options{Color: true})
+	keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("n"), keyMsg("space"), keyMsg("tab"), keyMsg("N"), keyMsg("k"), keyMsg("ctrl+d"), keyMsg("b")}
+	var tm tea.Model = m
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(keys[i%len(keys)])
+		_ = tm.View()
+	}
+}
+
+// BenchmarkJumpEnds10MB measures G and g (end and top) on a 10 MB pair.
+func BenchmarkJumpEnds10MB(b *testing.B) {
+	r := bigPair(b)
+	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
+	keys := []tea.KeyPressMsg{keyMsg("G"), keyMsg("g")}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(keys[i%2])
+		_ = tm.View()
+	}
+}
+
+// BenchmarkResize10MB measures a resize (every row laid out anew) on a
+// 10 MB pair.
+func BenchmarkResize10MB(b *testing.B) {
+	r := bigPair(b)
+	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(tea.WindowSizeMsg{Width: 150 + i%50, Height: 50})
+		_ = tm.View()
+	}
+}
+
+// BenchmarkSearch10MB measures a search over both sides of a 10 MB pair.
+func BenchmarkSearch10MB(b *testing.B) {
+	r := bigPair(b)
+	m := ready(b, r, 200, 50, Options{Color: true})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.pane.setQuery("")
+		if m.pane.setQuery("changed") == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
+
+// BenchmarkFirstFrameSeed measures opening the seed pair: reading, aligning
+// and drawing the first frame.
+func BenchmarkFirstFrameSeed(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		r := loadPair(b, seedsOld, seedsNew)
+		m := ready(b, r, 120, 40, Options{Color: true})
+		_ = m.View()
+	}
+}
+
+// BenchmarkFirstFrameDrawSeed measures only the drawing of the first frame
+// of the seed pair once its result is there.
+func BenchmarkFirstFrameDrawSeed(b *testing.B) {
+	r := loadPair(b, seedsOld, seedsNew)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := ready(b, r, 120, 40, Options{Color: true})
+		_ = m.View()
+	}
+}

@@ -1,0 +1,30 @@
+package tui
+
+import "testing"
+
+func TestIndexQuery(t *testing.T) {
+	tests := []struct {
+		s, q string
+		fold bool
+		want int
+	}{
+		{"The Barrier", "barrier", true, 4},
+		{"The Barrier", "barrier", false, -1},
+		{"The Barrier", "Barrier", false, 4},
+		{"bbbarrier", "barrier", true, 2},
+		{"Szabó said", "szabó", true, 0},
+		{"abc", "abcd", true, -1},
+		{"", "a", true, -1},
+		{"xAy xay", "ay", true, 1},
+		{"6-3 vote", "-3", true, 1},
+	}
+	for _, tt := range tests {
+		if got := indexQuery(tt.s, tt.q, tt.fold); got != tt.want {
+			t.Errorf("indexQuery(%q, %q, %v) = %d, want %d", tt.s, tt.q, tt.fold, got, tt.want)
+		}
+	}
+	got := findAll("Gate gate GATE", "gate", true)
+	if len(got) != 3 || got[2] != [2]int{10, 14} {
+		t.Errorf("findAll = %v", got)
+	}
+}

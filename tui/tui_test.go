@@ -1,0 +1,523 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/export"
+	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+const (
+	demoOld  = "../testdata/demo/old.txt"
+	demoNew  = "../testdata/demo/new.txt"
+	seedsOld = "../../shared/seeds/anchorage-v1-original.txt"
+	seedsNew = "../../shared/seeds/anchorage-v2-syndicated.txt"
+)
+
+// loadPair reads and compares two files the way the CLI does.
+func loadPair(tb testing.TB, oldPath, newPath string) *diff.Result {
+	tb.Helper()
+	for _, p := range []string{oldPath, newPath} {
+		if _, err := os.Stat(p); err != nil {
+			tb.Skipf("fixture %s absent", p)
+		}
+	}
+	a, err := input.ReadFile(oldPath, input.Auto)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := input.ReadFile(newPath, input.Auto)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return diff.Compare(diff.NewDocument("old.txt", a.Paragraphs, a.Labels),
+		diff.NewDocument("new.txt", b.Paragraphs, b.Labels), nil)
+}
+
+// ready returns a model showing r at w×h, as after loading.
+func ready(tb testing.TB, r *diff.Result, w, h int, opts Options) Model {
+	tb.Helper()
+	opts.Load = func(func(string, int, int)) (*diff.Result, error) { return r, nil }
+	var m tea.Model = New(opts)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m, _ = m.Update(loadedMsg{r: r})
+	return m.(Model)
+}
+
+// press sends keys (as typed text, or names such as "enter", "tab").
+func press(m Model, keys ...string) Model {
+	var tm tea.Model = m
+	for _, k := range keys {
+		tm, _ = tm.Update(keyMsg(k))
+	}
+	return tm.(Model)
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	case "ctrl+d":
+		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen returns the frame without escape sequences.
+func screen(m Model) string { return ansi.Strip(m.View().Content) }
+
+// checkFrame verifies that a frame fills the window and no line overflows.
+func checkFrame(t *testing.T, frame string, w, h int) {
+	t.Helper()
+	lines := strings.Split(frame, "\n")
+	if len(lines) > h {
+		t.Fatalf("%d lines in a %d-line window:\n%s", len(lines), h, frame)
+	}
+	for i, ln := range lines {
+		if lw := ansi.StringWidth(ln); lw > w {
+			t.Fatalf("line %d is %d wide in a %d-wide window: %q", i, lw, w, ln)
+		}
+	}
+}
+
+func TestGoldenFrames(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	type state struct {
+		name string
+		keys []string
+	}
+	sizes := [][2]int{{80, 24}, {120, 40}, {200, 50}}
+	for _, sz := range sizes {
+		states := []state{{"side-by-side", nil}, {"inline", nil}}
+		if sz[0] == 120 {
+			states = append(states,
+				state{"folded", []string{"f"}},
+				state{"search", []string{"/", "b", "a", "r", "r", "i", "e", "r", "enter"}},
+				state{"sentences", []string{"s"}},
+				state{"next-change", []string{"n", "n", "n"}},
+			)
+		}
+		for _, st := range states {
+			name := fmt.Sprintf("%dx%d-%s", sz[0], sz[1], st.name)
+			t.Run(name, func(t *testing.T) {
+				opts := Options{Color: true}
+				m := ready(t, r, sz[0], sz[1], opts)
+				// Force the view: u toggles from the automatic one.
+				if (st.name == "inline") != (m.pane.mode == render.Inline) {
+					m = press(m, "u")
+				}
+				m = press(m, st.keys...)
+				frame := screen(m)
+				checkFrame(t, frame, sz[0], sz[1])
+				golden.RequireEqual(t, []byte(frame))
+			})
+		}
+	}
+}
+
+// TestEveryPane checks that every entry of the seed and demo pairs lays out
+// and draws within the window in every mode and at several widths.
+func TestScrollWholeDocument(t *testing.T) {
+	for _, pair := range [][2]string{{demoOld, demoNew}, {seedsOld, seedsNew}} {
+		r := loadPair(t, pair[0], pair[1])
+		for _, sz := range [][2]int{{60, 15}, {100, 30}, {200, 50}} {
+			for _, view := range [][]string{nil, {"u"}, {"s"}, {"f"}} {
+				m := press(ready(t, r, sz[0], sz[1], Options{Color: true}), view...)
+				seen := map[int]bool{}
+				for i := 0; i < 2000; i++ {
+					checkFrame(t, screen(m), sz[0], sz[1])
+					seen[m.pane.top] = true
+					before := m.pane.top
+					m = press(m, "j")
+					if pos := m.pane.position(); pos.percent == 100 && m.pane.top == before {
+						break
+					}
+				}
+				mt, _ := m.pane.maxPos()
+				for i := 0; i <= mt; i++ {
+					if !seen[i] {
+						t.Fatalf("%v %v: scrolling with j never showed entry %d at the top (last top %d)", sz, view, i, mt)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTinyWindows(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	keys := []string{"j", "k", "n", "N", "space", "b", "G", "g", "tab", "shift+tab", "enter", "backspace", "f", "u", "s", "?", "ctrl+d", "ctrl+u"}
+	for w := 0; w <= 40; w += 3 {
+		for h := 0; h <= 12; h++ {
+			m := ready(t, r, w, h, Options{})
+			for _, k := range keys {
+				m = press(m, k)
+				frame := screen(m)
+				if w > 0 && h > 0 {
+					checkFrame(t, frame, w, h)
+				}
+			}
+		}
+	}
+	m := ready(t, r, 10, 4, Options{})
+	if s := screen(m); !strings.Contains(strings.ToLower(s), "too small") {
+		t.Fatalf("tiny window shows %q", s)
+	}
+}
+
+// changeIndex returns how many n presses from the top reach the first entry
+// satisfying ok among the changes, and that entry.
+func changePresses(m Model, ok func(render.Entry) bool) (int, int) {
+	n := 0
+	for _, i := range m.pane.changes {
+		if i == 0 {
+			continue // the cursor starts there
+		}
+		n++
+		if ok(m.pane.entries[i]) {
+			return n, i
+		}
+	}
+	return -1, -1
+}
+
+func TestNextChange(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	m := ready(t, r, 120, 40, Options{Color: true})
+	for k := 0; k < 5; k++ {
+		prev := m.pane.cursor
+		m = press(m, "n")
+		want := nextOf(m.pane.changes, prev, false)
+		if want < 0 {
+			break
+		}
+		if m.pane.cursor != want || !m.pane.entries[m.pane.cursor].IsChange(r) {
+			t.Fatalf("n from %d: cursor %d, want change %d", prev, m.pane.cursor, want)
+		}
+		// Centred: the cursor's row is on screen.
+		if first, last := m.pane.visible(); m.pane.cursor < first || m.pane.cursor > last {
+			t.Fatalf("change %d not on screen (%d–%d)", m.pane.cursor, first, last)
+		}
+	}
+	at := m.pane.cursor
+	m = press(m, "N")
+	if m.pane.cursor != nextOf(m.pane.changes, at, true) {
+		t.Fatalf("N: cursor %d", m.pane.cursor)
+	}
+}
+
+func TestJumpAndReturn(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	m := ready(t, r, 120, 40, Options{Color: true})
+	n, moved := changePresses(m, func(e render.Entry) bool {
+		return e.Kind == render.RowBlock && r.Blocks[e.Block].Moved
+	})
+	if n < 0 {
+		t.Skip("demo pair has no moved block")
+	}
+	for range n {
+		m = press(m, "n")
+	}
+	if m.pane.cursor != moved {
+		t.Fatalf("cursor %d, want moved block at %d", m.pane.cursor, moved)
+	}
+	m = press(m, "enter")
+	e := m.pane.entries[m.pane.cursor]
+	if e.Kind != render.RowGhost || e.Block != m.pane.entries[moved].Block {
+		t.Fatalf("enter on moved block went to %+v", e)
+	}
+	if !strings.Contains(screen(m), "moved to") {
+		t.Fatal("ghost row not on screen after jump")
+	}
+	m = press(m, "enter")
+	if m.pane.cursor != moved {
+		t.Fatalf("enter again: cursor %d, want %d", m.pane.cursor, moved)
+	}
+	m = press(m, "enter", "backspace")
+	if m.pane.cursor != moved {
+		t.Fatalf("backspace: cursor %d, want %d", m.pane.cursor, moved)
+	}
+}
+
+func TestSearchBothSides(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	// A word only in the old version and one only in the new.
+	oldOnly := wordOnlyIn(r.Old, r.New)
+	newOnly := wordOnlyIn(r.New, r.Old)
+	if oldOnly == "" || newOnly == "" {
+		t.Skip("no word unique to one side")
+	}
+	for _, q := range []string{oldOnly, newOnly} {
+		m := ready(t, r, 120, 40, Options{Color: true})
+		keys := []string{"/"}
+		for _, c := range q {
+			keys = append(keys, string(c))
+		}
+		m = press(m, append(keys, "enter")...)
+		if len(m.pane.matches) == 0 {
+			t.Fatalf("/%s found nothing", q)
+		}
+		e := m.pane.entries[m.pane.cursor]
+		if !m.pane.entryMatches(e) {
+			t.Fatalf("/%s: cursor on %+v, which does not match", q, e)
+		}
+		if !strings.Contains(strings.ToLower(screen(m)), strings.ToLower(q)) {
+			t.Fatalf("/%s: match not on screen", q)
+		}
+		if strings.Count(m.View().Content, m.st.match) == 0 {
+			t.Fatalf("/%s: no highlighted match", q)
+		}
+		m = press(m, "esc")
+		if m.pane.query != "" || len(m.pane.matches) != 0 {
+			t.Fatal("esc did not clear the search")
+		}
+	}
+}
+
+// wordOnlyIn returns a word of at least 6 letters that occurs in a but not
+// in b.
+func wordOnlyIn(a, b *diff.Document) string {
+	var bt strings.Builder
+	for _, p := range b.Paragraphs {
+		bt.WriteString(strings.ToLower(p.Text) + "\n")
+	}
+	all := bt.String()
+	for _, p := range a.Paragraphs {
+		for _, w := range strings.Fields(p.Text) {
+			w = strings.Trim(w, ".,;:“”\"'’()")
+			if len(w) >= 6 && !strings.Contains(all, strings.ToLower(w)) && isASCIIWord(w) {
+				return strings.ToLower(w)
+			}
+		}
+	}
+	return ""
+}
+
+func isASCIIWord(w string) bool {
+	for _, c := range w {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func TestResizeReflows(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	var m tea.Model = ready(t, r, 200, 50, Options{Color: true})
+	if m.(Model).pane.mode != render.SideBySide {
+		t.Fatal("200 columns: not side by side")
+	}
+	for _, sz := range [][2]int{{80, 24}, {130, 30}, {45, 10}, {200, 50}} {
+		m, _ = m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		mm := m.(Model)
+		checkFrame(t, screen(mm), sz[0], sz[1])
+		wantInline := sz[0] < inlineBelow
+		if (mm.pane.mode == render.Inline) != wantInline {
+			t.Fatalf("%v: mode %v", sz, mm.pane.mode)
+		}
+		if mm.pane.width != sz[0] {
+			t.Fatalf("%v: pane width %d", sz, mm.pane.width)
+		}
+	}
+}
+
+func TestMonochrome(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	m := ready(t, r, 120, 40, Options{Color: false})
+	m = press(m, "n")
+	v := m.View().Content
+	// No colour sequences (38;…/48;…), but markers in the text.
+	if strings.Contains(v, "38;") || strings.Contains(v, "48;") {
+		t.Fatal("monochrome view uses colours")
+	}
+	s := ansi.Strip(v)
+	if !strings.Contains(s, "[-") && !strings.Contains(s, "{+") {
+		t.Fatalf("monochrome view lacks markup:\n%s", s)
+	}
+}
+
+func TestControlCharactersNeverRaw(t *testing.T) {
+	old := diff.NewDocument("a\x1b]0;pwned\x07.txt", []string{"Clean text here.", "Evil \x1b[2J text."}, nil)
+	nw := diff.NewDocument("b.txt", []string{"Clean text here.", "Evil \x9b31m text changed."}, nil)
+	r := diff.Compare(old, nw, nil)
+	m := ready(t, r, 120, 30, Options{Color: true})
+	v := m.View().Content
+	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\x9b"} {
+		if strings.Contains(v, bad) {
+			t.Fatalf("frame contains raw %q", bad)
+		}
+	}
+}
+
+// --- teatest: the program as a user drives it.
+
+func newTest(t *testing.T, r *diff.Result, w, h int) *teatest.TestModel {
+	t.Helper()
+	opts := Options{Color: true, Load: func(func(string, int, int)) (*diff.Result, error) { return r, nil }}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(w, h))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("new.txt"))
+	}, teatest.WithDuration(5*time.Second))
+	return tm
+}
+
+func final(t *testing.T, tm *teatest.TestModel) Model {
+	t.Helper()
+	tm.Type("q")
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+}
+
+func TestProgramNextChange(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	tm := newTest(t, r, 120, 40)
+	tm.Type("n")
+	m := final(t, tm)
+	want := nextOf(m.pane.changes, 0, false)
+	if m.pane.cursor != want {
+		t.Fatalf("n: cursor %d, want first change after the top %d", m.pane.cursor, want)
+	}
+}
+
+func TestProgramJump(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	probe := ready(t, r, 120, 40, Options{})
+	n, moved := changePresses(probe, func(e render.Entry) bool {
+		return e.Kind == render.RowBlock && r.Blocks[e.Block].Moved
+	})
+	if n < 0 {
+		t.Skip("no moved block")
+	}
+	tm := newTest(t, r, 120, 40)
+	tm.Type(strings.Repeat("n", n))
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("moved to")) },
+		teatest.WithDuration(5*time.Second))
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m := final(t, tm)
+	if m.pane.cursor != moved {
+		t.Fatalf("enter, enter: cursor %d, want back on %d", m.pane.cursor, moved)
+	}
+}
+
+func TestProgramSearch(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	q := wordOnlyIn(r.New, r.Old)
+	if q == "" {
+		t.Skip("no word unique to the new side")
+	}
+	tm := newTest(t, r, 120, 40)
+	tm.Type("/" + q)
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("matching")) },
+		teatest.WithDuration(5*time.Second))
+	m := final(t, tm)
+	if len(m.pane.matches) == 0 || !m.pane.entryMatches(m.pane.entries[m.pane.cursor]) {
+		t.Fatalf("/%s: matches %v, cursor %d", q, m.pane.matches, m.pane.cursor)
+	}
+}
+
+func TestProgramExport(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	path := filepath.Join(t.TempDir(), "out.txt")
+	tm := newTest(t, r, 120, 40)
+	tm.Type("e")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // format: text (the default)
+	tm.Send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	tm.Type(path)
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("exported to")) },
+		teatest.WithDuration(5*time.Second))
+	final(t, tm)
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := export.Write(&want, r, export.FormatText, export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("exported file differs from --format text (%d vs %d bytes)", len(got), want.Len())
+	}
+}
+
+func TestProgramExportExisting(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	path := filepath.Join(t.TempDir(), "out.md")
+	if err := os.WriteFile(path, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := ready(t, r, 120, 40, Options{})
+	m = press(m, "e", "ctrl+u", "m", "d", "enter", "ctrl+u")
+	m = press(m, strings.Split(path, "")...)
+	m = press(m, "enter")
+	if m.prompt != promptOverwrite {
+		t.Fatalf("existing file: prompt %v, want the overwrite question", m.prompt)
+	}
+	m = press(m, "n")
+	if b, _ := os.ReadFile(path); string(b) != "keep me" {
+		t.Fatal("file replaced after n")
+	}
+}
+
+func TestProgramResizeAndQuit(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	tm := newTest(t, r, 200, 50)
+	tm.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := final(t, tm)
+	if m.width != 80 || m.pane.mode != render.Inline || m.pane.width != 80 {
+		t.Fatalf("after resize: width %d, pane %d, mode %v", m.width, m.pane.width, m.pane.mode)
+	}
+}
+
+func TestProgramQuitWhileLoading(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	opts := Options{Load: func(progress func(string, int, int)) (*diff.Result, error) {
+		progress("linking sentences", 3, 10)
+		<-release
+		return nil, io.EOF
+	}}
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("linking sentences")) },
+		teatest.WithDuration(5*time.Second))
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+func TestLoadError(t *testing.T) {
+	var m tea.Model = New(Options{})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.Update(loadedMsg{err: fmt.Errorf("read old.txt: %w", os.ErrNotExist)})
+	if s := screen(m.(Model)); !strings.Contains(s, "file does not exist") {
+		t.Fatalf("error not shown: %q", s)
+	}
+}

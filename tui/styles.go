@@ -20,7 +20,7 @@ type styles struct {
 	// stand side by side: deletions are also struck through, so that they
 	// read apart from insertions without colour.
 	inline [render.NumStyles]string
-	match string                   // a search match
+	match  string // a search match
 	// cursor marks the current row in the gutter.
 	cursor string
 	sep    string // the │ between panes

@@ -13,7 +13,17 @@ var allFormats = []Format{Auto, Text, HTML, NITF, NewsML, Markdown}
 
 // FuzzRead reads arbitrary bytes with every format: Read must never panic,
 // and whatever it returns must satisfy the Doc invariants.
-func FuzzRead(f *testing.F) {
+func FuzzRead(f *testing.F) { fuzzFormats(f, allFormats...) }
+
+// FuzzText, FuzzHTML, FuzzNITF, FuzzNewsML and FuzzMarkdown fuzz one format
+// each, so that coverage guidance explores that reader.
+func FuzzText(f *testing.F)     { fuzzFormats(f, Text) }
+func FuzzHTML(f *testing.F)     { fuzzFormats(f, HTML) }
+func FuzzNITF(f *testing.F)     { fuzzFormats(f, NITF) }
+func FuzzNewsML(f *testing.F)   { fuzzFormats(f, NewsML) }
+func FuzzMarkdown(f *testing.F) { fuzzFormats(f, Markdown) }
+
+func fuzzFormats(f *testing.F, formats ...Format) {
 	for _, name := range []string{"harbour.txt", "harbour.md", "harbour.html", "harbour.nitf.xml", "harbour.newsml.xml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
@@ -25,12 +35,13 @@ func FuzzRead(f *testing.F) {
 		"", "\uFEFF", "\xFF\xFE", "\xFE\xFFa", "a\r\nb\rc", "date 2025-01-01", "  a\nb\n  c\nd",
 		"<!DOCTYPE x [<!ENTITY a \"b\">]><nitf/>", "<nitf><p>&lt;</p>", "[a](b) ![c](d) *e* `f`",
 		"a\x1b[31mb\u202e", "<article><p>x<br><br>y</p></article>", "---\ntitle: t\n---\n# h",
-		"x\xffy", strings.Repeat("[", 50) + "]", "> > > q\n```\ncode",
+		"x\xffy", strings.Repeat("[", 50) + "]", "> > > q\n```\ncode", "<!-- a\nb -->\n| a | b |\n|---|---|",
+		"<newsItem version=\"1\"><contentMeta><headline>h</headline></contentMeta><contentSet><inlineXML><html><body><p>x</p></body></html></inlineXML></contentSet></newsItem>",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, format := range allFormats {
+		for _, format := range formats {
 			d, err := Read("fuzz", bytes.NewReader(data), format)
 			if err != nil {
 				if strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), "fuzz: ") {

@@ -70,8 +70,10 @@ type Doc struct {
 	// wraps) folded to one space, never empty.
 	Paragraphs []string
 	// Labels has the same length as Paragraphs: "" for story text, or a
-	// label for metadata paragraphs ("headline", "byline", "dateline",
-	// "date", "version", "caption", …).
+	// label for a metadata paragraph. The labels used are "headline",
+	// "subheadline", "title" (HTML <title> when there is no h1), "byline",
+	// "credit", "dateline", "located", "date", "version", "slugline",
+	// "summary", "abstract", "description", "caption" and "tagline".
 	Labels []string
 	// Warnings are one-line messages naming the file, such as
 	// "old.txt: 2 invalid UTF-8 bytes shown as U+FFFD (first at byte 1234)".

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -293,9 +294,13 @@ func TestTooLarge(t *testing.T) {
 	if err := os.Truncate(p, 200<<20); err != nil {
 		t.Skipf("cannot create sparse file: %v", err)
 	}
+	start := time.Now()
 	_, err = ReadFile(p, Auto)
 	if !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), p+": ") {
 		t.Fatalf("ReadFile: %v, want ErrTooLarge naming the file", err)
+	}
+	if el := time.Since(start); el > 100*time.Millisecond {
+		t.Errorf("refusing a sparse 200 MB file took %v: it was read", el)
 	}
 	// A stream over MaxSize is refused after reading MaxSize+1 bytes.
 	_, err = Read("-", limitedA(MaxSize+10), Text)

@@ -1,0 +1,161 @@
+package diff_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+func TestParseIgnore(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    diff.ClassMask
+		wantErr bool
+	}{
+		{"", 0, false},
+		{"none", 0, false},
+		{"typography", diff.IgnoreTypography, false},
+		{"style", diff.IgnoreStyle, false},
+		{"typography,style", diff.IgnoreTypography | diff.IgnoreStyle, false},
+		{" Style , TYPOGRAPHY ", diff.IgnoreTypography | diff.IgnoreStyle, false},
+		{"style,style", diff.IgnoreStyle, false},
+		{"wording", 0, true},
+		{"typography,spelling", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := diff.ParseIgnore(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("ParseIgnore(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
+		}
+		if err == nil {
+			back, err := diff.ParseIgnore(got.String())
+			if err != nil || back != got {
+				t.Errorf("ParseIgnore(%q.String() = %q) = %v, %v", tt.in, got.String(), back, err)
+			}
+		}
+	}
+	if m := diff.IgnoreTypography | diff.IgnoreStyle; !m.Has(diff.ClassStyle) || m.Has(diff.ClassWording) || m.Has(diff.ClassNone) {
+		t.Errorf("mask %v: Has is wrong", m)
+	}
+}
+
+// TestIgnoreLede hides typography and style on the lede fixture: the
+// counts drop by exactly the hidden runs, flagged wording stays, and the
+// Result itself does not change.
+func TestIgnoreLede(t *testing.T) {
+	r := fixture(t, "lede")
+	before := r.Stats
+	blocksBefore := len(r.Blocks)
+
+	if st, hidden := r.StatsIgnoring(0); st != r.Stats || hidden != 0 {
+		t.Errorf("StatsIgnoring(0) = %+v, %d; want r.Stats %+v, 0", st, hidden, r.Stats)
+	}
+	m := diff.IgnoreTypography | diff.IgnoreStyle
+	st, hidden := r.StatsIgnoring(m)
+
+	// Count independently what m hides.
+	wantHidden, hiddenPairs, hiddenBlocks := 0, 0, 0
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		if b.Boilerplate != "" {
+			continue
+		}
+		allHidden := b.Kind == diff.Changed
+		for pi := range b.Pairs {
+			p := &b.Pairs[pi]
+			visible := 0
+			for _, run := range p.Runs {
+				if run.Class == diff.ClassTypography || run.Class == diff.ClassStyle {
+					wantHidden++
+					if !run.Hidden(m) {
+						t.Errorf("block %d pair %d: %v run not hidden", bi, pi, run.Class)
+					}
+				} else {
+					visible++
+					if run.Hidden(m) {
+						t.Errorf("block %d pair %d: %v run hidden", bi, pi, run.Class)
+					}
+				}
+			}
+			if p.Kind == diff.Changed && visible == 0 {
+				hiddenPairs++
+				if !p.Hidden(m) {
+					t.Errorf("block %d pair %d: all runs hidden but pair not", bi, pi)
+				}
+			} else if p.Hidden(m) {
+				t.Errorf("block %d pair %d: %v pair with visible changes is hidden", bi, pi, p.Kind)
+			}
+			if p.Kind != diff.Equal && !p.Hidden(m) {
+				allHidden = false
+			}
+			if c, _ := p.Visible(m); c == diff.ClassTypography || c == diff.ClassStyle {
+				t.Errorf("block %d pair %d: visible class %v under %v", bi, pi, c, m)
+			}
+		}
+		if allHidden {
+			hiddenBlocks++
+		}
+		if r.BlockHidden(bi, m) != allHidden {
+			t.Errorf("block %d: BlockHidden %v, want %v", bi, r.BlockHidden(bi, m), allHidden)
+		}
+	}
+	if hidden != wantHidden || hidden == 0 {
+		t.Errorf("hidden %d, want %d (> 0)", hidden, wantHidden)
+	}
+	if st.Typography != 0 || st.Style != 0 || st.Wording != before.Wording {
+		t.Errorf("classes under %v: %+v (before %+v)", m, st, before)
+	}
+	if st.Negations != before.Negations || st.Numbers != before.Numbers || st.Quotes != before.Quotes || st.Attributions != before.Attributions {
+		t.Errorf("wording flags changed under %v: %+v, before %+v", m, st, before)
+	}
+	if st.Names >= before.Names {
+		t.Errorf("names %d under %v, before %d: the Kozlovskiy respelling should be hidden", st.Names, m, before.Names)
+	}
+	if st.SentencesChanged != before.SentencesChanged-hiddenPairs || st.SentencesEqual != before.SentencesEqual+hiddenPairs {
+		t.Errorf("sentences under %v: %+v, before %+v, %d hidden pairs", m, st, before, hiddenPairs)
+	}
+	if st.Changed != before.Changed-hiddenBlocks || st.Equal != before.Equal+hiddenBlocks || hiddenBlocks != 3 {
+		t.Errorf("blocks under %v: %d changed %d equal, before %d/%d, %d hidden (want 3: Kozlovskyy, quotes, percent)",
+			m, st.Changed, st.Equal, before.Changed, before.Equal, hiddenBlocks)
+	}
+	if st.WordsAdded >= before.WordsAdded || st.WordsRemoved >= before.WordsRemoved {
+		t.Errorf("words under %v: +%d −%d, before +%d −%d", m, st.WordsAdded, st.WordsRemoved, before.WordsAdded, before.WordsRemoved)
+	}
+	// Ignoring is a view: the Result is untouched.
+	if r.Stats != before || len(r.Blocks) != blocksBefore {
+		t.Errorf("StatsIgnoring changed the Result")
+	}
+}
+
+func TestHiddenStructuralChanges(t *testing.T) {
+	a := "The council met on Tuesday to discuss the US harbour budget for next year."
+	b := "Residents packed the hall and several speakers asked for more ferry services."
+	c := "The mayor said the vote would come before the end of the month."
+	m := diff.IgnoreTypography | diff.IgnoreStyle
+	// c moves to the top and a's US becomes U.S.: the style change hides,
+	// the move does not.
+	r := diff.Compare(editorialDoc("old", a, b, c), editorialDoc("new", c, "The council met on Tuesday to discuss the U.S. harbour budget for next year.", b), nil)
+	for bi := range r.Blocks {
+		blk := &r.Blocks[bi]
+		if blk.Moved && r.BlockHidden(bi, m) {
+			t.Errorf("moved block %d hidden", bi)
+		}
+	}
+	st, hidden := r.StatsIgnoring(m)
+	if hidden != 1 || st.Moved != r.Stats.Moved || st.Moved == 0 {
+		t.Errorf("hidden %d moved %d (was %d): want the style run hidden and the move kept", hidden, st.Moved, r.Stats.Moved)
+	}
+	// Added and removed sentences are never hidden.
+	r = diff.Compare(editorialDoc("old", a, b), editorialDoc("new", a, c), nil)
+	for bi := range r.Blocks {
+		for pi := range r.Blocks[bi].Pairs {
+			if p := &r.Blocks[bi].Pairs[pi]; p.Kind != diff.Equal && p.Hidden(m) {
+				t.Errorf("%v pair hidden", p.Kind)
+			}
+		}
+	}
+	if st, hidden := r.StatsIgnoring(m); !reflect.DeepEqual(st, r.Stats) || hidden != 0 {
+		t.Errorf("ignoring changed the stats of a structural diff: %+v vs %+v", st, r.Stats)
+	}
+}

@@ -38,6 +38,16 @@ func isFolded(s string) bool {
 
 // foldTo writes Fold(tok) to b.
 func foldTo(b *strings.Builder, tok string) {
+	if isASCIIWord(tok) { // fast path: ASCII letters, digits, ' and .
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		return
+	}
 	space := false // last written rune was a space
 	for _, r := range tok {
 		if isSpace(r) {
@@ -80,4 +90,16 @@ func foldRune(r rune) rune {
 		return r
 	}
 	return unicode.ToLower(unicode.ToUpper(r))
+}
+
+// isASCIIWord reports whether s holds only ASCII letters, digits, periods,
+// commas, colons and straight apostrophes, which fold to themselves
+// lower-cased.
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isASCIIAlnum(c) && c != '.' && c != ',' && c != ':' && c != '\'' {
+			return false
+		}
+	}
+	return true
 }

@@ -44,6 +44,10 @@ func shield(text string) string {
 		fillFormat(buf[from:to])
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && kind == runNone && !asciiRun[c] {
+			i++ // fast path: ASCII outside any run
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		k := runKind(r)
 		switch {
@@ -63,6 +67,14 @@ func shield(text string) string {
 	}
 	return string(buf)
 }
+
+// asciiRun marks the ASCII bytes for which runKind is not runNone.
+var asciiRun = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = runKind(rune(c)) != runNone
+	}
+	return t
+}()
 
 const (
 	runNone = iota

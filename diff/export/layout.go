@@ -281,13 +281,11 @@ func plan(r *diff.Result, ctx int) []step {
 		b := &r.Blocks[bi]
 		hidden.paragraphs += max(len(b.Old), len(b.New))
 	}
-	// Origins beyond the end (malformed) are still shown.
-	for o, m := range origins {
-		if o > n {
+	// Origins beyond the end (malformed) are still shown, in block order.
+	for bi := range r.Blocks {
+		if b := &r.Blocks[bi]; b.Moved && b.Origin > n {
 			flush()
-			for _, mb := range m {
-				steps = append(steps, step{kind: stepOrigin, block: mb})
-			}
+			steps = append(steps, step{kind: stepOrigin, block: bi})
 		}
 	}
 	flush()

@@ -36,18 +36,29 @@ type gunit struct {
 	moved bool
 }
 
+// junkWords are appended to generated words: markup and Markdown
+// metacharacters, quotes, wide and combining characters, a no-break space.
+var junkWords = []string{"", "<b>", "&amp;", "*", "_", "~~", "“q”", "漢字", "👍🏽", "e\u0301", "\\", "`", "#", "|", "\u00a0x", "<script>", "'\""}
+
 // randomResult builds a random but valid result with every word unique,
 // holding every block shape: equal, changed, added, removed, moved, split,
 // merged, and sentences moved between blocks.
 func randomResult(tb testing.TB, rng *rand.Rand) *diff.Result {
 	tb.Helper()
 	word := 0
+	nasty := rng.IntN(2) == 0 // half the results carry metacharacters and wide text
+	junk := func() string {
+		if !nasty {
+			return ""
+		}
+		return junkWords[rng.IntN(len(junkWords))]
+	}
 	sentence := func() string {
 		n := 1 + rng.IntN(5)
 		ws := make([]string, n)
 		for i := range ws {
 			word++
-			ws[i] = fmt.Sprintf("w%d", word)
+			ws[i] = fmt.Sprintf("w%d%s", word, junk())
 		}
 		return strings.Join(ws, " ") + "."
 	}
@@ -67,10 +78,10 @@ func randomResult(tb testing.TB, rng *rand.Rand) *diff.Result {
 				gp.kind, gp.new = diff.Removed, ""
 			case 1:
 				gp.kind = diff.Changed
-				fs := strings.Fields(strings.TrimSuffix(text, "."))
+				fs := strings.Split(strings.TrimSuffix(text, "."), " ")
 				k := rng.IntN(len(fs))
 				word++
-				nw := fmt.Sprintf("w%d", word)
+				nw := fmt.Sprintf("w%d%s", word, junk())
 				pre := strings.Join(fs[:k], " ")
 				if pre != "" {
 					pre += " "
@@ -540,6 +551,16 @@ func TestRandomResults(t *testing.T) {
 		r := randomResult(t, rng)
 		t.Run(fmt.Sprint(seed), func(t *testing.T) { checkNothingLost(t, r) })
 	}
+}
+
+// FuzzExport writes random results in every format.
+func FuzzExport(f *testing.F) {
+	for seed := range uint64(8) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, seed uint64) {
+		checkNothingLost(t, randomResult(t, rand.New(rand.NewPCG(seed, 11))))
+	})
 }
 
 func TestFixturesNothingLost(t *testing.T) {

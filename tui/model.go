@@ -322,6 +322,10 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.pane, cmd = m.pane.Update(msg)
+	if m.pane.note != "" {
+		m.setMessage(m.pane.note)
+		m.pane.note = ""
+	}
 	return m, cmd
 }
 

@@ -43,6 +43,8 @@ type pane struct {
 	cursor int            // entry index of the cursor
 	jumps  []render.Entry // where enter jumped from, for backspace
 
+	note string // a message for the status line, taken by the model
+
 	query   string // active search, "" when none
 	fold1   bool   // the search ignores ASCII case
 	matches []int  // entry indices matching query
@@ -254,27 +256,40 @@ func (p *pane) keepCursorVisible() {
 	}
 }
 
-// ensureVisible scrolls as little as possible to show entry i, its top
-// first if it is taller than the screen.
+// ensureVisible scrolls as little as possible to show entry i whole (its
+// top, if it is taller than the screen).
 func (p *pane) ensureVisible(i int) {
+	if len(p.entries) == 0 {
+		return
+	}
 	if i < p.top || (i == p.top && p.off > 0) {
 		p.top, p.off = i, 0
 		p.clamp()
 		return
 	}
-	// Lines from the screen top to the end of entry i.
-	lines := p.rowHeight(p.top) - p.off
-	for j := p.top + 1; j <= i && lines <= p.height+p.rowHeight(i); j++ {
+	// Lines from the screen top to the end of entry i, counted only as
+	// far as the screen reaches.
+	lines := -p.off
+	for j := p.top; j <= i && lines <= p.height; j++ {
 		lines += p.rowHeight(j)
 	}
 	if lines <= p.height {
-		return
+		return // already whole on screen
 	}
 	h := p.rowHeight(i)
-	if h >= p.height {
-		p.top, p.off = i, 0
-	} else {
-		p.scrollBy(lines - p.height)
+	p.top, p.off = i, 0
+	if h < p.height {
+		// Bottom-align entry i.
+		need := p.height - h
+		for need > 0 && p.top > 0 {
+			p.top--
+			hh := p.rowHeight(p.top)
+			if hh > need {
+				p.off = hh - need
+				break
+			}
+			need -= hh
+		}
 	}
 	p.clamp()
 }
@@ -415,13 +430,17 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			p.cursor = len(p.entries) - 1
 			p.clamp()
 		case p.query != "" && key.Matches(msg, k.NextMatch):
-			p.walk(p.matches, false)
+			p.walkMatches(false)
 		case p.query != "" && key.Matches(msg, k.PrevMatch):
-			p.walk(p.matches, true)
+			p.walkMatches(true)
 		case key.Matches(msg, k.NextChange):
-			p.walk(p.changes, false)
+			if !p.walk(p.changes, false) {
+				p.note = "no more changes below"
+			}
 		case key.Matches(msg, k.PrevChange):
-			p.walk(p.changes, true)
+			if !p.walk(p.changes, true) {
+				p.note = "no more changes above"
+			}
 		case key.Matches(msg, k.NextPara):
 			p.moveCursor(p.cursor+1, false)
 		case key.Matches(msg, k.PrevPara):
@@ -443,10 +462,31 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 }
 
 // walk moves the cursor to the next (or previous) entry of list, centring
-// it; it stays put at either end.
-func (p *pane) walk(list []int, back bool) {
+// it; it stays put at either end and then reports false.
+func (p *pane) walk(list []int, back bool) bool {
 	if t := nextOf(list, p.cursor, back); t >= 0 {
 		p.moveCursor(t, true)
+		return true
+	}
+	return false
+}
+
+// walkMatches goes to the next (or previous) match, wrapping around at
+// either end like less and vim.
+func (p *pane) walkMatches(back bool) {
+	if len(p.matches) == 0 {
+		p.note = "no matches"
+		return
+	}
+	if p.walk(p.matches, back) {
+		return
+	}
+	if back {
+		p.moveCursor(p.matches[len(p.matches)-1], true)
+		p.note = "search wrapped to the bottom"
+	} else {
+		p.moveCursor(p.matches[0], true)
+		p.note = "search wrapped to the top"
 	}
 }
 

@@ -294,6 +294,18 @@ func TestSearchBothSides(t *testing.T) {
 		if strings.Count(m.View().Content, m.st.match) == 0 {
 			t.Fatalf("/%s: no highlighted match", q)
 		}
+		// n walks the matches and wraps around.
+		seen := map[int]bool{}
+		for range len(m.pane.matches) + 1 {
+			m = press(m, "n")
+			if !m.pane.entryMatches(m.pane.entries[m.pane.cursor]) {
+				t.Fatalf("/%s, n: cursor on a non-matching entry", q)
+			}
+			seen[m.pane.cursor] = true
+		}
+		if len(seen) != len(m.pane.matches) {
+			t.Fatalf("/%s: n visited %d of %d matches", q, len(seen), len(m.pane.matches))
+		}
 		m = press(m, "esc")
 		if m.pane.query != "" || len(m.pane.matches) != 0 {
 			t.Fatal("esc did not clear the search")
@@ -327,6 +339,28 @@ func isASCIIWord(w string) bool {
 		}
 	}
 	return true
+}
+
+func TestResizeKeepsCursor(t *testing.T) {
+	r := loadPair(t, seedsOld, seedsNew)
+	for k := 1; k < 12; k++ {
+		m := ready(t, r, 200, 50, Options{Color: true})
+		for range k {
+			m = press(m, "n")
+		}
+		want := m.pane.cursor
+		var tm tea.Model = m
+		for _, sz := range [][2]int{{80, 24}, {120, 15}, {60, 10}, {200, 50}} {
+			tm, _ = tm.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			mm := tm.(Model)
+			if mm.pane.cursor != want {
+				t.Fatalf("%d× n, resize to %v: cursor %d, want %d", k, sz, mm.pane.cursor, want)
+			}
+			if first, last := mm.pane.visible(); want < first || want > last {
+				t.Fatalf("%d× n, resize to %v: cursor %d off screen (%d–%d)", k, sz, want, first, last)
+			}
+		}
+	}
 }
 
 func TestResizeReflows(t *testing.T) {

@@ -96,33 +96,60 @@ func paragraphLabel(p *Paragraph) string {
 	if isSeparator(t) {
 		return BoilerSeparator
 	}
-	// l is the lower-cased text without surrounding parentheses, so that
-	// "(Reporting by …; editing by …)" reads like "reporting by …".
-	l := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimRight(t, ". "), "("), ")")))
-	words := segment.CountWords(t)
+	// Cheap prefilters first: most paragraphs are story text and must not
+	// pay for lower-casing or regular expressions.
+	// l is the lower-cased start of the text without an opening
+	// parenthesis, so that "(Reporting by …" reads like "reporting by …".
+	head := strings.TrimPrefix(t, "(")
+	l := strings.ToLower(head[:prefixEnd(head, 32)])
 	switch {
-	case hasAnyPrefix(l, "published in ", "posted in ", "filed under ", "section: ", "filed in ") && words <= maxSectionWords:
+	case hasAnyPrefix(l, "published in ", "posted in ", "filed under ", "section: ", "filed in ") &&
+		segment.CountWords(t) <= maxSectionWords:
 		return BoilerSection
-	case (strings.HasPrefix(t, "By ") || strings.HasPrefix(t, "BY ")) && words <= maxBylineWords && startsUpper(t[3:]) && !endsSentence(t):
+	case (strings.HasPrefix(t, "By ") || strings.HasPrefix(t, "BY ")) && startsUpper(t[3:]) && !endsSentence(t) &&
+		segment.CountWords(t) <= maxBylineWords:
 		return BoilerByline
-	case strings.Contains(l, "contributed to this report") || strings.Contains(l, "contributed reporting") ||
-		strings.Contains(l, "contributed to this story") ||
-		hasAnyPrefix(l, "with assistance from ", "reporting by ", "additional reporting by ", "editing by ",
-			"writing by ", "compiled by ", "edited by ", "reported by "):
+	case hasAnyPrefix(l, "with assistance from ", "reporting by ", "additional reporting by ", "editing by ",
+		"writing by ", "compiled by ", "edited by ", "reported by "):
 		return BoilerContributors
-	case hasAnyPrefix(l, "©", "(c) ", "copyright ", "distributed by ") || strings.Contains(l, "all rights reserved") ||
-		strings.Contains(l, ". distributed by ") && words <= 30:
+	case hasAnyPrefix(l, "©", "copyright ", "distributed by ") || hasAnyPrefix(t, "(c) ", "(C) "):
 		return BoilerCopyright
-	case trailers[strings.TrimRight(l, " .:»›>…")]:
+	}
+	if strings.Contains(t, "ontribute") || strings.Contains(t, "ights reserved") || strings.Contains(t, "istributed by") ||
+		strings.Contains(t, "ONTRIBUTE") || strings.Contains(t, "IGHTS RESERVED") || strings.Contains(t, "ISTRIBUTED BY") {
+		all := strings.ToLower(t)
+		switch {
+		case strings.Contains(all, "contributed to this report") || strings.Contains(all, "contributed reporting") ||
+			strings.Contains(all, "contributed to this story"):
+			return BoilerContributors
+		case strings.Contains(all, "all rights reserved") ||
+			strings.Contains(all, ". distributed by ") && segment.CountWords(t) <= 30:
+			return BoilerCopyright
+		}
+	}
+	if len(t) <= 40 && trailers[strings.TrimRight(strings.ToLower(t), " .:»›>…")] {
 		return BoilerTrailer
 	}
-	if m := datelineRE.FindStringIndex(t); m != nil && m[1] == len(t) {
-		return BoilerDateline
+	if len(t) <= maxDatelinePrefix && startsUpper(t) && strings.ContainsAny(t, "-–—") {
+		if m := datelineRE.FindStringIndex(t); m != nil && m[1] == len(t) {
+			return BoilerDateline
+		}
 	}
-	if len(t) <= 60 && dateRE.MatchString(t) {
+	if len(t) <= 60 && strings.ContainsAny(t, "0123456789") && dateRE.MatchString(t) {
 		return BoilerDate
 	}
 	return ""
+}
+
+// prefixEnd returns min(n, len(s)) moved back to a rune boundary.
+func prefixEnd(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }
 
 var trailers = set("comments", "comment", "related", "read more", "related stories", "related articles",

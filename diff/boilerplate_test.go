@@ -50,6 +50,8 @@ func TestParagraphLabels(t *testing.T) {
 		{"editing by", "Editing by Mark Heinrich", "", BoilerContributors, true},
 		{"copyright sign", "©2026 Associated Wire. Distributed by Example Content Agency, LLC.", "", BoilerCopyright, true},
 		{"copyright word", "Copyright 2025 The Harbor Wire", "", BoilerCopyright, true},
+		{"copyright (c)", "(c) 2025 The Harbor Wire", "", BoilerCopyright, true},
+		{"contributed in capitals", "JANE DOE CONTRIBUTED TO THIS REPORT.", "", BoilerContributors, true},
 		{"all rights reserved", "The Harbor Wire. All rights reserved.", "", BoilerCopyright, true},
 		{"distributed by", "Distributed by Tribune Content Agency, LLC.", "", BoilerCopyright, true},
 		{"underscores", "_____", "", BoilerSeparator, true},

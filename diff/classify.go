@@ -705,13 +705,11 @@ func nearSay(s *side, ts []tok) bool {
 	return sayBetween(s, lo-sayWindow, hi+sayWindow)
 }
 
+// sayBetween reports whether a verb of saying stands at a word index in
+// [lo, hi] (binary search: a long sentence may have many runs and verbs).
 func sayBetween(s *side, lo, hi int) bool {
-	for _, w := range s.says { // few per sentence
-		if w >= lo && w <= hi {
-			return true
-		}
-	}
-	return false
+	k := sort.SearchInts(s.says, lo)
+	return k < len(s.says) && s.says[k] <= hi
 }
 
 func isCurrency(t string) bool {

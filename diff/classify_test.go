@@ -369,3 +369,50 @@ func seedBlock(t *testing.T, r *diff.Result, prefix string) *diff.Block {
 	t.Fatalf("no paragraph starts with %q", prefix)
 	return nil
 }
+
+// editorialPair builds a story pair of about size bytes per side from the
+// lede fixture (which has every class and flag), each copy of a paragraph
+// made distinct by a district number so that linking stays realistic.
+func editorialPair(tb testing.TB, size int) (*diff.Document, *diff.Document) {
+	tb.Helper()
+	read := func(name string) []string {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "pairs", "lede", name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var out []string
+		for _, p := range strings.Split(string(b), "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	oldP, newP := read("old.txt"), read("new.txt")
+	var o, n []string
+	total := 0
+	for k := 0; total < size; k++ {
+		for _, p := range oldP {
+			o = append(o, fmt.Sprintf("In district %d, %s", k, p))
+			total += len(o[len(o)-1])
+		}
+		for _, p := range newP {
+			n = append(n, fmt.Sprintf("In district %d, %s", k, p))
+		}
+	}
+	return editorialDoc("old", o...), editorialDoc("new", n...)
+}
+
+// BenchmarkCompareClassified measures Compare, classification included, on
+// a pair of about 1 MB per side.
+func BenchmarkCompareClassified(b *testing.B) {
+	old, new := editorialPair(b, 1<<20)
+	b.SetBytes(1 << 20)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := diff.Compare(old, new, nil)
+		if r.Stats.Negations == 0 {
+			b.Fatal("no negation found")
+		}
+	}
+}

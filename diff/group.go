@@ -158,7 +158,7 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 func paraWords(ss []sent, n int) []int {
 	w := make([]int, n)
 	for i := range ss {
-		w[ss[i].ref.Para] += len(ss[i].words)
+		w[ss[i].ref.Para] += max(1, len(ss[i].words))
 	}
 	return w
 }

@@ -128,8 +128,11 @@ func (l *linker) linkExact() {
 		}
 		i := q[0]
 		byKey[k] = q[1:]
-		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, len(l.old[i].words)
-		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, len(l.new[j].words)
+		// A sentence without words ("_____", an emoji) still weighs one, so
+		// that the paragraphs it links are grouped.
+		w := max(1, len(l.old[i].words))
+		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, w
+		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, w
 	}
 }
 

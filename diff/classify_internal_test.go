@@ -1,0 +1,94 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hugePair builds a one-sentence pair of n words where every other word
+// changes, with verbs of saying, names, numbers, negations and quotation
+// marks throughout: n/2 runs in one sentence, the worst shape for
+// per-run work.
+func hugePair(n int) *Result {
+	var o, nw strings.Builder
+	var words []Word
+	for i := 0; i < n; i++ {
+		var eq string
+		switch i % 8 {
+		case 0:
+			eq = "said "
+		case 2:
+			eq = "“quote "
+		case 4:
+			eq = "Tuesday” "
+		case 6:
+			eq = "not "
+		}
+		if eq != "" {
+			o.WriteString(eq)
+			nw.WriteString(eq)
+			words = append(words, Word{OpEqual, eq})
+			continue
+		}
+		d, in := "Na"+letters(i)+" ", fmt.Sprintf("%d ", i)
+		o.WriteString(d)
+		nw.WriteString(in)
+		words = append(words, Word{OpDelete, d}, Word{OpInsert, in})
+	}
+	doc := func(s string) *Document {
+		return &Document{Paragraphs: []Paragraph{{Text: s, Sentences: []Sentence{{Text: s, End: len(s)}}}}}
+	}
+	old, new := doc(o.String()), doc(nw.String())
+	blocks := []Block{{Kind: Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []Pair{{
+		Kind: Changed, OldRef: SentRef{0, 0}, NewRef: SentRef{0, 0}, Old: old.Paragraphs[0].Text, New: new.Paragraphs[0].Text, Words: words}}}}
+	r, err := Assemble(old, new, blocks)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// letters spells i in base 26 with lower-case letters.
+func letters(i int) string {
+	b := []byte{byte('a' + i%26)}
+	for i /= 26; i > 0; i /= 26 {
+		b = append(b, byte('a'+i%26))
+	}
+	return string(b)
+}
+
+// TestAnnotateLinear classifies a sentence with 100,000 runs. Per-run work
+// that scanned the sentence would take about 10^10 steps; linear work
+// takes well under a second even on a loaded machine.
+func TestAnnotateLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	r := hugePair(200_000)
+	start := time.Now()
+	annotate(r)
+	elapsed := time.Since(start)
+	p := &r.Blocks[0].Pairs[0]
+	if len(p.Runs) != 100_000 || !p.Flags.Has(FlagNumber|FlagName|FlagQuote) {
+		t.Errorf("%d runs, flags %v", len(p.Runs), p.Flags.Names())
+	}
+	t.Logf("annotate: %d runs in %v", len(p.Runs), elapsed)
+	if elapsed > 20*time.Second {
+		t.Errorf("annotate took %v on %d runs: not linear", elapsed, len(p.Runs))
+	}
+}
+
+func BenchmarkAnnotateRuns(b *testing.B) {
+	for _, n := range []int{50_000, 200_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				r := hugePair(n)
+				b.StartTimer()
+				annotate(r)
+			}
+		})
+	}
+}

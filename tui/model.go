@@ -285,7 +285,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case key.Matches(msg, k.Search):
-		return m, m.openPrompt(promptSearch, "/", m.pane.query)
+		return m, m.openPrompt(promptSearch, "/", "")
 	case key.Matches(msg, k.Fold):
 		m.pane.setView(m.pane.mode, !m.pane.fold)
 		if m.pane.fold {
@@ -316,7 +316,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.SetClipboard(blockText(m.r, e))
 	case key.Matches(msg, k.Jump):
 		if !m.pane.jump() {
-			m.setMessage("enter jumps from a moved paragraph to where it stood, and back")
+			m.setMessage("enter jumps from a moved paragraph or sentence to where it stood, and back")
 		}
 		return m, nil
 	}
@@ -382,6 +382,7 @@ func (m Model) submit(v string) (tea.Model, tea.Cmd) {
 			m.pane.setView(m.pane.mode, false)
 		}
 		if n == 0 {
+			m.pane.setQuery("")
 			m.setError("not found: " + sanitize(v))
 			return m, nil
 		}

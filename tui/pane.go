@@ -346,24 +346,44 @@ func nextOf(list []int, cur int, back bool) int {
 }
 
 // jumpTarget returns the entry to go to from entry i with enter: the ghost
-// of a moved block, or the moved block of a ghost; -1 if none.
+// of a moved block, the moved block of a ghost, or the block a moved
+// sentence came from or went to; -1 if none.
 func (p *pane) jumpTarget(i int) int {
 	if i < 0 || i >= len(p.entries) {
 		return -1
 	}
 	e := p.entries[i]
-	var want render.RowKind
-	switch {
-	case e.Kind == render.RowGhost:
-		want = render.RowBlock
-	case e.Kind == render.RowBlock && p.r.Blocks[e.Block].Moved:
-		want = render.RowGhost
-	default:
+	find := func(kind render.RowKind, block int) int {
+		for j, f := range p.entries {
+			if f.Kind == kind && f.Block == block {
+				return j
+			}
+		}
 		return -1
 	}
-	for j, f := range p.entries {
-		if f.Kind == want && f.Block == e.Block {
-			return j
+	switch {
+	case e.Kind == render.RowGhost:
+		return find(render.RowBlock, e.Block)
+	case e.Kind != render.RowBlock:
+		return -1
+	case p.r.Blocks[e.Block].Moved:
+		return find(render.RowGhost, e.Block)
+	}
+	b := &p.r.Blocks[e.Block]
+	// A sentence that came from another block's paragraph.
+	for k := range b.Pairs {
+		if pr := &b.Pairs[k]; pr.Moved && !pr.OldRef.IsNone() {
+			if ob := p.r.BlockOfOld(pr.OldRef.Para); ob != e.Block {
+				return find(render.RowBlock, ob)
+			}
+		}
+	}
+	// A sentence of this block's old paragraphs that went elsewhere.
+	for _, op := range b.Old {
+		for s := range p.r.Old.Paragraphs[op].Sentences {
+			if ob, _ := p.r.OldPair(diff.SentRef{Para: op, Sent: s}); ob != e.Block {
+				return find(render.RowBlock, ob)
+			}
 		}
 	}
 	return -1

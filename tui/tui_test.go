@@ -555,3 +555,40 @@ func TestLoadError(t *testing.T) {
 		t.Fatalf("error not shown: %q", s)
 	}
 }
+
+func TestJumpMovedSentence(t *testing.T) {
+	// "Bravo two." moved from old ¶1 to new ¶2.
+	old := diff.NewDocument("old.txt", []string{"Alpha one. Bravo two.", "Charlie three."}, nil)
+	nw := diff.NewDocument("new.txt", []string{"Alpha one.", "Charlie three. Bravo two."}, nil)
+	ref := func(p, s int) diff.SentRef { return diff.SentRef{Para: p, Sent: s} }
+	r, err := diff.Assemble(old, nw, []diff.Block{
+		{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{
+			{Kind: diff.Equal, OldRef: ref(0, 0), NewRef: ref(0, 0), Old: "Alpha one.", New: "Alpha one."}}},
+		{Kind: diff.Changed, Old: []int{1}, New: []int{1}, Origin: -1, Pairs: []diff.Pair{
+			{Kind: diff.Equal, OldRef: ref(1, 0), NewRef: ref(1, 0), Old: "Charlie three.", New: "Charlie three."},
+			{Kind: diff.Equal, OldRef: ref(0, 1), NewRef: ref(1, 1), Old: "Bravo two.", New: "Bravo two.", Moved: true}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ready(t, r, 120, 20, Options{Color: true})
+	if s := screen(m); !strings.Contains(s, "Bravo two. →¶2") || !strings.Contains(s, "Bravo two. ←¶1") {
+		t.Fatalf("moved sentence not annotated on both sides:\n%s", s)
+	}
+	m = press(m, "tab") // to the block the sentence moved into
+	if m.pane.cursor != 1 {
+		t.Fatalf("tab: cursor %d", m.pane.cursor)
+	}
+	m = press(m, "enter")
+	if m.pane.cursor != 0 {
+		t.Fatalf("enter on the block with a moved-in sentence: cursor %d, want 0", m.pane.cursor)
+	}
+	m = press(m, "enter")
+	if m.pane.cursor != 1 {
+		t.Fatalf("enter again: cursor %d, want 1", m.pane.cursor)
+	}
+	m = press(m, "enter", "backspace")
+	if m.pane.cursor != 1 {
+		t.Fatalf("backspace: cursor %d, want 1", m.pane.cursor)
+	}
+}

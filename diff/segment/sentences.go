@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,8 +29,9 @@ type Span struct{ Start, End int }
 //   - after No. followed by a digit;
 //   - after initials (J.D. Vance, George W. Bush): one or more single capital
 //     letters each with a period, followed by a capitalised word, except
-//     the country and body abbreviations U.S. U.K. U.N. E.U. which end a
-//     sentence when a capitalised word follows;
+//     the country and body abbreviations U.S. U.K. U.N. E.U., which end a
+//     sentence only before a word that usually opens one (“the U.S. The
+//     next day”, but “U.S. President Donald Trump”);
 //   - after a.m./p.m. followed by a day name or time zone (“5 p.m. Tuesday”);
 //   - after ? or ! (with any closing quotes) followed by a lower-case word
 //     (“Why?” she asked).
@@ -105,7 +107,11 @@ func joinNext(prev, next string) bool {
 	case abbrTime:
 		return unicode.IsLower(first) || isDigit(first) || isDayOrZone(word)
 	case abbrCountry:
-		return unicode.IsLower(first) || isDigit(first)
+		// "U.S. President Donald Trump", "the U.K. Treasury": a capitalised
+		// word after U.S. is usually a name it qualifies; it starts a new
+		// sentence only when it is a word that typically opens one
+		// ("… in the U.S. The next day").
+		return unicode.IsLower(first) || isDigit(first) || !isSentenceStarter(word)
 	case abbrInitials:
 		return unicode.IsUpper(first)
 	}
@@ -258,6 +264,29 @@ var dayOrZone = map[string]bool{
 
 // isDayOrZone reports whether w names a day or a time zone, words that
 // follow a.m./p.m. inside a sentence.
+// sentenceStarters are capitalised words that usually open a sentence
+// rather than continue a name ("U.S. The", not "U.S. President").
+var sentenceStarters = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an he she it they we i you but and or nor in on at of
+		this that these those his her their its our my your there here as if when while after before
+		since until some many most much more no not yet so still also meanwhile however for with by from
+		to one two both all each every any few what why how who whom whose where which then now last
+		next later earlier despite although though because instead only even such other another
+		officials police authorities critics analysts experts residents`) {
+		sentenceStarters[w] = true
+	}
+}
+
+// isSentenceStarter reports whether w (any case) is in sentenceStarters.
+func isSentenceStarter(w string) bool {
+	if len(w) > 16 {
+		return false
+	}
+	return sentenceStarters[strings.ToLower(w)]
+}
+
 func isDayOrZone(w string) bool {
 	var buf [16]byte
 	if len(w) > len(buf) {

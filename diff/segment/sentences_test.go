@@ -59,7 +59,12 @@ func TestSentences(t *testing.T) {
 		{"U.S. then capital", "He lives in the U.S. The next day he left.", []string{"He lives in the U.S. ", "The next day he left."}},
 		{"U.S. then lowercase", "He lives in the U.S. and votes.", []string{"He lives in the U.S. and votes."}},
 		{"U.K. then digit", "Sales in the U.K. 2024 figures rose.", []string{"Sales in the U.K. 2024 figures rose."}},
-		{"U.N. then capital", "It went to the U.N. Diplomats were stunned.", []string{"It went to the U.N. ", "Diplomats were stunned."}},
+		{"U.N. then sentence starter", "It went to the U.N. But diplomats were stunned.", []string{"It went to the U.N. ", "But diplomats were stunned."}},
+		{"U.S. qualifies a title", "U.S. President Donald Trump called the meeting productive.", []string{"U.S. President Donald Trump called the meeting productive."}},
+		{"U.K. qualifies a name", "He met the U.K. Treasury team. They agreed.", []string{"He met the U.K. Treasury team. ", "They agreed."}},
+		// Ambiguous by design: a capitalised word that is not a usual
+		// sentence opener is taken as qualified by the abbreviation.
+		{"U.N. then a noun", "It went to the U.N. Diplomats were stunned.", []string{"It went to the U.N. Diplomats were stunned."}},
 		{"titles", "Mr. Smith met Mrs. Jones and Ms. Lee. Dr. Patel came.",
 			[]string{"Mr. Smith met Mrs. Jones and Ms. Lee. ", "Dr. Patel came."}},
 		{"political titles", "Sen. Warren, Rep. Ocasio-Cortez and Gov. Newsom spoke.",

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs the command in-process with the given standard input.
+func runCmd(t *testing.T, stdin string, args ...string) (status int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	status = run(args, strings.NewReader(stdin), &out, &errb)
+	return status, out.String(), errb.String()
+}
+
+func pair(name string) (string, string) {
+	dir := filepath.Join("..", "..", "testdata", "pairs", name)
+	return filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
+}
+
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin.dat")
+	if err := os.WriteFile(bin, []byte("abc\x00def"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idOld, idNew := pair("identical")
+	encOld, encNew := pair("encoding")
+	ledeOld, ledeNew := pair("lede")
+	emptyOld, emptyNew := pair("empty")
+	tests := []struct {
+		name       string
+		args       []string
+		status     int
+		stderrHas  string
+		stderrLine bool // stderr must be exactly one line
+	}{
+		{"identical", []string{idOld, idNew}, 0, "", false},
+		{"encoding only", []string{encOld, encNew}, 0, "", false},
+		{"differences", []string{ledeOld, ledeNew}, 1, "", false},
+		{"empty file is valid", []string{emptyOld, emptyNew}, 1, "empty", true},
+		{"missing file", []string{filepath.Join(dir, "nope.txt"), idNew}, 2, "nope.txt", true},
+		{"directory", []string{dir, idNew}, 2, "directory", true},
+		{"binary", []string{bin, idNew}, 2, "binary", true},
+		{"one file", []string{idOld}, 2, "want two files", true},
+		{"three files", []string{idOld, idNew, idNew}, 2, "want two files", true},
+		{"both stdin", []string{"-", "-"}, 2, "standard input", true},
+		{"bad flag", []string{"--nope", idOld, idNew}, 2, "--help", true},
+		{"bad format", []string{"-f", "pdf", idOld, idNew}, 2, "pdf", true},
+		{"bad color", []string{"--color", "pink", idOld, idNew}, 2, "pink", true},
+		{"bad context", []string{"--context", "some", idOld, idNew}, 2, "context", true},
+		{"flags after files", []string{ledeOld, ledeNew, "--format", "json"}, 1, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, _, stderr := runCmd(t, "", tt.args...)
+			if status != tt.status {
+				t.Errorf("status %d, want %d; stderr %q", status, tt.status, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderrHas) {
+				t.Errorf("stderr %q does not mention %q", stderr, tt.stderrHas)
+			}
+			if tt.stderrLine && strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr is not one line: %q", stderr)
+			}
+			if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace on stderr: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestStdinVersion(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	data, err := os.ReadFile(ledeOld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, fromStdin, _ := runCmd(t, string(data), "-f", "json", "-", ledeNew)
+	if status != 1 {
+		t.Fatalf("status %d", status)
+	}
+	_, fromFile, _ := runCmd(t, "", "-f", "json", ledeOld, ledeNew)
+	// Only the old name differs.
+	var a, b map[string]any
+	if err := json.Unmarshal([]byte(fromStdin), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(fromFile), &b); err != nil {
+		t.Fatal(err)
+	}
+	if ba, bb := jsonString(t, a["blocks"]), jsonString(t, b["blocks"]); ba != bb {
+		t.Errorf("blocks differ between stdin and file input")
+	}
+}
+
+func jsonString(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestDemoWithoutFiles(t *testing.T) {
+	status, out, stderr := runCmd(t, "", "-f", "text")
+	if status != 1 || stderr != "" {
+		t.Fatalf("status %d stderr %q", status, stderr)
+	}
+	if !strings.Contains(out, "demo/old.txt") || !strings.Contains(out, "without") {
+		t.Errorf("demo report lacks names or the with→without change:\n%s", out)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	path := filepath.Join(t.TempDir(), "diff.json")
+	if status, _, stderr := runCmd(t, "", "-o", path, ledeOld, ledeNew); status != 1 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(data) {
+		t.Errorf("-o diff.json did not write JSON")
+	}
+	// Never clobber silently.
+	status, _, stderr := runCmd(t, "", "-o", path, ledeOld, ledeNew)
+	if status != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("second write: status %d stderr %q, want refusal naming --force", status, stderr)
+	}
+	if status, _, stderr := runCmd(t, "", "-o", path, "--force", "-f", "text", ledeOld, ledeNew); status != 1 {
+		t.Errorf("--force: status %d: %s", status, stderr)
+	}
+	data, _ = os.ReadFile(path)
+	if json.Valid(data) {
+		t.Errorf("--force -f text did not replace the file")
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if status, out, _ := runCmd(t, "", "--version"); status != 0 || !strings.HasPrefix(out, "storydiff ") {
+		t.Errorf("--version: %d %q", status, out)
+	}
+	status, out, _ := runCmd(t, "", "--help")
+	for _, want := range []string{"SYNOPSIS", "EXIT STATUS", "EXAMPLES", "--format"} {
+		if status != 0 || !strings.Contains(out, want) {
+			t.Errorf("--help lacks %q", want)
+		}
+	}
+}
+
+// TestGitDifftool drives `git difftool` on a temporary repository with the
+// built binary, as README.md documents.
+func TestGitDifftool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "storydiff")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	repo := filepath.Join(dir, "repo")
+	ledeOld, ledeNew := pair("lede")
+	gitRun := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(git, args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir,
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	copyFile := func(src string) {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(repo, "story.txt"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(repo, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gitRun("init", "-q")
+	copyFile(ledeOld)
+	gitRun("add", "story.txt")
+	gitRun("commit", "-qm", "first take")
+	copyFile(ledeNew)
+	gitRun("commit", "-qam", "write-thru")
+
+	// One-off: git difftool -x.
+	out := gitRun("difftool", "-y", "-x", bin+" --format text", "HEAD~1", "HEAD", "--", "story.txt")
+	if !strings.Contains(out, "[-with-]{+without+}") {
+		t.Errorf("difftool -x output lacks the with→without change:\n%s", out)
+	}
+	// Configured: difftool.storydiff.cmd.
+	gitRun("config", "difftool.storydiff.cmd", bin+` --format json "$LOCAL" "$REMOTE"`)
+	out = gitRun("difftool", "-y", "--tool", "storydiff", "HEAD~1", "HEAD", "--", "story.txt")
+	var doc struct {
+		Blocks []json.RawMessage `json:"blocks"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Blocks) == 0 {
+		t.Errorf("difftool --tool storydiff did not print the JSON diff (%v):\n%s", err, out)
+	}
+}

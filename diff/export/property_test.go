@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/net/html"
 
 	"github.com/storydiff/storydiff/diff"
@@ -290,6 +291,11 @@ func checkNothingLost(t *testing.T, r *diff.Result) {
 			t.Fatalf("%s: %v", f.name, err)
 		}
 		outs[f.name] = buf.String()
+	}
+	for _, line := range strings.Split(outs["text"]+outs["text-default"], "\n") {
+		if w := ansi.StringWidth(line); w > DefaultWrap && strings.HasPrefix(line, "    ") && strings.Contains(line[4:], " ") {
+			t.Errorf("text line of %d columns could have been wrapped: %q", w, line)
+		}
 	}
 	for _, name := range []string{"text", "ansi", "markdown"} {
 		views := sideViews(name, outs[name])

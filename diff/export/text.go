@@ -72,6 +72,13 @@ func (t *toks) add(s string, st style) {
 	}
 }
 
+// note appends an annotation as one token, so that a line never breaks
+// inside it.
+func (t *toks) note(s string) {
+	t.list = append(t.list, tok{s, stNote, t.pending && len(t.list) > 0})
+	t.pending = false
+}
+
 // space asks for white space before the next token.
 func (t *toks) space() { t.pending = len(t.list) > 0 }
 
@@ -84,9 +91,9 @@ func (t *toks) item(it item) {
 		t.add(p.Old, stGhost)
 		t.space()
 		if p.NewRef.IsNone() {
-			t.add("(moved away)", stNote)
+			t.note("(moved away)")
 		} else {
-			t.add("(moved to "+para(p.NewRef.Para)+")", stNote)
+			t.note("(moved to " + para(p.NewRef.Para) + ")")
 		}
 		return
 	}
@@ -125,7 +132,7 @@ func (t *toks) item(it item) {
 	}
 	if p.Moved && !p.OldRef.IsNone() {
 		t.space()
-		t.add("(moved from "+para(p.OldRef.Para)+")", stNote)
+		t.note("(moved from " + para(p.OldRef.Para) + ")")
 	}
 }
 

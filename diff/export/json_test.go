@@ -1,0 +1,128 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// keyPaths returns every object key path in v, array indices dropped:
+// "blocks.sentences.words.op".
+func keyPaths(v any, prefix string, out map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			p := k
+			if prefix != "" {
+				p = prefix + "." + k
+			}
+			out[p] = true
+			keyPaths(e, p, out)
+		}
+	case []any:
+		for _, e := range x {
+			keyPaths(e, prefix, out)
+		}
+	}
+}
+
+// TestJSONSchema pins the schema documented on JSONResult: a result using
+// every field gives exactly these keys, and a plain one leaves out the
+// optional ones.
+func TestJSONSchema(t *testing.T) {
+	old := doc("a", []string{"The mayor said 12 died."}, []string{"Kept."}, []string{"Gone."})
+	old.Paragraphs[0].Label = "lede"
+	new := doc("b", []string{"Kept."}, []string{"The mayor said 15 died."}, []string{"Extra."})
+	p := chg(ref(0, 0), ref(1, 0), we("The mayor said "), wd("12"), wi("15"), we(" died."))
+	p.Runs = []diff.Run{{Start: 1, End: 3, Class: diff.ClassWording, Flags: diff.FlagNumber}}
+	p.Flags = diff.FlagNumber
+	r := assemble(t, old, new,
+		diff.Block{Kind: diff.Equal, Old: []int{1}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{eq(ref(1, 0), ref(0, 0), "Kept.")}},
+		diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{1}, Moved: true, Origin: 0, Class: diff.ClassWording,
+			Flags: diff.FlagNumber | diff.FlagNegation, Pairs: []diff.Pair{p}},
+		diff.Block{Kind: diff.Removed, Old: []int{2}, Origin: -1, Boilerplate: "trailer", Pairs: []diff.Pair{rem(ref(2, 0), "Gone.")}},
+		diff.Block{Kind: diff.Added, New: []int{2}, Origin: -1, Pairs: []diff.Pair{add(ref(2, 0), "Extra.")}})
+	r.Findings = []diff.Finding{{Kind: "reordered", Text: "1 paragraph moved", Blocks: []int{1}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	keyPaths(v, "", keys)
+	var got []string
+	for k := range keys {
+		got = append(got, k)
+	}
+	sort.Strings(got)
+	want := strings.Fields(`blocks blocks.boilerplate blocks.class blocks.flags blocks.kind blocks.moved blocks.new blocks.old
+		blocks.origin blocks.sentences blocks.sentences.class blocks.sentences.flags blocks.sentences.kind
+		blocks.sentences.moved blocks.sentences.new blocks.sentences.new_ref blocks.sentences.old
+		blocks.sentences.old_ref blocks.sentences.runs blocks.sentences.runs.class blocks.sentences.runs.end
+		blocks.sentences.runs.flags blocks.sentences.runs.start blocks.sentences.words blocks.sentences.words.op
+		blocks.sentences.words.text findings findings.blocks findings.kind findings.text new new.name
+		new.paragraphs old old.labels old.name old.paragraphs stats stats.added stats.changed stats.equal
+		stats.merged stats.moved stats.new_paragraphs stats.old_paragraphs stats.removed stats.sentences_added
+		stats.sentences_changed stats.sentences_equal stats.sentences_moved stats.sentences_removed stats.split
+		stats.words_added stats.words_removed version`)
+	sort.Strings(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("keys:\n%v\nwant:\n%v", got, want)
+	}
+	out := buf.String()
+	for _, frag := range []string{`"old_ref": [
+            0,
+            0
+          ]`, `"origin": 0`, `"flags": [
+        "negation",
+        "number"
+      ]`, `"old": [],`, `"kind": "changed"`, `"op": "delete"`, `"labels": [
+      "lede",
+      "",
+      ""
+    ]`} {
+		if !strings.Contains(out, frag) {
+			t.Errorf("JSON lacks %s", frag)
+		}
+	}
+	// A plain result leaves out every optional member; split and merged
+	// appear only on such blocks.
+	for _, c := range []struct {
+		shape      int
+		want, deny []string
+	}{
+		{0, nil, []string{"findings", "old.labels", "blocks.origin", "blocks.class", "blocks.flags", "blocks.boilerplate",
+			"blocks.split", "blocks.merged", "blocks.sentences.words", "blocks.sentences.runs", "blocks.sentences.old_ref.x"}},
+		{6, []string{"blocks.split"}, []string{"blocks.merged"}},
+		{7, []string{"blocks.merged"}, []string{"blocks.split"}},
+	} {
+		buf.Reset()
+		if err := WriteJSON(&buf, shapes[c.shape].r(t)); err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		keys := map[string]bool{}
+		keyPaths(v, "", keys)
+		for _, k := range c.want {
+			if !keys[k] {
+				t.Errorf("%s: no %q", shapes[c.shape].name, k)
+			}
+		}
+		for _, k := range c.deny {
+			if keys[k] {
+				t.Errorf("%s: has %q", shapes[c.shape].name, k)
+			}
+		}
+	}
+}

@@ -375,3 +375,27 @@ func TestSeeds(t *testing.T) {
 		}
 	}
 }
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("input/output error") }
+
+func TestReadReaderErrors(t *testing.T) {
+	_, err := Read("broken.txt", failingReader{}, Auto)
+	if err == nil || err.Error() != "broken.txt: read failed: input/output error" {
+		t.Errorf("failing reader: %v", err)
+	}
+	dir, err := os.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dir.Close()
+	_, err = Read("somedir", dir, Auto)
+	if !errors.Is(err, ErrIsDir) || err.Error() != "somedir: is a directory, not a file" {
+		t.Errorf("directory handle: %v", err)
+	}
+	_, err = Read("x", strings.NewReader("x"), Format("pdf"))
+	if err == nil || err.Error() != `x: unknown input format "pdf"` {
+		t.Errorf("bad format: %v", err)
+	}
+}

@@ -154,8 +154,18 @@ func NewJSONResult(r *diff.Result) (jr *JSONResult, err error) {
 	if err := check(r); err != nil {
 		return nil, err
 	}
+	jr = jsonHead(r)
+	jr.Blocks = make([]JSONBlock, len(r.Blocks))
+	for bi := range r.Blocks {
+		jr.Blocks[bi] = jsonBlock(&r.Blocks[bi])
+	}
+	return jr, nil
+}
+
+// jsonHead converts everything but the blocks.
+func jsonHead(r *diff.Result) *JSONResult {
 	st := r.Stats
-	jr = &JSONResult{
+	jr := &JSONResult{
 		Version: JSONVersion,
 		Old:     jsonDoc(r.Old),
 		New:     jsonDoc(r.New),
@@ -168,15 +178,11 @@ func NewJSONResult(r *diff.Result) (jr *JSONResult, err error) {
 			SentencesMoved: st.SentencesMoved,
 			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
 		},
-		Blocks: make([]JSONBlock, len(r.Blocks)),
 	}
 	for _, f := range r.Findings {
 		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
 	}
-	for bi := range r.Blocks {
-		jr.Blocks[bi] = jsonBlock(&r.Blocks[bi])
-	}
-	return jr, nil
+	return jr
 }
 
 // jsonBlock converts one block.
@@ -274,11 +280,7 @@ func WriteJSON(w io.Writer, r *diff.Result) (err error) {
 	if err := check(r); err != nil {
 		return err
 	}
-	// The members before "blocks", from a result without blocks.
-	head, err := NewJSONResult(&diff.Result{Old: r.Old, New: r.New, Stats: r.Stats, Findings: r.Findings})
-	if err != nil {
-		return err
-	}
+	head := jsonHead(r)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString("{\n")
 	member := func(name string, v any) error {

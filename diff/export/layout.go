@@ -82,15 +82,15 @@ func own(r *diff.Result, bi int, p *diff.Pair) bool {
 // after which they stood (-1: before the block's first own sentence).
 func findGhosts(r *diff.Result, bi int) map[int][]*diff.Pair {
 	b := &r.Blocks[bi]
-	any := false
+	away := false
 	for _, para := range b.Old {
 		for s := range r.Old.Paragraphs[para].Sentences {
 			if bj, _ := r.OldPair(diff.SentRef{Para: para, Sent: s}); bj != bi {
-				any = true
+				away = true
 			}
 		}
 	}
-	if !any { // common case
+	if !away { // common case
 		return nil
 	}
 	at := make(map[diff.SentRef]int, len(b.Pairs))

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"math/rand"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/input"
@@ -25,14 +27,29 @@ func runPipeline(b *testing.B, old, new []byte) *diff.Result {
 		diff.NewDocument(nd.Name, nd.Paragraphs, nd.Labels), nil)
 }
 
+// benchPair times the pipeline on one pair. Besides wall time it reports
+// the process CPU time per operation (user + system, GC included), which
+// is steadier than wall time on a shared machine.
 func benchPair(b *testing.B, old, new []byte) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(old) + len(new)))
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		runPipeline(b, old, new)
 	}
+	cpu := cpuTime() - cpu0
 	b.ReportMetric(float64(len(old)+len(new))/1e6/(b.Elapsed().Seconds()/float64(b.N)), "MB/s")
+	b.ReportMetric(cpu.Seconds()*1e3/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime returns the CPU time this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkCompare measures the whole pipeline on generated pairs with

@@ -3,14 +3,16 @@
 // self-contained HTML page, JSON, and (through package render) a
 // side-by-side text layout.
 //
-// Every writer reads the Result only; none modifies it. Every paragraph,
-// sentence and word of both versions that a writer shows is shown once on
-// its own side: sentences that moved to a paragraph of another block appear
-// where they went, annotated "(moved from ¶N)", and again where they stood,
-// struck out and annotated "(moved to ¶M)". The text-like writers (text,
-// ansi, markdown) summarise runs of unchanged paragraphs outside
-// Options.Context as "… 3 unchanged paragraphs …"; HTML folds them into a
-// <details> element; JSON always holds everything.
+// Every writer reads the Result only; none modifies it. Nothing of either
+// version is lost: every changed paragraph is shown with every sentence and
+// word of both sides, deleted words marked as such. A sentence that moved to
+// a paragraph of another block appears where it went, annotated
+// "(moved from ¶N)", and, struck out and annotated "(moved to ¶M)", where it
+// stood; a moved block leaves the line "↕ old ¶N moved to new ¶M" where it
+// stood. The text-like writers (text, ansi, markdown) summarise runs of
+// unchanged paragraphs outside Options.Context as
+// "… 3 unchanged paragraphs …"; HTML folds them into <details> elements;
+// JSON always holds everything.
 //
 // Paragraph numbers shown to people are 1-based (¶1); indices in JSON are
 // 0-based.
@@ -23,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/render"
 )
 
 // Format names an export format.
@@ -98,7 +101,7 @@ type Options struct {
 }
 
 // DefaultWidth is the side-by-side width used when Options.Width is 0.
-const DefaultWidth = 160
+const DefaultWidth = render.DefaultWidth
 
 // DefaultWrap is the column text output wraps at when Options.Wrap is 0.
 const DefaultWrap = 80

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -271,62 +270,18 @@ func className(c diff.Class) string {
 
 // WriteJSON writes r as one JSON document (see JSONResult for the schema),
 // indented by two spaces and ended by a newline: the bytes
-// json.MarshalIndent(NewJSONResult(r), "", "  ") gives, streamed block by
-// block so that memory stays proportional to one block. <, > and & in
-// strings are written as \u003c, \u003e and \u0026 so that the output
+// json.MarshalIndent(NewJSONResult(r), "", "  ") gives plus a newline,
+// written without reflection and streamed, so memory stays flat. <, > and &
+// in strings are written as \u003c, \u003e and \u0026 so that the output
 // can be embedded in HTML safely.
 func WriteJSON(w io.Writer, r *diff.Result) (err error) {
 	defer guard("json", &err)
 	if err := check(r); err != nil {
 		return err
 	}
-	head := jsonHead(r)
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString("{\n")
-	member := func(name string, v any) error {
-		data, err := json.MarshalIndent(v, "  ", "  ")
-		if err != nil {
-			return fmt.Errorf("export json: %s: %w", name, err)
-		}
-		bw.WriteString("  \"" + name + "\": ")
-		bw.Write(data)
-		bw.WriteString(",\n")
-		return nil
-	}
-	if err := member("version", head.Version); err != nil {
-		return err
-	}
-	if err := member("old", head.Old); err != nil {
-		return err
-	}
-	if err := member("new", head.New); err != nil {
-		return err
-	}
-	if err := member("stats", head.Stats); err != nil {
-		return err
-	}
-	if len(head.Findings) > 0 {
-		if err := member("findings", head.Findings); err != nil {
-			return err
-		}
-	}
-	bw.WriteString("  \"blocks\": [")
-	for bi := range r.Blocks {
-		data, err := json.MarshalIndent(jsonBlock(&r.Blocks[bi]), "    ", "  ")
-		if err != nil {
-			return fmt.Errorf("export json: block %d: %w", bi, err)
-		}
-		if bi > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteString("\n    ")
-		bw.Write(data)
-	}
-	if len(r.Blocks) > 0 {
-		bw.WriteString("\n  ")
-	}
-	bw.WriteString("]\n}\n")
-	if err := bw.Flush(); err != nil {
+	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	j.result(r)
+	if err := j.w.Flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}
 	return nil

@@ -126,3 +126,16 @@ func TestJSONSchema(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<script>&</script>", "\x00\x01\b\f\n\r\t\x1f\x7f",
+		"bad \xff\xfe utf8 \xe2\x82", "line\u2028para\u2029", "ünïcødé 漢字 👍🏽", "\u00a0nbsp"} {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

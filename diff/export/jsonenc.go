@@ -1,0 +1,343 @@
+package export
+
+import (
+	"bufio"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// jsonWriter writes the JSON document of a Result without reflection,
+// byte for byte as json.MarshalIndent(NewJSONResult(r), "", "  ") would
+// (TestJSONStreamMatchesMarshal holds it to that), streaming so that memory
+// stays flat however long the story.
+type jsonWriter struct {
+	w     *bufio.Writer
+	first []bool // per open container: no member written yet
+	buf   []byte // scratch
+}
+
+func (j *jsonWriter) newline() {
+	j.w.WriteByte('\n')
+	for range len(j.first) {
+		j.w.WriteString("  ")
+	}
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.w.WriteByte(c)
+	j.first = append(j.first, true)
+}
+
+func (j *jsonWriter) close(c byte) {
+	empty := j.first[len(j.first)-1]
+	j.first = j.first[:len(j.first)-1]
+	if !empty {
+		j.newline()
+	}
+	j.w.WriteByte(c)
+}
+
+// elem starts the next member of the open container.
+func (j *jsonWriter) elem() {
+	if top := len(j.first) - 1; j.first[top] {
+		j.first[top] = false
+	} else {
+		j.w.WriteByte(',')
+	}
+	j.newline()
+}
+
+// key starts an object member; names are the schema's ASCII constants.
+func (j *jsonWriter) key(name string) {
+	j.elem()
+	j.w.WriteByte('"')
+	j.w.WriteString(name)
+	j.w.WriteString(`": `)
+}
+
+func (j *jsonWriter) str(s string) {
+	j.buf = appendJSONString(j.buf[:0], s)
+	j.w.Write(j.buf)
+}
+
+func (j *jsonWriter) int(n int) {
+	j.buf = strconv.AppendInt(j.buf[:0], int64(n), 10)
+	j.w.Write(j.buf)
+}
+
+func (j *jsonWriter) bool(b bool) {
+	if b {
+		j.w.WriteString("true")
+	} else {
+		j.w.WriteString("false")
+	}
+}
+
+func (j *jsonWriter) ints(ns []int) {
+	j.open('[')
+	for _, n := range ns {
+		j.elem()
+		j.int(n)
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) strs(ss []string) {
+	j.open('[')
+	for _, s := range ss {
+		j.elem()
+		j.str(s)
+	}
+	j.close(']')
+}
+
+// result writes the whole document.
+func (j *jsonWriter) result(r *diff.Result) {
+	j.open('{')
+	j.key("version")
+	j.int(JSONVersion)
+	j.key("old")
+	j.doc(r.Old)
+	j.key("new")
+	j.doc(r.New)
+	j.key("stats")
+	j.stats(&r.Stats)
+	if len(r.Findings) > 0 {
+		j.key("findings")
+		j.open('[')
+		for _, f := range r.Findings {
+			j.elem()
+			j.open('{')
+			j.key("kind")
+			j.str(f.Kind)
+			j.key("text")
+			j.str(f.Text)
+			if len(f.Blocks) > 0 {
+				j.key("blocks")
+				j.ints(f.Blocks)
+			}
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.key("blocks")
+	j.open('[')
+	for bi := range r.Blocks {
+		j.elem()
+		j.block(&r.Blocks[bi])
+	}
+	j.close(']')
+	j.close('}')
+	j.w.WriteByte('\n')
+}
+
+func (j *jsonWriter) doc(d *diff.Document) {
+	j.open('{')
+	j.key("name")
+	j.str(d.Name)
+	j.key("paragraphs")
+	j.open('[')
+	labelled := false
+	for i := range d.Paragraphs {
+		j.elem()
+		j.str(d.Paragraphs[i].Text)
+		labelled = labelled || d.Paragraphs[i].Label != ""
+	}
+	j.close(']')
+	if labelled {
+		j.key("labels")
+		j.open('[')
+		for i := range d.Paragraphs {
+			j.elem()
+			j.str(d.Paragraphs[i].Label)
+		}
+		j.close(']')
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) stats(st *diff.Stats) {
+	j.open('{')
+	for _, m := range []struct {
+		name string
+		n    int
+	}{
+		{"old_paragraphs", st.OldParagraphs}, {"new_paragraphs", st.NewParagraphs},
+		{"equal", st.Equal}, {"changed", st.Changed}, {"added", st.Added}, {"removed", st.Removed},
+		{"moved", st.Moved}, {"split", st.Split}, {"merged", st.Merged},
+		{"sentences_equal", st.SentencesEqual}, {"sentences_changed", st.SentencesChanged},
+		{"sentences_added", st.SentencesAdded}, {"sentences_removed", st.SentencesRemoved},
+		{"sentences_moved", st.SentencesMoved},
+		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
+	} {
+		j.key(m.name)
+		j.int(m.n)
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) block(b *diff.Block) {
+	j.open('{')
+	j.key("kind")
+	j.str(b.Kind.String())
+	j.key("old")
+	j.ints(b.Old)
+	j.key("new")
+	j.ints(b.New)
+	j.key("moved")
+	j.bool(b.Moved)
+	if b.Moved {
+		j.key("origin")
+		j.int(b.Origin)
+	}
+	if b.IsSplit() {
+		j.key("split")
+		j.bool(true)
+	}
+	if b.IsMerge() {
+		j.key("merged")
+		j.bool(true)
+	}
+	j.classFlags(b.Class, b.Flags)
+	if b.Boilerplate != "" {
+		j.key("boilerplate")
+		j.str(b.Boilerplate)
+	}
+	j.key("sentences")
+	j.open('[')
+	for pi := range b.Pairs {
+		j.elem()
+		j.pair(&b.Pairs[pi])
+	}
+	j.close(']')
+	j.close('}')
+}
+
+func (j *jsonWriter) classFlags(c diff.Class, f diff.Flag) {
+	if c != diff.ClassNone {
+		j.key("class")
+		j.str(c.String())
+	}
+	if f != 0 {
+		if names := f.Names(); len(names) > 0 {
+			j.key("flags")
+			j.strs(names)
+		}
+	}
+}
+
+func (j *jsonWriter) ref(name string, r diff.SentRef) {
+	if r.IsNone() {
+		return
+	}
+	j.key(name)
+	j.ints([]int{r.Para, r.Sent})
+}
+
+func (j *jsonWriter) pair(p *diff.Pair) {
+	j.open('{')
+	j.key("kind")
+	j.str(p.Kind.String())
+	if p.Old != "" {
+		j.key("old")
+		j.str(p.Old)
+	}
+	if p.New != "" {
+		j.key("new")
+		j.str(p.New)
+	}
+	j.ref("old_ref", p.OldRef)
+	j.ref("new_ref", p.NewRef)
+	j.key("moved")
+	j.bool(p.Moved)
+	j.classFlags(p.Class, p.Flags)
+	if len(p.Words) > 0 {
+		j.key("words")
+		j.open('[')
+		for _, w := range p.Words {
+			j.elem()
+			j.open('{')
+			j.key("op")
+			j.str(w.Op.String())
+			j.key("text")
+			j.str(w.Text)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	if len(p.Runs) > 0 {
+		j.key("runs")
+		j.open('[')
+		for _, run := range p.Runs {
+			j.elem()
+			j.open('{')
+			j.key("start")
+			j.int(run.Start)
+			j.key("end")
+			j.int(run.End)
+			j.classFlags(run.Class, run.Flags)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.close('}')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// with HTML escaping on: <, > and & as \u003c, \u003e, \u0026; control
+// characters as \b \f \n \r \t or \u00XX; invalid UTF-8 as \ufffd; U+2028
+// and U+2029 escaped.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

@@ -233,3 +233,16 @@ func BenchmarkFirstFrameDrawSeed(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkToggleFold10MB measures f (re-listing every entry) on a 10 MB
+// pair.
+func BenchmarkToggleFold10MB(b *testing.B) {
+	r := bigPair(b)
+	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
+	f := keyMsg("f")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(f)
+		_ = tm.View()
+	}
+}

@@ -313,7 +313,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		e := m.pane.entries[m.pane.cursor]
 		m.setMessage("copied the block's diff to the clipboard")
-		return m, tea.SetClipboard(blockText(m.r, e))
+		return m, tea.SetClipboard(render.BlockText(m.r, e.Block))
 	case key.Matches(msg, k.Jump):
 		if !m.pane.jump() {
 			m.setMessage("enter jumps from a moved paragraph or sentence to where it stood, and back")

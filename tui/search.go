@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/render"
 )
 
@@ -155,17 +154,18 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-// sanitize makes a string from outside (a file name) safe to print: no
-// control characters, valid UTF-8.
+// sanitize makes a string from outside (a file name, an error message)
+// safe to print: control characters and invalid UTF-8 become U+FFFD.
 func sanitize(s string) string {
-	ok := utf8.ValidString(s)
-	for i := 0; ok && i < len(s); i++ {
-		if s[i] < 0x20 || s[i] == 0x7f {
-			ok = false
+	clean := utf8.ValidString(s)
+	for _, r := range s {
+		if !clean || unicode.IsControl(r) {
+			clean = false
+			break
 		}
 	}
-	if ok && !strings.ContainsRune(s, 0x9b) && !containsC1(s) {
-		return s
+	if clean {
+		return s // common case
 	}
 	var b strings.Builder
 	for _, r := range s {
@@ -175,18 +175,4 @@ func sanitize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func containsC1(s string) bool {
-	for _, r := range s {
-		if r >= 0x80 && r <= 0x9f {
-			return true
-		}
-	}
-	return false
-}
-
-// blockText is what y copies: the block's diff as plain text.
-func blockText(r *diff.Result, e render.Entry) string {
-	return render.BlockText(r, e.Block)
 }

@@ -28,3 +28,19 @@ func TestIndexQuery(t *testing.T) {
 		t.Errorf("findAll = %v", got)
 	}
 }
+
+func TestSanitize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"old.txt", "old.txt"},
+		{"Szabó 東京 🎉", "Szabó 東京 🎉"},
+		{"a\x1b]0;x\x07b", "a\ufffd]0;x\ufffdb"},
+		{"a\u009bb", "a\ufffdb"},
+		{"a\xffb", "a\ufffdb"},
+		{"tab\there", "tab\ufffdhere"},
+	}
+	for _, tt := range tests {
+		if got := sanitize(tt.in); got != tt.want {
+			t.Errorf("sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"io"
 	"os"
 	"path/filepath"
@@ -590,5 +591,30 @@ func TestJumpMovedSentence(t *testing.T) {
 	m = press(m, "enter", "backspace")
 	if m.pane.cursor != 1 {
 		t.Fatalf("backspace: cursor %d, want 1", m.pane.cursor)
+	}
+}
+
+func TestBackgroundAndMouse(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	var m tea.Model = ready(t, r, 120, 20, Options{Color: true})
+	dark := m.(Model).st.span
+	m, _ = m.Update(tea.BackgroundColorMsg{Color: color.White})
+	mm := m.(Model)
+	if mm.dark || mm.st.span == dark || mm.pane.st != mm.st {
+		t.Fatal("a light background did not rebuild the styles")
+	}
+	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if p := m.(Model).pane; p.top == 0 && p.off == 0 {
+		t.Fatal("wheel down did not scroll")
+	}
+	m, _ = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if p := m.(Model).pane; p.top != 0 || p.off != 0 {
+		t.Fatalf("wheel up did not scroll back: %d+%d", p.top, p.off)
+	}
+	// A click selects the row under the pointer (line 0 is the header).
+	m, _ = m.Update(tea.MouseClickMsg{Button: tea.MouseLeft, Y: 12})
+	p := m.(Model).pane
+	if want := p.entryAt(11); p.cursor != want || want <= 0 {
+		t.Fatalf("click: cursor %d, want %d", p.cursor, want)
 	}
 }

@@ -442,6 +442,9 @@ func visibleSpace(s string) string {
 // isBreakSpace reports whether r is white space a line may break at. No-break
 // spaces are not.
 func isBreakSpace(r rune) bool {
+	if r < utf8.RuneSelf { // common case
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	}
 	switch r {
 	case '\u00a0', '\u2007', '\u202f', '\u2060', '\ufeff':
 		return false

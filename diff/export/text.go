@@ -52,7 +52,10 @@ func (t *toks) add(s string, st style) {
 		return
 	}
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isBreakSpace(r) {
 			t.pending = true
 			i += size
@@ -60,7 +63,10 @@ func (t *toks) add(s string, st style) {
 		}
 		j := i + size
 		for j < len(s) {
-			r, size = utf8.DecodeRuneInString(s[j:])
+			r, size = rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
 			if isBreakSpace(r) {
 				break
 			}

@@ -46,7 +46,8 @@ ins.w{text-decoration:underline}
 del.ghost{background:none;color:var(--note)}
 .mv{color:var(--moved)}
 .note{color:var(--note);font-size:.85em;font-style:italic;white-space:nowrap}
-.origin{color:var(--note);margin:.5rem 0}
+.origin{margin:.5rem 0}.origin a{color:var(--note)}
+td.empty{background:repeating-linear-gradient(135deg,transparent 0 6px,var(--head) 6px 12px)}
 details{margin:1rem 0;color:var(--muted)}
 summary{cursor:pointer}
 .legend{color:var(--muted);font-size:.9rem}
@@ -121,9 +122,9 @@ func WriteHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 			}
 			h.raw("</details>\n")
 		case stepOrigin:
-			h.raw("<p class=\"origin\">")
+			h.raw("<p class=\"origin\"><a href=\"#b" + strconv.Itoa(s.block+1) + "\">")
 			h.text(originNote(&r.Blocks[s.block]))
-			h.raw("</p>\n")
+			h.raw("</a></p>\n")
 		case stepBlock:
 			h.block(s.block)
 		}
@@ -158,14 +159,27 @@ func (h *htmlWriter) block(bi int) {
 	h.text(head)
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
-		h.raw("<tr><td class=\"old\"><p>")
+		oldEmpty, newEmpty := true, true
+		for _, it := range g {
+			oldEmpty = oldEmpty && !it.ghost && it.p.Kind == diff.Added
+			newEmpty = newEmpty && (it.ghost || it.p.Kind == diff.Removed)
+		}
+		if oldEmpty {
+			h.raw("<tr><td class=\"old empty\"><p>")
+		} else {
+			h.raw("<tr><td class=\"old\"><p>")
+		}
 		for i, it := range g {
 			if i > 0 && oldBreak(h.r, bi, g[i-1], it) {
 				h.raw("</p><p>")
 			}
 			h.oldSide(it)
 		}
-		h.raw("</p></td><td class=\"new\"><p>")
+		if newEmpty {
+			h.raw("</p></td><td class=\"new empty\"><p>")
+		} else {
+			h.raw("</p></td><td class=\"new\"><p>")
+		}
 		for _, it := range g {
 			h.newSide(it)
 		}

@@ -413,7 +413,7 @@ func htmlText(t *testing.T, page, col string, skip ...string) string {
 			if n.Data == "style" || n.Data == "title" || slices.Contains(skip, class(n)) {
 				return
 			}
-			if n.Data == "td" && class(n) == col {
+			if n.Data == "td" && slices.Contains(strings.Fields(class(n)), col) {
 				in = true
 			}
 		}

@@ -127,3 +127,32 @@ func TestMarkdownEscapes(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLShapes(t *testing.T) {
+	tests := []struct {
+		shape int
+		want  []string
+	}{
+		{3, []string{`<td class="old empty"><p></p></td><td class="new"><p><ins>Brand new paragraph.</ins> </p></td>`}},
+		{4, []string{`<td class="old"><p><del>Gone now.</del> </p></td><td class="new empty"><p></p></td>`}},
+		{5, []string{`<p class="origin"><a href="#b3">↕ old ¶1 moved to new ¶3</a></p>`, `<table class="block equal moved" id="b3">`}},
+		{7, []string{`<td class="old"><p>Police came. </p><p>They left. </p></td><td class="new"><p>Police came. They left. </p></td>`}},
+		{8, []string{`<del class="ghost">A two.</del> <span class="note">moved to ¶2</span>`,
+			`<span class="mv">A two.</span> <span class="note">moved here from ¶1</span>`,
+			`<span class="mv">A two.</span> <span class="note">moved from ¶1</span>`}},
+		{1, []string{`The mayor said <del class="w">12</del> people died.`, `The mayor said <ins class="w">15</ins> people died.`}},
+		{6, []string{`<tr><td class="old"><p>Police came. </p></td><td class="new"><p>Police came. </p></td></tr>` + "\n" +
+			`<tr><td class="old"><p>They left. </p></td><td class="new"><p>They left. </p></td></tr>`}},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := WriteHTML(&buf, shapes[tt.shape].r(t), Options{Context: -1}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s: want %s", shapes[tt.shape].name, w)
+			}
+		}
+	}
+}

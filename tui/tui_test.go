@@ -618,3 +618,18 @@ func TestBackgroundAndMouse(t *testing.T) {
 		t.Fatalf("click: cursor %d, want %d", p.cursor, want)
 	}
 }
+
+func TestEmptyAndIdentical(t *testing.T) {
+	empty := diff.Compare(diff.NewDocument("a", nil, nil), diff.NewDocument("b", nil, nil), nil)
+	same := diff.Compare(diff.NewDocument("a", []string{"One. Two."}, nil), diff.NewDocument("b", []string{"One. Two."}, nil), nil)
+	for _, r := range []*diff.Result{empty, same} {
+		m := ready(t, r, 100, 20, Options{Color: true})
+		for _, k := range []string{"j", "n", "N", "G", "g", "tab", "enter", "backspace", "f", "u", "s", "y", "/", "x", "enter"} {
+			m = press(m, k)
+			checkFrame(t, screen(m), 100, 20)
+		}
+		if s := screen(m); !strings.Contains(s, "no differences") {
+			t.Fatalf("identical versions: header lacks \"no differences\":\n%s", s)
+		}
+	}
+}

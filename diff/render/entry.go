@@ -69,7 +69,14 @@ func Entries(r *diff.Result, mode Mode, fold bool) []Entry {
 	if r == nil {
 		return nil
 	}
-	var out []Entry
+	n := len(r.Blocks) + 1
+	if mode == Sentences {
+		n = r.Stats.SentencesEqual + r.Stats.SentencesChanged + r.Stats.SentencesAdded + r.Stats.SentencesRemoved + 1
+	}
+	if fold {
+		n = n/4 + 1 // a guess; append grows it if need be
+	}
+	out := make([]Entry, 0, n)
 	foldStart, foldN := Entry{}, 0
 	flush := func() {
 		if foldN > 0 {

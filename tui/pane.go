@@ -534,17 +534,22 @@ func (p pane) View() string {
 		b.WriteString(p.st.span[render.Fold] + " The two versions are identical and empty." + resetSGR)
 		drawn = 1
 	}
+	var hl highlights
 	for i := p.top; i < len(p.entries) && drawn < p.height; i++ {
 		row := p.row(i)
 		start := 0
 		if i == p.top {
 			start = p.off
 		}
+		if p.query != "" {
+			hl.left = p.lineMatches(row.Left.Lines, hl.left)
+			hl.right = p.lineMatches(row.Right.Lines, hl.right)
+		}
 		for ln := start; ln < row.Height() && drawn < p.height; ln++ {
 			if drawn > 0 {
 				b.WriteByte('\n')
 			}
-			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1)
+			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, &hl)
 			drawn++
 		}
 	}
@@ -559,19 +564,71 @@ func (p pane) View() string {
 const resetSGR = "\x1b[m"
 
 // drawLine writes line ln of row.
-func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool) {
+func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool, hl *highlights) {
 	gw := p.layout.GutterWidth()
 	lw, rw := p.layout.TextWidth()
 	p.drawGutter(b, row.Left.Gutter[ln], gw, cursor)
 	if p.mode == render.Inline {
-		p.drawText(b, row.Left.Lines[ln], lw, false)
+		p.drawText(b, row.Left.Lines[ln], lw, false, hl.at(hl.left, ln))
 		return
 	}
-	p.drawText(b, row.Left.Lines[ln], lw, true)
+	p.drawText(b, row.Left.Lines[ln], lw, true, hl.at(hl.left, ln))
 	b.WriteByte(' ')
 	b.WriteString(p.st.sep + "│" + resetSGR)
 	p.drawGutter(b, row.Right.Gutter[ln], gw, false)
-	p.drawText(b, row.Right.Lines[ln], rw, false)
+	p.drawText(b, row.Right.Lines[ln], rw, false, hl.at(hl.right, ln))
+}
+
+// highlights holds, line by line, the byte ranges of search matches in the
+// lines of one row's sides.
+type highlights struct {
+	left, right [][][2]int
+}
+
+func (h *highlights) at(side [][][2]int, ln int) [][2]int {
+	if ln < len(side) {
+		return side[ln]
+	}
+	return nil
+}
+
+// lineMatches finds the query in a side's lines read as one text (a space
+// standing for each line break), so that a match broken across lines is
+// highlighted on both; it returns the ranges line by line, reusing buf.
+func (p *pane) lineMatches(lines []render.Line, buf [][][2]int) [][][2]int {
+	buf = buf[:0]
+	var sb strings.Builder
+	starts := make([]int, len(lines))
+	for i, ln := range lines {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		starts[i] = sb.Len()
+		sb.WriteString(ln.String())
+		buf = append(buf, nil)
+	}
+	text := sb.String()
+	i := 0
+	for _, m := range findAll(text, p.query, p.fold1) {
+		for i < len(lines) && lineEnd(text, starts, i) <= m[0] {
+			i++
+		}
+		for j := i; j < len(lines) && starts[j] < m[1]; j++ {
+			lo, hi := max(m[0], starts[j]), min(m[1], lineEnd(text, starts, j))
+			if lo < hi {
+				buf[j] = append(buf[j], [2]int{lo - starts[j], hi - starts[j]})
+			}
+		}
+	}
+	return buf
+}
+
+// lineEnd returns the end in text of line i.
+func lineEnd(text string, starts []int, i int) int {
+	if i+1 < len(starts) {
+		return starts[i+1] - 1
+	}
+	return len(text)
 }
 
 func (p *pane) drawGutter(b *strings.Builder, g render.Line, width int, cursor bool) {
@@ -610,16 +667,15 @@ func (p *pane) span(b *strings.Builder, text string, st render.Style) {
 	b.WriteString(text)
 }
 
-// drawText writes a text line, search matches highlighted, padded to width
-// when padRight.
-func (p *pane) drawText(b *strings.Builder, ln render.Line, width int, padRight bool) {
-	if p.query == "" || len(ln) == 0 {
+// drawText writes a text line with the search matches in ranges
+// highlighted, padded to width when padRight.
+func (p *pane) drawText(b *strings.Builder, ln render.Line, width int, padRight bool, ranges [][2]int) {
+	if len(ranges) == 0 {
 		for _, s := range ln {
 			p.span(b, s.Text, s.Style)
 		}
 	} else {
 		text := ln.String()
-		ranges := findAll(text, p.query, p.fold1)
 		pos, ri := 0, 0
 		for _, s := range ln {
 			end := pos + len(s.Text)

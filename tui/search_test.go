@@ -1,6 +1,10 @@
 package tui
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/storydiff/storydiff/diff/render"
+)
 
 func TestIndexQuery(t *testing.T) {
 	tests := []struct {
@@ -41,6 +45,27 @@ func TestSanitize(t *testing.T) {
 	for _, tt := range tests {
 		if got := sanitize(tt.in); got != tt.want {
 			t.Errorf("sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLineMatchesAcrossWraps(t *testing.T) {
+	p := &pane{}
+	p.setQuery("harbor district")
+	lines := []render.Line{
+		{{Text: "the Harbor", Style: render.Plain}},
+		{{Text: "district and", Style: render.Plain}, {Text: " harbor", Style: render.WordInsert}},
+		nil,
+		{{Text: "district.", Style: render.Plain}},
+	}
+	got := p.lineMatches(lines, nil)
+	want := [][][2]int{{{4, 10}}, {{0, 8}}, nil, nil}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if len(got[i]) != len(want[i]) || (len(want[i]) > 0 && got[i][0] != want[i][0]) {
+			t.Fatalf("line %d: got %v, want %v", i, got[i], want[i])
 		}
 	}
 }

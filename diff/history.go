@@ -70,3 +70,13 @@ func originsOf(d *Document, f func(SentRef) Origin) [][]Origin {
 	}
 	return out
 }
+
+// Equal reports whether no version differs from the one before it.
+func (h *History) Equal() bool {
+	for _, r := range h.Steps {
+		if !r.Equal() {
+			return false
+		}
+	}
+	return true
+}

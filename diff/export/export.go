@@ -98,6 +98,15 @@ type Options struct {
 	// Color turns on ANSI colours in WriteANSI; without it WriteANSI
 	// writes exactly what WriteText writes.
 	Color bool
+	// Ignore is the set of change classes to ignore (diff.ParseIgnore).
+	// In text, ansi, markdown and HTML output the runs it hides
+	// (diff.Run.Hidden) are shown as plain new text, blocks that read as
+	// Equal under it (diff.Result.BlockHidden) count as unchanged, the
+	// header counts come from diff.Result.StatsIgnoring and say how many
+	// changes of each ignored class were hidden, and What matters leaves
+	// hidden runs out. JSON stays complete and records the mask in its
+	// "ignored" member. Side-by-side output does not apply it.
+	Ignore diff.ClassMask
 }
 
 // DefaultWidth is the side-by-side width used when Options.Width is 0.
@@ -131,7 +140,7 @@ func Write(w io.Writer, r *diff.Result, f Format, opt Options) error {
 	case FormatHTML:
 		return WriteHTML(w, r, opt)
 	case FormatJSON:
-		return WriteJSON(w, r)
+		return WriteJSONIgnoring(w, r, opt.Ignore)
 	case FormatSideBySide:
 		return writeSideBySide(w, r, opt)
 	}

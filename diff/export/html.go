@@ -31,7 +31,17 @@ h1{font-size:1.4rem;margin:0 0 .75rem;overflow-wrap:anywhere}
 .summary{border-collapse:collapse;margin-bottom:1rem}
 .summary th{text-align:left;padding:.1rem 1rem .1rem 0;color:var(--muted);font-weight:600;vertical-align:top}
 .summary td{padding:.1rem 0;overflow-wrap:anywhere}
-.findings{margin:.5rem 0 1rem}
+.matters{margin:.5rem 0 1rem;padding:.5rem 1rem;border:1px solid var(--line);border-radius:6px;background:var(--head)}
+.matters h2{font-size:1.05rem;margin:0 0 .35rem}
+.matters ul{margin:0;padding-left:1.2rem}
+.matters .where{font-weight:600;white-space:nowrap}
+.matters .flag{font-size:.8em;font-weight:700;letter-spacing:.03em;color:var(--del-fg);white-space:nowrap}
+.matters .rest{color:var(--muted);margin:.35rem 0 0}
+table.history{width:100%;border-collapse:collapse;margin:.25rem 0 1rem}
+table.history td{vertical-align:top;padding:.2rem .75rem .2rem 0;border-top:1px solid var(--line);overflow-wrap:anywhere}
+table.history td.ver{white-space:nowrap;color:var(--muted);width:1%}
+table.history tr.latest td.ver{color:var(--ins-fg);font-weight:600}
+h2.para{font-size:1rem;margin:1rem 0 .25rem;color:var(--muted)}
 table.block{width:100%;border-collapse:collapse;table-layout:fixed;margin:1rem 0;border:1px solid var(--line)}
 table.block th{text-align:left;background:var(--head);padding:.35rem .75rem;font-weight:600;border-bottom:1px solid var(--line)}
 table.block td{width:50%;vertical-align:top;padding:.35rem .75rem;border-top:1px solid var(--line);overflow-wrap:anywhere}
@@ -55,8 +65,9 @@ summary{cursor:pointer}
 
 // htmlWriter writes the HTML page.
 type htmlWriter struct {
-	w *bufio.Writer
-	r *diff.Result
+	w    *bufio.Writer
+	r    *diff.Result
+	mask diff.ClassMask // runs of these classes are shown as plain new text
 }
 
 // text writes s escaped.
@@ -80,7 +91,7 @@ func WriteHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	if err := check(r); err != nil {
 		return err
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, mask: opt.Ignore}
 	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
@@ -90,25 +101,15 @@ func WriteHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	h.raw("</h1>\n<table class=\"summary\">\n")
 	h.row("old", docLine(r.Old))
 	h.row("new", docLine(r.New))
-	for _, l := range statLines(r.Stats) {
+	for _, l := range statLines(r, opt.Ignore) {
 		h.row(l[0], l[1])
 	}
 	h.raw("</table>\n")
-	if len(r.Findings) > 0 {
-		h.raw("<ul class=\"findings\">\n")
-		for _, f := range r.Findings {
-			h.raw("<li><strong>")
-			h.text(cleanName(f.Kind))
-			h.raw(":</strong> ")
-			h.text(cleanName(f.Text))
-			h.raw("</li>\n")
-		}
-		h.raw("</ul>\n")
-	}
+	h.matters(whatMatters(r, opt.Ignore))
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
-	steps := plan(r, opt.Context)
-	if identical(r) {
+	steps := plan(r, opt.Context, opt.Ignore)
+	if identical(r, opt.Ignore) {
 		h.raw("<p>The two versions are identical.</p>\n")
 	}
 	for _, s := range steps {
@@ -148,15 +149,14 @@ func (h *htmlWriter) row(name, value string) {
 func (h *htmlWriter) block(bi int) {
 	b := &h.r.Blocks[bi]
 	cls := b.Kind.String()
+	if h.mask != 0 && h.r.BlockHidden(bi, h.mask) {
+		cls = "equal"
+	}
 	if b.Moved {
 		cls += " moved"
 	}
 	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
-	head := blockTitle(b)
-	for _, p := range blockWhat(b) {
-		head += " · " + p
-	}
-	h.text(head)
+	h.text(blockHead(h.r, bi, h.mask))
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
 		oldEmpty, newEmpty := true, true
@@ -225,16 +225,16 @@ func (h *htmlWriter) oldSide(it item) {
 		h.raw("<span class=\"mv\">")
 	}
 	if p.Kind == diff.Changed && len(p.Words) > 0 {
-		for _, w := range p.Words {
-			switch w.Op {
-			case diff.OpEqual:
+		eachWord(p, h.mask, func(w diff.Word, hidden bool) {
+			switch {
+			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)
-			case diff.OpDelete:
+			case w.Op == diff.OpDelete && !hidden:
 				h.raw("<del class=\"w\">")
 				h.change(w.Text)
 				h.raw("</del>")
 			}
-		}
+		})
 	} else if p.Kind == diff.Changed {
 		h.raw("<del class=\"w\">")
 		h.text(p.Old)
@@ -266,16 +266,16 @@ func (h *htmlWriter) newSide(it item) {
 		h.raw("<span class=\"mv\">")
 	}
 	if p.Kind == diff.Changed && len(p.Words) > 0 {
-		for _, w := range p.Words {
-			switch w.Op {
-			case diff.OpEqual:
+		eachWord(p, h.mask, func(w diff.Word, hidden bool) {
+			switch {
+			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)
-			case diff.OpInsert:
+			case w.Op == diff.OpInsert:
 				h.raw("<ins class=\"w\">")
 				h.change(w.Text)
 				h.raw("</ins>")
 			}
-		}
+		})
 	} else if p.Kind == diff.Changed {
 		h.raw("<ins class=\"w\">")
 		h.text(p.New)

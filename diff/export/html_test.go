@@ -52,7 +52,8 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
 		"h1": true, "table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "p": true,
-		"del": true, "ins": true, "span": true, "a": true, "details": true, "summary": true, "ul": true, "li": true, "strong": true}
+		"del": true, "ins": true, "span": true, "a": true, "details": true, "summary": true, "ul": true, "li": true, "strong": true,
+		"section": true, "h2": true}
 	var walk func(n *xhtml.Node)
 	text := ""
 	walk = func(n *xhtml.Node) {

@@ -24,7 +24,11 @@ const JSONVersion = 1
 //	            "moved": 1, "split": 1, "merged": 0,
 //	            "sentences_equal": 20, "sentences_changed": 5, "sentences_added": 3,
 //	            "sentences_removed": 2, "sentences_moved": 1,
-//	            "words_added": 34, "words_removed": 12},
+//	            "words_added": 34, "words_removed": 12,
+//	            "typography": 2, "style": 5, "wording": 3,
+//	            "negations": 1, "numbers": 2, "quotes": 0, "names": 1, "attributions": 0,
+//	            "boilerplate": 7, "boilerplate_changed": 2},
+//	  "ignored": {"classes": ["typography"], "hidden": 2},
 //	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
 //	  "blocks": [{
 //	    "kind": "equal|changed|added|removed",
@@ -52,9 +56,19 @@ const JSONVersion = 1
 // [paragraph, sentence] indices, 0-based, absent for the side a sentence
 // lacks, as are "old" and "new" (a sentence text is never empty). A
 // sentence with "moved": true came from an old paragraph of another block.
+// "stats" are the counts of the complete comparison (diff.Stats): the
+// class counts count each run of a changed sentence and each added or
+// removed sentence once, the flag counts ("negations" … "attributions")
+// the changes carrying each flag, all over story blocks only;
+// "boilerplate" counts the boilerplate blocks and "boilerplate_changed"
+// those that changed. "ignored" is present only when the export was asked
+// to ignore classes (WriteJSONIgnoring): the ignored class names and the
+// number of runs they hide (diff.Result.StatsIgnoring); everything else
+// stays complete, so a reader can apply the mask itself with the runs'
+// "class".
 // Concatenating the "text" of equal and delete words gives "old", of equal
 // and insert words gives "new"; "words" is absent for sentences with
-// identical texts and for added and removed ones. "labels", "findings",
+// identical texts and for added and removed ones. "labels", "ignored", "findings",
 // "class" (when "none"), "flags", "boilerplate", "origin", "split",
 // "merged" and "runs" are omitted when empty or false. Each paragraph's
 // sentences, joined in old_ref (new_ref) order with the white space of the
@@ -64,6 +78,7 @@ type JSONResult struct {
 	Old      JSONDocument  `json:"old"`
 	New      JSONDocument  `json:"new"`
 	Stats    JSONStats     `json:"stats"`
+	Ignored  *JSONIgnored  `json:"ignored,omitempty"`
 	Findings []JSONFinding `json:"findings,omitempty"`
 	Blocks   []JSONBlock   `json:"blocks"`
 }
@@ -94,6 +109,25 @@ type JSONStats struct {
 	SentencesMoved   int `json:"sentences_moved"`
 	WordsAdded       int `json:"words_added"`
 	WordsRemoved     int `json:"words_removed"`
+	// Changes by class and changes carrying each flag (story blocks only).
+	Typography   int `json:"typography"`
+	Style        int `json:"style"`
+	Wording      int `json:"wording"`
+	Negations    int `json:"negations"`
+	Numbers      int `json:"numbers"`
+	Quotes       int `json:"quotes"`
+	Names        int `json:"names"`
+	Attributions int `json:"attributions"`
+	// Boilerplate blocks, and those of them that changed.
+	Boilerplate        int `json:"boilerplate"`
+	BoilerplateChanged int `json:"boilerplate_changed"`
+}
+
+// JSONIgnored records the classes an export was asked to ignore and how
+// many runs of the result they hide.
+type JSONIgnored struct {
+	Classes []string `json:"classes"`
+	Hidden  int      `json:"hidden"`
 }
 
 // JSONFinding is a story-level observation.
@@ -148,12 +182,17 @@ type JSONRun struct {
 }
 
 // NewJSONResult converts r to the JSON document WriteJSON writes.
-func NewJSONResult(r *diff.Result) (jr *JSONResult, err error) {
+func NewJSONResult(r *diff.Result) (*JSONResult, error) { return NewJSONResultIgnoring(r, 0) }
+
+// NewJSONResultIgnoring converts r to the JSON document WriteJSONIgnoring
+// writes: NewJSONResult's, with Ignored set when m is not zero.
+func NewJSONResultIgnoring(r *diff.Result, m diff.ClassMask) (jr *JSONResult, err error) {
 	defer guard("json", &err)
 	if err := check(r); err != nil {
 		return nil, err
 	}
 	jr = jsonHead(r)
+	jr.Ignored = jsonIgnored(r, m)
 	jr.Blocks = make([]JSONBlock, len(r.Blocks))
 	for bi := range r.Blocks {
 		jr.Blocks[bi] = jsonBlock(&r.Blocks[bi])
@@ -176,12 +215,37 @@ func jsonHead(r *diff.Result) *JSONResult {
 			SentencesAdded: st.SentencesAdded, SentencesRemoved: st.SentencesRemoved,
 			SentencesMoved: st.SentencesMoved,
 			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
+			Typography: st.Typography, Style: st.Style, Wording: st.Wording,
+			Negations: st.Negations, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
+			Attributions: st.Attributions,
+			Boilerplate:  st.Boilerplate, BoilerplateChanged: st.BoilerplateChanged,
 		},
 	}
 	for _, f := range r.Findings {
 		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
 	}
 	return jr
+}
+
+// jsonIgnored returns the "ignored" member for mask m, or nil for none.
+func jsonIgnored(r *diff.Result, m diff.ClassMask) *JSONIgnored {
+	if m == 0 {
+		return nil
+	}
+	_, hidden := r.StatsIgnoring(m)
+	return &JSONIgnored{Classes: ignoredClasses(m), Hidden: hidden}
+}
+
+// ignoredClasses returns the names of the classes in m, least significant
+// first.
+func ignoredClasses(m diff.ClassMask) []string {
+	names := []string{}
+	for c := diff.ClassTypography; c <= diff.ClassWording; c++ {
+		if m.Has(c) {
+			names = append(names, c.String())
+		}
+	}
+	return names
 }
 
 // jsonBlock converts one block.
@@ -274,13 +338,18 @@ func className(c diff.Class) string {
 // written without reflection and streamed, so memory stays flat. <, > and &
 // in strings are written as \u003c, \u003e and \u0026 so that the output
 // can be embedded in HTML safely.
-func WriteJSON(w io.Writer, r *diff.Result) (err error) {
+func WriteJSON(w io.Writer, r *diff.Result) error { return WriteJSONIgnoring(w, r, 0) }
+
+// WriteJSONIgnoring writes what WriteJSON writes, with the top-level
+// "ignored" member recording the mask m and the number of runs it hides
+// when m is not zero. The rest of the document is complete whatever m.
+func WriteJSONIgnoring(w io.Writer, r *diff.Result, m diff.ClassMask) (err error) {
 	defer guard("json", &err)
 	if err := check(r); err != nil {
 		return err
 	}
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	j.result(r)
+	j.result(r, m)
 	if err := j.w.Flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}

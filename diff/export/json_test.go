@@ -72,7 +72,8 @@ func TestJSONSchema(t *testing.T) {
 		new.paragraphs old old.labels old.name old.paragraphs stats stats.added stats.changed stats.equal
 		stats.merged stats.moved stats.new_paragraphs stats.old_paragraphs stats.removed stats.sentences_added
 		stats.sentences_changed stats.sentences_equal stats.sentences_moved stats.sentences_removed stats.split
-		stats.words_added stats.words_removed version`)
+		stats.words_added stats.words_removed stats.typography stats.style stats.wording stats.negations
+		stats.numbers stats.quotes stats.names stats.attributions stats.boilerplate stats.boilerplate_changed version`)
 	sort.Strings(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("keys:\n%v\nwant:\n%v", got, want)

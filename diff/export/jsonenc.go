@@ -94,7 +94,7 @@ func (j *jsonWriter) strs(ss []string) {
 }
 
 // result writes the whole document.
-func (j *jsonWriter) result(r *diff.Result) {
+func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 	j.open('{')
 	j.key("version")
 	j.int(JSONVersion)
@@ -104,6 +104,15 @@ func (j *jsonWriter) result(r *diff.Result) {
 	j.doc(r.New)
 	j.key("stats")
 	j.stats(&r.Stats)
+	if ig := jsonIgnored(r, m); ig != nil {
+		j.key("ignored")
+		j.open('{')
+		j.key("classes")
+		j.strs(ig.Classes)
+		j.key("hidden")
+		j.int(ig.Hidden)
+		j.close('}')
+	}
 	if len(r.Findings) > 0 {
 		j.key("findings")
 		j.open('[')
@@ -171,6 +180,10 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		{"sentences_added", st.SentencesAdded}, {"sentences_removed", st.SentencesRemoved},
 		{"sentences_moved", st.SentencesMoved},
 		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
+		{"typography", st.Typography}, {"style", st.Style}, {"wording", st.Wording},
+		{"negations", st.Negations}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
+		{"attributions", st.Attributions},
+		{"boilerplate", st.Boilerplate}, {"boilerplate_changed", st.BoilerplateChanged},
 	} {
 		j.key(m.name)
 		j.int(m.n)

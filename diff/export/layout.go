@@ -164,9 +164,13 @@ func oldBreak(r *diff.Result, bi int, a, b item) bool {
 }
 
 // changed reports whether block bi must be shown as a change: its text
-// differs, it moved, it split or merged, or a sentence moved in or out.
-func changed(r *diff.Result, bi int) bool {
+// differs, it moved, it split or merged, or a sentence moved in or out. A
+// block that reads as Equal under the ignore mask m is not a change.
+func changed(r *diff.Result, bi int, m diff.ClassMask) bool {
 	b := &r.Blocks[bi]
+	if m != 0 && r.BlockHidden(bi, m) {
+		return false
+	}
 	if b.IsChange() || b.IsSplit() || b.IsMerge() {
 		return true
 	}
@@ -185,10 +189,10 @@ func changed(r *diff.Result, bi int) bool {
 	return false
 }
 
-// identical reports whether no block of r changed in any way.
-func identical(r *diff.Result) bool {
+// identical reports whether no block of r changed in any way under m.
+func identical(r *diff.Result, m diff.ClassMask) bool {
 	for bi := range r.Blocks {
-		if changed(r, bi) {
+		if changed(r, bi, m) {
 			return false
 		}
 	}
@@ -214,12 +218,13 @@ type step struct {
 
 // plan lays out what the text-like exports show: every changed block,
 // context blocks within ctx blocks of a change (all of them for ctx < 0),
-// runs of the other blocks, and the notes where moved blocks stood.
-func plan(r *diff.Result, ctx int) []step {
+// runs of the other blocks, and the notes where moved blocks stood. Blocks
+// that read as Equal under the ignore mask m count as unchanged.
+func plan(r *diff.Result, ctx int, m diff.ClassMask) []step {
 	n := len(r.Blocks)
 	show := make([]bool, n)
 	for bi := 0; bi < n; bi++ {
-		if ctx < 0 || changed(r, bi) {
+		if ctx < 0 || changed(r, bi, m) {
 			show[bi] = true
 		}
 	}
@@ -334,11 +339,15 @@ func blockTitle(b *diff.Block) string {
 	return s
 }
 
-// blockWhat returns what happened to a block, for its heading: kind,
-// moved, class, flags and boilerplate label.
-func blockWhat(b *diff.Block) []string {
+// blockWhat returns what happened to block bi, for its heading: kind,
+// moved, class, flags and boilerplate label, as they read under the ignore
+// mask m (a block m hides entirely reads "unchanged").
+func blockWhat(r *diff.Result, bi int, m diff.ClassMask) []string {
+	b := &r.Blocks[bi]
+	hidden := m != 0 && r.BlockHidden(bi, m)
+	cl, fl := b.Visible(m)
 	var parts []string
-	if b.Kind == diff.Equal {
+	if b.Kind == diff.Equal || hidden {
 		parts = append(parts, "unchanged")
 	} else {
 		parts = append(parts, b.Kind.String())
@@ -346,10 +355,10 @@ func blockWhat(b *diff.Block) []string {
 	if b.Moved {
 		parts = append(parts, "moved")
 	}
-	if b.Kind == diff.Changed && b.Class != diff.ClassNone {
-		parts = append(parts, b.Class.String())
+	if b.Kind == diff.Changed && !hidden && cl != diff.ClassNone {
+		parts = append(parts, cl.String())
 	}
-	if names := b.Flags.Names(); len(names) > 0 {
+	if names := fl.Names(); len(names) > 0 {
 		parts = append(parts, "check: "+strings.Join(names, ", "))
 	}
 	if b.Boilerplate != "" {
@@ -371,8 +380,56 @@ func hiddenNote(n int) string {
 	return "… " + strconv.Itoa(n) + " unchanged paragraphs …"
 }
 
-// statLines returns the counts of the header, one line each, labelled.
-func statLines(st diff.Stats) [][2]string {
+// blockHead is the heading of block bi: its paragraph numbers and what
+// happened, as it reads under the ignore mask m.
+func blockHead(r *diff.Result, bi int, m diff.ClassMask) string {
+	head := blockTitle(&r.Blocks[bi])
+	for _, p := range blockWhat(r, bi, m) {
+		head += " · " + p
+	}
+	return head
+}
+
+// statLines returns the counts of the header, one line each, labelled: the
+// counts of r under the ignore mask m (diff.Result.StatsIgnoring) and, when
+// m is set, how many changes of each ignored class it hid.
+func statLines(r *diff.Result, m diff.ClassMask) [][2]string {
+	st := r.Stats
+	if m == 0 {
+		return countLines(st)
+	}
+	ign, _ := r.StatsIgnoring(m)
+	return append(countLines(ign), [2]string{"ignored", hiddenLine(r.Stats, ign, m)})
+}
+
+// hiddenLine says how many changes of each class in m were hidden:
+// "12 typography, 3 style changes hidden". The numbers are the differences
+// between the full counts and those under the mask.
+func hiddenLine(full, ign diff.Stats, m diff.ClassMask) string {
+	var parts []string
+	total := 0
+	for _, c := range []struct {
+		class diff.Class
+		n     int
+	}{{diff.ClassTypography, full.Typography - ign.Typography}, {diff.ClassStyle, full.Style - ign.Style}} {
+		if m.Has(c.class) {
+			parts = append(parts, strconv.Itoa(c.n)+" "+c.class.String())
+			total += c.n
+		}
+	}
+	return strings.Join(parts, ", ") + " " + plural(total, "change", "changes") + " hidden"
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// countLines returns the paragraph, sentence and word counts of st.
+func countLines(st diff.Stats) [][2]string {
 	return [][2]string{
 		{"paragraphs", strconv.Itoa(st.Equal) + " unchanged, " + strconv.Itoa(st.Changed) + " changed, " +
 			strconv.Itoa(st.Added) + " added, " + strconv.Itoa(st.Removed) + " removed; " +

@@ -80,21 +80,16 @@ func WriteMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 	bw.WriteString("# storydiff: " + mdText(cleanName(r.Old.Name)) + " → " + mdText(cleanName(r.New.Name)) + "\n\n")
 	bw.WriteString("- **Old:** " + mdText(docLine(r.Old)) + "\n")
 	bw.WriteString("- **New:** " + mdText(docLine(r.New)) + "\n")
-	for _, l := range statLines(r.Stats) {
+	for _, l := range statLines(r, opt.Ignore) {
 		bw.WriteString("- **" + strings.ToUpper(l[0][:1]) + l[0][1:] + ":** " + l[1] + "\n")
 	}
-	if len(r.Findings) > 0 {
-		bw.WriteString("\n## Findings\n\n")
-		for _, f := range r.Findings {
-			bw.WriteString("- **" + mdText(cleanName(f.Kind)) + ":** " + mdText(cleanName(f.Text)) + "\n")
-		}
-	}
-	steps := plan(r, opt.Context)
+	pw := &paraWriter{w: bw, sk: markdownSkin}
+	writeMattersMarkdown(bw, pw, whatMatters(r, opt.Ignore))
+	steps := plan(r, opt.Context, opt.Ignore)
 	bw.WriteString("\n## Changes\n")
-	if identical(r) {
+	if identical(r, opt.Ignore) {
 		bw.WriteString("\nThe two versions are identical.\n")
 	}
-	pw := &paraWriter{w: bw, sk: markdownSkin}
 	for _, s := range steps {
 		bw.WriteByte('\n')
 		switch s.kind {
@@ -103,13 +98,8 @@ func WriteMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 		case stepOrigin:
 			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
 		case stepBlock:
-			b := &r.Blocks[s.block]
-			head := blockTitle(b)
-			for _, p := range blockWhat(b) {
-				head += " · " + p
-			}
-			bw.WriteString("### " + mdText(head) + "\n\n")
-			for i, ts := range paragraphs(r, s.block) {
+			bw.WriteString("### " + mdText(blockHead(r, s.block, opt.Ignore)) + "\n\n")
+			for i, ts := range paragraphs(r, s.block, opt.Ignore) {
 				if i > 0 {
 					bw.WriteByte('\n')
 				}

@@ -167,8 +167,14 @@ var shapes = []shape{
 	},
 }
 
-// body returns what follows the header (the first blank line).
+// body returns what follows the header and the What matters section (the
+// second blank line).
 func body(s string) string {
+	i := strings.Index(s, "\n\nWhat matters\n")
+	if i < 0 {
+		return ""
+	}
+	s = s[i+2:]
 	if i := strings.Index(s, "\n\n"); i >= 0 {
 		return s[i+2:]
 	}

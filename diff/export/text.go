@@ -38,6 +38,7 @@ type tok struct {
 type toks struct {
 	list    []tok
 	pending bool
+	mask    diff.ClassMask // runs of these classes are shown as plain new text
 }
 
 // add appends s in style st, split at white space. White space that is
@@ -119,16 +120,17 @@ func (t *toks) item(it item) {
 			t.add(p.New, stIns)
 			break
 		}
-		for _, w := range p.Words {
-			switch w.Op {
-			case diff.OpDelete:
+		eachWord(p, t.mask, func(w diff.Word, hidden bool) {
+			switch {
+			case w.Op == diff.OpDelete && hidden:
+			case w.Op == diff.OpDelete:
 				t.add(w.Text, stDel)
-			case diff.OpInsert:
+			case w.Op == diff.OpInsert && !hidden:
 				t.add(w.Text, stIns)
 			default:
 				t.add(w.Text, same)
 			}
-		}
+		})
 	default:
 		if p.New != "" {
 			t.add(p.New, same)
@@ -142,12 +144,30 @@ func (t *toks) item(it item) {
 	}
 }
 
-// paragraphs returns the tokens of each paragraph group of block bi.
-func paragraphs(r *diff.Result, bi int) [][]tok {
+// eachWord calls f with each word of p and whether it lies in a run that
+// the ignore mask m hides (such words are shown as plain new text: deleted
+// ones dropped, inserted ones unmarked).
+func eachWord(p *diff.Pair, m diff.ClassMask, f func(w diff.Word, hidden bool)) {
+	ri := 0
+	for i, w := range p.Words {
+		hidden := false
+		if m != 0 && w.Op != diff.OpEqual {
+			for ri < len(p.Runs) && p.Runs[ri].End <= i {
+				ri++
+			}
+			hidden = ri < len(p.Runs) && p.Runs[ri].Start <= i && p.Runs[ri].Hidden(m)
+		}
+		f(w, hidden)
+	}
+}
+
+// paragraphs returns the tokens of each paragraph group of block bi, with
+// the runs the ignore mask m hides shown as plain new text.
+func paragraphs(r *diff.Result, bi int, m diff.ClassMask) [][]tok {
 	items := blockItems(r, bi)
 	var out [][]tok
 	for _, g := range groups(items) {
-		var t toks
+		t := toks{mask: m}
 		for i, it := range g {
 			if i > 0 && oldBreak(r, bi, g[i-1], it) {
 				t.space()
@@ -320,9 +340,14 @@ func (pw *paraWriter) measure(prev tok, word []tok) int {
 // write writes ts as one paragraph: lines start with the indent, break at
 // spaces before the wrap column, and close and reopen a marked run at a
 // line break, so every line is balanced.
-func (pw *paraWriter) write(ts []tok) {
-	pw.w.WriteString(pw.indent)
-	pw.cur, pw.col, pw.last = 0, textWidth(pw.indent), ' '
+func (pw *paraWriter) write(ts []tok) { pw.writeLead(pw.indent, textWidth(pw.indent), ts) }
+
+// writeLead writes ts as write does, but the first line starts with lead,
+// leadWidth columns wide, instead of the indent (a hanging indent when the
+// indent is as wide as the lead).
+func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
+	pw.w.WriteString(lead)
+	pw.cur, pw.col, pw.last = 0, leadWidth, ' '
 	for i := 0; i < len(ts); {
 		j := i + 1
 		for j < len(ts) && !ts[j].space {
@@ -392,9 +417,13 @@ func WriteANSI(w io.Writer, r *diff.Result, opt Options) (err error) {
 	return writeTextLike(w, r, opt, ansiSkin)
 }
 
-// kindColour is the SGR colour of a block heading.
-func kindColour(b *diff.Block) string {
+// kindColour is the SGR colour of the heading of block bi under the
+// ignore mask m.
+func kindColour(r *diff.Result, bi int, m diff.ClassMask) string {
+	b := &r.Blocks[bi]
 	switch {
+	case m != 0 && r.BlockHidden(bi, m):
+		return "2"
 	case b.Kind == diff.Added:
 		return "1;32"
 	case b.Kind == diff.Removed:
@@ -412,20 +441,15 @@ func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
 	bw.WriteString(sk.paint("1", "storydiff: "+cleanName(r.Old.Name)+" → "+cleanName(r.New.Name)) + "\n")
 	bw.WriteString("old: " + docLine(r.Old) + "\n")
 	bw.WriteString("new: " + docLine(r.New) + "\n")
-	for _, l := range statLines(r.Stats) {
+	for _, l := range statLines(r, opt.Ignore) {
 		bw.WriteString(l[0] + ": " + l[1] + "\n")
 	}
-	if len(r.Findings) > 0 {
-		bw.WriteString("findings:\n")
-		for _, f := range r.Findings {
-			bw.WriteString("  - " + cleanName(f.Kind) + ": " + cleanName(f.Text) + "\n")
-		}
-	}
-	steps := plan(r, opt.Context)
-	if identical(r) {
+	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
+	writeMattersText(bw, pw, sk, whatMatters(r, opt.Ignore))
+	steps := plan(r, opt.Context, opt.Ignore)
+	if identical(r, opt.Ignore) {
 		bw.WriteString("\nThe two versions are identical.\n")
 	}
-	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
 	for _, s := range steps {
 		bw.WriteByte('\n')
 		switch s.kind {
@@ -434,13 +458,8 @@ func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
 		case stepOrigin:
 			bw.WriteString(sk.paint("35", originNote(&r.Blocks[s.block])) + "\n")
 		case stepBlock:
-			b := &r.Blocks[s.block]
-			head := blockTitle(b)
-			for _, p := range blockWhat(b) {
-				head += " · " + p
-			}
-			bw.WriteString(sk.paint(kindColour(b), head) + "\n")
-			for i, ts := range paragraphs(r, s.block) {
+			bw.WriteString(sk.paint(kindColour(r, s.block, opt.Ignore), blockHead(r, s.block, opt.Ignore)) + "\n")
+			for i, ts := range paragraphs(r, s.block, opt.Ignore) {
 				if i > 0 {
 					bw.WriteByte('\n')
 				}

@@ -1,0 +1,429 @@
+package export
+
+import (
+	"bufio"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// The What matters section opens the text, ansi, markdown and HTML
+// exports: the flagged changes an editor must check first, then the
+// story-level findings, then one line counting the rest by class.
+
+const (
+	// maxFlagged is the number of flagged changes listed; the others are
+	// counted ("… and 4 more flagged changes").
+	maxFlagged = 12
+	// windowBefore and windowAfter are the context words shown on each
+	// side of a flagged run.
+	windowBefore, windowAfter = 4, 4
+	// maxRunWords caps each deleted or inserted stretch of a flagged run
+	// and each added or removed sentence shown whole.
+	maxRunWords = 12
+)
+
+// flagAbbrev are the short names of the flags, in priority order (the
+// order of the diff.Flag bits).
+var flagAbbrev = []struct {
+	f    diff.Flag
+	name string
+}{
+	{diff.FlagNegation, "NEG"},
+	{diff.FlagNumber, "NUM"},
+	{diff.FlagQuote, "QUOTE"},
+	{diff.FlagName, "NAME"},
+	{diff.FlagAttribution, "ATTR"},
+}
+
+// flagLabel returns the short names of the flags in f joined by "+":
+// "NUM+NAME".
+func flagLabel(f diff.Flag) string {
+	var parts []string
+	for _, a := range flagAbbrev {
+		if f&a.f != 0 {
+			parts = append(parts, a.name)
+		}
+	}
+	return strings.Join(parts, "+")
+}
+
+// priority is the rank of the most important flag in f (0 for negation).
+func priority(f diff.Flag) int {
+	for i, a := range flagAbbrev {
+		if f&a.f != 0 {
+			return i
+		}
+	}
+	return len(flagAbbrev)
+}
+
+// flagged is one flagged change: a run of a changed sentence, or an added
+// or removed sentence, with a window of the words around it.
+type flagged struct {
+	old, new int // paragraph indices; -1 for a side that does not exist
+	flags    diff.Flag
+	// before and after are the context words (new text; old text for a
+	// removed sentence), cut to the window; cutBefore and cutAfter report
+	// that the sentence goes on beyond them.
+	before, after       string
+	cutBefore, cutAfter bool
+	// words are the changed words, each deleted or inserted stretch cut to
+	// maxRunWords (an added sentence is one insert, a removed one one
+	// delete).
+	words []diff.Word
+}
+
+// where is the paragraph numbers of a flagged change: "¶10 → ¶12".
+func (f *flagged) where() string {
+	side := func(p int) string {
+		if p < 0 {
+			return "—"
+		}
+		return para(p)
+	}
+	return side(f.old) + " → " + side(f.new)
+}
+
+// matters is the content of the What matters section.
+type matters struct {
+	flagged  []flagged // the listed flagged changes, by priority then reading order
+	more     int       // flagged changes not listed
+	findings []diff.Finding
+	// The other visible changes of story blocks by class, and the
+	// paragraphs of changed boilerplate blocks.
+	typography, style, wording int
+	boilerplate                int
+}
+
+// whatMatters gathers the What matters section of r under the ignore mask
+// m: runs m hides are left out, as are blocks that read as Equal under it.
+func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
+	mt := &matters{findings: r.Findings}
+	var all []flagged
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		if b.Boilerplate != "" {
+			if changed(r, bi, m) {
+				mt.boilerplate += max(len(b.Old), len(b.New))
+			}
+			continue
+		}
+		for pi := range b.Pairs {
+			p := &b.Pairs[pi]
+			switch p.Kind {
+			case diff.Added, diff.Removed:
+				if p.Flags != 0 {
+					all = append(all, wholeSentence(p))
+				} else {
+					mt.wording++
+				}
+			case diff.Changed:
+				if len(p.Runs) == 0 { // not classified (a Result assembled by hand)
+					if p.Flags != 0 && len(p.Words) > 0 {
+						all = append(all, window(p, 0, len(p.Words), p.Flags))
+					}
+					continue
+				}
+				for _, run := range p.Runs {
+					switch {
+					case run.Hidden(m):
+					case run.Flags != 0:
+						all = append(all, window(p, run.Start, run.End, run.Flags))
+					case run.Class == diff.ClassTypography:
+						mt.typography++
+					case run.Class == diff.ClassStyle:
+						mt.style++
+					default:
+						mt.wording++
+					}
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(all, func(a, b flagged) int { return priority(a.flags) - priority(b.flags) })
+	if len(all) > maxFlagged {
+		mt.more = len(all) - maxFlagged
+		all = all[:maxFlagged]
+	}
+	mt.flagged = all
+	return mt
+}
+
+// window returns the flagged change of words [start, end) of p with its
+// context. Runs out of range (a malformed pair) give an empty window.
+func window(p *diff.Pair, start, end int, f diff.Flag) flagged {
+	fl := flagged{old: p.OldRef.Para, new: p.NewRef.Para, flags: f}
+	start, end = max(0, min(start, len(p.Words))), max(0, min(end, len(p.Words)))
+	start = min(start, end)
+	var before, after strings.Builder
+	for _, w := range p.Words[:start] {
+		if w.Op != diff.OpDelete {
+			before.WriteString(w.Text)
+		}
+	}
+	for _, w := range p.Words[end:] {
+		if w.Op != diff.OpDelete {
+			after.WriteString(w.Text)
+		}
+	}
+	fl.before, fl.cutBefore = lastWords(before.String(), windowBefore)
+	fl.after, fl.cutAfter = firstWords(after.String(), windowAfter)
+	for _, w := range p.Words[start:end] {
+		if w.Op != diff.OpEqual {
+			if t, cut := firstWords(w.Text, maxRunWords); cut {
+				w.Text = strings.TrimRightFunc(t, unicode.IsSpace) + "…"
+			}
+		}
+		fl.words = append(fl.words, w)
+	}
+	return fl
+}
+
+// wholeSentence returns the flagged change of an added or removed
+// sentence: the sentence itself, cut to maxRunWords.
+func wholeSentence(p *diff.Pair) flagged {
+	fl := flagged{old: p.OldRef.Para, new: p.NewRef.Para, flags: p.Flags}
+	w := diff.Word{Op: diff.OpInsert, Text: p.New}
+	if p.Kind == diff.Removed {
+		w = diff.Word{Op: diff.OpDelete, Text: p.Old}
+	}
+	if t, cut := firstWords(w.Text, maxRunWords); cut {
+		w.Text = t
+		fl.cutAfter = true
+	}
+	fl.words = []diff.Word{w}
+	return fl
+}
+
+// lastWords returns the end of s holding its last k words (space-separated
+// tokens) with the space after them, and whether words were cut before.
+func lastWords(s string, k int) (string, bool) {
+	n, inWord := 0, false
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+			if n > k {
+				return strings.TrimLeftFunc(s[i:], unicode.IsSpace), true
+			}
+		}
+		inWord = !space
+		i -= size
+	}
+	return strings.TrimLeftFunc(s, unicode.IsSpace), false
+}
+
+// firstWords returns the start of s holding its first k words with the
+// space before them, and whether words were cut after.
+func firstWords(s string, k int) (string, bool) {
+	n, inWord := 0, false
+	for i, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+			if n > k {
+				return strings.TrimRightFunc(s[:i], unicode.IsSpace), true
+			}
+		}
+		inWord = !space
+	}
+	return strings.TrimRightFunc(s, unicode.IsSpace), false
+}
+
+// toks returns the tokens of a flagged change's window, in quotation
+// marks, with ellipses where the sentence was cut.
+func (f *flagged) toks() []tok {
+	var t toks
+	open := "“"
+	if f.cutBefore {
+		open += "…"
+	}
+	t.list = append(t.list, tok{open, stPlain, false})
+	t.add(f.before, stPlain) // its trailing space, if any, parts it from the run
+	for _, w := range f.words {
+		switch w.Op {
+		case diff.OpDelete:
+			t.add(w.Text, stDel)
+		case diff.OpInsert:
+			t.add(w.Text, stIns)
+		default:
+			t.add(w.Text, stPlain)
+		}
+	}
+	t.add(f.after, stPlain)
+	closer := "”"
+	if f.cutAfter {
+		closer = "…”"
+	}
+	t.list = append(t.list, tok{closer, stPlain, false})
+	return t.list
+}
+
+// nothingFlagged is the line written when no change carries a flag.
+const nothingFlagged = "Nothing flagged: no negation, number, quote, name or attribution changed."
+
+// restLine counts the changes the section does not list:
+// "3 wording, 5 style, 2 typography changes; 7 boilerplate paragraphs
+// changed", or "" when there are none.
+func (mt *matters) restLine() string {
+	var parts []string
+	n := 0
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"wording", mt.wording}, {"style", mt.style}, {"typography", mt.typography}} {
+		if c.n > 0 {
+			parts = append(parts, strconv.Itoa(c.n)+" "+c.name)
+			n += c.n
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if n > 0 {
+		s += " " + plural(n, "change", "changes")
+		if len(mt.flagged) > 0 {
+			s += " not flagged"
+		}
+	}
+	if mt.boilerplate > 0 {
+		if s != "" {
+			s += "; "
+		}
+		s += strconv.Itoa(mt.boilerplate) + " boilerplate " + plural(mt.boilerplate, "paragraph", "paragraphs") + " changed"
+	}
+	return s
+}
+
+// moreLine is the line counting flagged changes not listed, or "".
+func (mt *matters) moreLine() string {
+	if mt.more == 0 {
+		return ""
+	}
+	return "… and " + strconv.Itoa(mt.more) + " more flagged " + plural(mt.more, "change", "changes")
+}
+
+// findingLine is one finding as the section shows it: "lede: new lede: …".
+func findingLine(f diff.Finding) string { return cleanName(f.Kind) + ": " + cleanName(f.Text) }
+
+// writeMattersText writes the section for text and ansi output: one line
+// per flagged change, its paragraph numbers and flags in aligned columns
+// and its window wrapped under them.
+func writeMattersText(bw *bufio.Writer, pw *paraWriter, sk *skin, mt *matters) {
+	bw.WriteString("\n" + sk.paint("1", "What matters") + "\n")
+	if len(mt.flagged) == 0 {
+		bw.WriteString("  " + nothingFlagged + "\n")
+	}
+	whereW, flagW := 0, 0
+	for i := range mt.flagged {
+		whereW = max(whereW, textWidth(mt.flagged[i].where()))
+		flagW = max(flagW, len(flagLabel(mt.flagged[i].flags)))
+	}
+	indent := pw.indent
+	pw.indent = strings.Repeat(" ", 2+whereW+2+flagW+2)
+	for i := range mt.flagged {
+		f := &mt.flagged[i]
+		where, label := f.where(), flagLabel(f.flags)
+		lead := "  " + where + strings.Repeat(" ", whereW-textWidth(where)+2) +
+			sk.paint("1;33", label) + strings.Repeat(" ", flagW-len(label)+2)
+		pw.writeLead(lead, len(pw.indent), f.toks())
+	}
+	pw.indent = indent
+	if l := mt.moreLine(); l != "" {
+		bw.WriteString("  " + l + "\n")
+	}
+	for _, f := range mt.findings {
+		bw.WriteString("  " + sk.paint("1;35", cleanName(f.Kind)+":") + " " + cleanName(f.Text) + "\n")
+	}
+	if l := mt.restLine(); l != "" {
+		bw.WriteString("  " + sk.paint("2", l) + "\n")
+	}
+}
+
+// writeMattersMarkdown writes the section as a Markdown list.
+func writeMattersMarkdown(bw *bufio.Writer, pw *paraWriter, mt *matters) {
+	bw.WriteString("\n## What matters\n\n")
+	if len(mt.flagged) == 0 {
+		bw.WriteString("- " + mdText(nothingFlagged) + "\n")
+	}
+	for i := range mt.flagged {
+		f := &mt.flagged[i]
+		lead := "- **" + mdText(f.where()) + "** · " + flagLabel(f.flags) + " · "
+		pw.writeLead(lead, textWidth(lead), f.toks())
+	}
+	if l := mt.moreLine(); l != "" {
+		bw.WriteString("- " + mdText(l) + "\n")
+	}
+	for _, f := range mt.findings {
+		bw.WriteString("- **" + mdText(cleanName(f.Kind)) + ":** " + mdText(cleanName(f.Text)) + "\n")
+	}
+	if l := mt.restLine(); l != "" {
+		bw.WriteString("- *" + mdText(l) + "*\n")
+	}
+}
+
+// matters writes the section as an HTML list.
+func (h *htmlWriter) matters(mt *matters) {
+	h.raw("<section class=\"matters\">\n<h2>What matters</h2>\n<ul>\n")
+	if len(mt.flagged) == 0 {
+		h.raw("<li>")
+		h.text(nothingFlagged)
+		h.raw("</li>\n")
+	}
+	for i := range mt.flagged {
+		f := &mt.flagged[i]
+		h.raw("<li><span class=\"where\">")
+		h.text(f.where())
+		h.raw("</span> <span class=\"flag\" title=\"")
+		h.text(strings.Join(f.flags.Names(), ", "))
+		h.raw("\">")
+		h.text(flagLabel(f.flags))
+		h.raw("</span> “")
+		if f.cutBefore {
+			h.raw("…")
+		}
+		h.text(f.before)
+		for _, w := range f.words {
+			switch w.Op {
+			case diff.OpDelete:
+				h.raw("<del class=\"w\">")
+				h.change(w.Text)
+				h.raw("</del>")
+			case diff.OpInsert:
+				h.raw("<ins class=\"w\">")
+				h.change(w.Text)
+				h.raw("</ins>")
+			default:
+				h.text(w.Text)
+			}
+		}
+		h.text(f.after)
+		if f.cutAfter {
+			h.raw("…")
+		}
+		h.raw("”</li>\n")
+	}
+	if l := mt.moreLine(); l != "" {
+		h.raw("<li>")
+		h.text(l)
+		h.raw("</li>\n")
+	}
+	for _, f := range mt.findings {
+		h.raw("<li><strong>")
+		h.text(cleanName(f.Kind))
+		h.raw(":</strong> ")
+		h.text(cleanName(f.Text))
+		h.raw("</li>\n")
+	}
+	h.raw("</ul>\n")
+	if l := mt.restLine(); l != "" {
+		h.raw("<p class=\"rest\">")
+		h.text(l)
+		h.raw("</p>\n")
+	}
+	h.raw("</section>\n")
+}

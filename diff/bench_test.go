@@ -81,6 +81,7 @@ func worstShapes(tb testing.TB) []struct {
 	strip := strings.NewReplacer(".", "", ",", "", "!", "", "?", "", ";", "", ":", "", "“", "", "”", "", "\"", "", "’", "", "'", "", "—", "", "(", "", ")", "")
 	bareOld := strip.Replace(giantOld)
 	bareNew := mutateWords(rng, bareOld, 0.01)
+	bareHeavy := mutateWords(rng, bareOld, 0.3) // long sentences with many word edits: the word diff's worst case
 	sentence := "The council approved the harbour budget on Tuesday after a long debate. "
 	repOld := strings.Repeat(sentence, (10<<20)/len(sentence))
 	repNew := strings.Replace(repOld, "Tuesday", "Wednesday", 100)
@@ -100,6 +101,7 @@ func worstShapes(tb testing.TB) []struct {
 	}{
 		{"giant-paragraph-1MB", []byte(giantOld), []byte(giantNew)},
 		{"giant-no-punct-1MB", []byte(bareOld), []byte(bareNew)},
+		{"giant-no-punct-1MB-30pct-edits", []byte(bareOld), []byte(bareHeavy)},
 		{"repeated-sentence-10MB", []byte(repOld), []byte(repNew)},
 		{"unrelated-1MB", otherOld, []byte(strings.Join(otherNew, "\n\n"))},
 	}

@@ -4,17 +4,20 @@ import "charm.land/bubbles/v2/key"
 
 // keyMap holds every key binding of the viewer; help.Model shows it.
 type keyMap struct {
-	Down, Up                 key.Binding
-	PageDown, PageUp         key.Binding
-	HalfDown, HalfUp         key.Binding
-	Top, Bottom              key.Binding
-	NextChange, PrevChange   key.Binding
-	NextMatch, PrevMatch     key.Binding
-	NextPara, PrevPara       key.Binding
-	Jump, Back               key.Binding
-	Search, Clear            key.Binding
-	Fold, Inline, Sentences  key.Binding
-	Export, Copy, Help, Quit key.Binding
+	Down, Up                  key.Binding
+	PageDown, PageUp          key.Binding
+	HalfDown, HalfUp          key.Binding
+	Top, Bottom               key.Binding
+	NextChange, PrevChange    key.Binding
+	NextMatch, PrevMatch      key.Binding
+	NextPara, PrevPara        key.Binding
+	Jump, Back                key.Binding
+	Search, Clear             key.Binding
+	Fold, Inline, Sentences   key.Binding
+	Ignore, Findings, Flagged key.Binding
+	PrevPair, NextPair        key.Binding
+	Pick, History             key.Binding
+	Export, Copy, Help, Quit  key.Binding
 }
 
 func defaultKeys() keyMap {
@@ -40,6 +43,13 @@ func defaultKeys() keyMap {
 		Fold:       key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fold unchanged")),
 		Inline:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "side-by-side/inline")),
 		Sentences:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sentences/paragraphs")),
+		Ignore:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "ignore typography/style")),
+		Findings:   key.NewBinding(key.WithKeys("F", "!"), key.WithHelp("F/!", "findings and flags")),
+		Flagged:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "n/N: flagged only")),
+		PrevPair:   key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous versions")),
+		NextPair:   key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next versions")),
+		Pick:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick versions")),
+		History:    key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "history")),
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy block")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -58,6 +68,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextChange, k.PrevChange, k.NextPara, k.PrevPara, k.Jump, k.Back},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Fold, k.Inline, k.Sentences},
+		{k.Ignore, k.Findings, k.Flagged, k.PrevPair, k.NextPair, k.Pick, k.History},
 		{k.Export, k.Copy, k.Help, k.Quit},
 	}
 }

@@ -3,8 +3,16 @@
 // with keys to walk the changes, search, fold, export and copy.
 //
 // It only renders a *diff.Result (through package render); it never parses
-// or diffs text. The result is loaded off the UI loop by Options.Load, with
-// its progress shown, and q quits at any time.
+// or diffs text. The result is loaded off the UI loop by Options.Load (or
+// Options.Compare, for a series of versions), with its progress shown, and
+// q quits at any time.
+//
+// Editorial flags show as badges (NEG, NUM, QUOTE, NAME, ATTR) on the
+// sentences that carry them; i hides typographic and then style changes,
+// F lists the story findings and every flagged change, and m limits n and
+// N to flagged changes. With more than two versions (write-thrus), < and >
+// step through consecutive pairs, p picks any two, and H shows which
+// version introduced and last changed each sentence of the latest one.
 package tui
 
 import (
@@ -42,6 +50,23 @@ type Options struct {
 	Color bool
 	// Inline starts in the inline (unified) view whatever the width.
 	Inline bool
+	// Ignore is the set of change classes hidden at the start; i cycles
+	// through none, typography, and typography and style.
+	Ignore diff.ClassMask
+	// Versions names the versions of a series, oldest first. With more
+	// than two (and Compare set) the viewer can show any pair of them.
+	Versions []string
+	// Pair is the pair of versions shown first (0-based indices into
+	// Versions); an invalid pair means the last two.
+	Pair [2]int
+	// Compare computes the result for versions i and j off the UI loop,
+	// reporting progress as Load does; results are cached by pair. When
+	// set it is used instead of Load.
+	Compare func(i, j int, progress func(stage string, done, total int)) (*diff.Result, error)
+	// History traces the sentences of the latest version through the
+	// series (the H view). It is called once, off the UI loop, when the
+	// view is first opened.
+	History func() *diff.History
 }
 
 // inlineBelow is the width under which the viewer switches to the inline
@@ -65,6 +90,15 @@ const (
 	promptOverwrite
 )
 
+// overlayKind says which list covers the pane.
+type overlayKind uint8
+
+const (
+	overlayNone     overlayKind = iota
+	overlayFindings             // F: findings and flagged changes
+	overlayPicker               // p: choose two versions
+)
+
 // Model is the viewer's Bubble Tea model. Make one with New.
 type Model struct {
 	opts  Options
@@ -84,6 +118,27 @@ type Model struct {
 
 	r    *diff.Result
 	pane pane
+
+	// Versions: the pair shown and the results computed so far, by pair
+	// (shared by the model's copies: a cache).
+	pair    [2]int
+	shown   [2]int // the pair of r
+	results map[[2]int]*diff.Result
+
+	// Editorial layer: the classes hidden, the statistics under that mask
+	// and how many runs it hides.
+	ignore diff.ClassMask
+	stats  diff.Stats
+	hidden int
+
+	overlay overlayKind
+	list    list
+
+	// History view (H).
+	showHist    bool
+	histLoading bool
+	hist        *diff.History
+	hv          histView
 	// inline is the user's choice of view with u: 0 automatic (by width),
 	// 1 inline, -1 side by side.
 	inline    int
@@ -106,15 +161,19 @@ type progressState struct {
 	ch chan progressMsg
 }
 
+// historyMsg carries the traced history.
+type historyMsg struct{ h *diff.History }
+
 type progressMsg struct {
 	stage       string
 	done, total int
 }
 
-// loadedMsg carries the loaded result.
+// loadedMsg carries the loaded result of a pair of versions.
 type loadedMsg struct {
-	r   *diff.Result
-	err error
+	r    *diff.Result
+	err  error
+	pair [2]int
 }
 
 // exportedMsg reports the end of an export.
@@ -136,7 +195,10 @@ func New(opts Options) Model {
 		help:     help.New(),
 		input:    textinput.New(),
 		started:  time.Now(),
+		results:  map[[2]int]*diff.Result{},
+		ignore:   opts.Ignore,
 	}
+	m.pair = defaultPair(opts)
 	if opts.Inline {
 		m.inline = 1
 	}
@@ -150,12 +212,18 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(m.load(), m.waitProgress(), m.spin.Tick, tea.RequestBackgroundColor)
 }
 
-// load runs opts.Load off the UI loop.
+// load computes the current pair off the UI loop, with opts.Compare when
+// set, else opts.Load.
 func (m Model) load() tea.Cmd {
-	load, ch := m.opts.Load, m.progress.ch
+	load, ch, pair := m.opts.Load, m.progress.ch, m.pair
+	if cmp := m.opts.Compare; cmp != nil {
+		load = func(progress func(string, int, int)) (*diff.Result, error) {
+			return cmp(pair[0], pair[1], progress)
+		}
+	}
 	return func() tea.Msg {
 		if load == nil {
-			return loadedMsg{err: errors.New("nothing to show: no loader")}
+			return loadedMsg{err: errors.New("nothing to show: no loader"), pair: pair}
 		}
 		r, err := load(func(stage string, done, total int) {
 			msg := progressMsg{stage, done, total}
@@ -175,7 +243,7 @@ func (m Model) load() tea.Cmd {
 		if err == nil && r == nil {
 			err = errors.New("nothing to show: the loader returned no result")
 		}
-		return loadedMsg{r, err}
+		return loadedMsg{r, err, pair}
 	}
 }
 
@@ -198,6 +266,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.st = newStyles(dark, m.opts.Color)
 			m.help.Styles = m.st.help
 			m.pane.st = m.st
+			m.hv.st = m.st
 		}
 		return m, nil
 	case progressMsg:
@@ -207,20 +276,23 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.progressLast = msg
 		return m, m.waitProgress()
 	case spinner.TickMsg:
-		if !m.loading {
+		if !m.loading && !m.histLoading {
 			return m, nil
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
 	case loadedMsg:
-		m.loading = false
-		if msg.err != nil {
-			m.err = msg.err
+		return m.loaded(msg)
+	case historyMsg:
+		m.histLoading = false
+		m.hist = msg.h
+		if m.hist == nil || len(m.hist.Versions) == 0 {
+			m.showHist = false
+			m.setError("no history to show")
 			return m, nil
 		}
-		m.r = msg.r
-		m.pane = newPane(m.r, m.keys, m.st, m.mode(), false, !m.opts.Color)
+		m.hv = histView{h: m.hist, st: m.st, names: m.opts.Versions}
 		m.layout()
 		return m, nil
 	case exportedMsg:
@@ -233,7 +305,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseMsg:
-		if m.r == nil || m.prompt != promptNone {
+		if m.r == nil || m.prompt != promptNone || m.overlay != overlayNone {
+			return m, nil
+		}
+		if m.showHist {
+			if w, ok := msg.(tea.MouseWheelMsg); ok {
+				switch w.Button {
+				case tea.MouseWheelDown:
+					m.hv.scrollWheel(3)
+				case tea.MouseWheelUp:
+					m.hv.scrollWheel(-3)
+				}
+			}
 			return m, nil
 		}
 		if c, ok := msg.(tea.MouseClickMsg); ok && c.Button == tea.MouseLeft {
@@ -272,10 +355,37 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	}
-	if m.r == nil { // loading or failed: only quit and help work
+	if m.r == nil || m.loading { // loading or failed: only quit and help work
 		return m, nil
 	}
+	if m.overlay != overlayNone {
+		return m.overlayKey(msg)
+	}
+	if m.showHist {
+		return m.historyKey(msg)
+	}
 	switch {
+	case key.Matches(msg, k.Ignore):
+		m.cycleIgnore()
+		return m, nil
+	case key.Matches(msg, k.Findings):
+		m.list = findingsList(m.r, m.ignore, m.pane.markup)
+		m.overlay = overlayFindings
+		return m, nil
+	case key.Matches(msg, k.Flagged):
+		m.pane.flaggedOnly = !m.pane.flaggedOnly
+		if m.pane.flaggedOnly {
+			m.setMessage("n/N: flagged changes only (" + strconv.Itoa(len(m.pane.flagged)) + ")")
+		} else {
+			m.setMessage("n/N: every change")
+		}
+		return m, nil
+	case key.Matches(msg, k.PrevPair), key.Matches(msg, k.NextPair):
+		return m.stepPair(key.Matches(msg, k.NextPair))
+	case key.Matches(msg, k.Pick):
+		return m.openPicker()
+	case key.Matches(msg, k.History):
+		return m.openHistory()
 	case key.Matches(msg, k.Clear):
 		if m.showHelp {
 			m.showHelp = false
@@ -374,6 +484,18 @@ func (m Model) submit(v string) (tea.Model, tea.Cmd) {
 	switch m.prompt {
 	case promptSearch:
 		m.closePrompt()
+		if m.showHist {
+			n := m.hv.setQuery(v)
+			if v != "" && n == 0 {
+				m.hv.setQuery("")
+				m.setError("not found: " + sanitize(v))
+			} else if n > 0 {
+				m.hv.cur = m.hv.top - 1
+				m.hv.walkMatches(false)
+				m.setMessage(strconv.Itoa(n) + " matching " + plural(n, "sentence", "sentences"))
+			}
+			return m, nil
+		}
 		n := m.pane.setQuery(v)
 		if v == "" {
 			return m, nil
@@ -488,6 +610,9 @@ func (m *Model) layout() {
 	if m.pane.cursor < len(m.pane.entries) {
 		m.pane.ensureVisible(m.pane.cursor)
 	}
+	if m.hist != nil {
+		m.hv.setSize(m.width, max(m.h-top-bottom, 0))
+	}
 }
 
 // tooSmall reports whether the window cannot hold the viewer.
@@ -535,9 +660,30 @@ func (m Model) content() string {
 		return m.loadingView()
 	}
 	var b strings.Builder
-	b.WriteString(m.header())
+	top, bottom := m.chrome()
+	body := max(m.h-top-bottom, 0)
+	switch {
+	case m.showHist && m.hist != nil:
+		b.WriteString(m.st.header.Render(pad(0)) + m.hv.legend(m.width))
+	default:
+		b.WriteString(m.header())
+	}
 	b.WriteByte('\n')
-	b.WriteString(m.pane.View())
+	switch {
+	case m.overlay != overlayNone:
+		hint := "no findings and no flagged changes"
+		if m.overlay == overlayPicker {
+			hint = "no versions"
+		}
+		b.WriteString(m.list.view(&m.pane, m.width, body, hint))
+	case m.showHist && m.hist == nil:
+		b.WriteString(fit(m.spin.View()+" tracing the history of "+strconv.Itoa(len(m.opts.Versions))+" versions…", m.width, body) +
+			strings.Repeat("\n", max(body-1, 0)))
+	case m.showHist:
+		b.WriteString(m.hv.View())
+	default:
+		b.WriteString(m.pane.View())
+	}
 	b.WriteByte('\n')
 	if m.showHelp {
 		b.WriteString(m.fullHelp())
@@ -593,10 +739,17 @@ func (m Model) loadingView() string {
 	return fit(line+"\n\n"+"q quits", m.width, m.h)
 }
 
-// header shows both names above their panes and the counts.
+// header shows both names above their panes and the counts (and, for a
+// series, which pair of versions is shown: v2 → v3 of 5).
 func (m Model) header() string {
-	summary := counts(m.r)
+	summary := counts(m.r, m.stats, m.hidden)
 	oldName, newName := sanitize(m.r.Old.Name), sanitize(m.r.New.Name)
+	if m.multi() {
+		oldName = versionLabel(m.pair[0]) + " " + oldName
+		newName = versionLabel(m.pair[1]) + " " + newName
+		summary = versionLabel(m.pair[0]) + " → " + versionLabel(m.pair[1]) + " of " +
+			strconv.Itoa(len(m.opts.Versions)) + " · " + summary
+	}
 	if m.pane.mode == render.Inline {
 		left := " " + oldName + " → " + newName
 		return m.st.header.Render(spread(left, summary+" ", m.width))
@@ -608,12 +761,12 @@ func (m Model) header() string {
 		m.st.headerDim.Render("│") + m.st.header.Render(right)
 }
 
-// counts summarises the result with the gutter's markers: ~3 +2 -1 ↕1.
-func counts(r *diff.Result) string {
+// counts summarises the result with the gutter's markers, ~3 +2 -1 ↕1,
+// from st (the statistics under the ignore mask, which hid hidden runs).
+func counts(r *diff.Result, st diff.Stats, hidden int) string {
 	if r.Equal() {
 		return "no differences"
 	}
-	st := r.Stats
 	var parts []string
 	add := func(n int, s string) {
 		if n > 0 {
@@ -629,6 +782,12 @@ func counts(r *diff.Result) string {
 	}
 	if st.Merged > 0 {
 		parts = append(parts, strconv.Itoa(st.Merged)+" merged")
+	}
+	if len(parts) == 0 && hidden > 0 {
+		return "every change hidden"
+	}
+	if len(parts) == 0 {
+		return "boilerplate changes only"
 	}
 	return strings.Join(parts, " ")
 }
@@ -659,16 +818,33 @@ func (m Model) statusLine() string {
 	if m.prompt != promptNone {
 		return m.input.View()
 	}
-	pos := m.pane.position()
 	var parts []string
+	switch {
+	case m.overlay == overlayFindings:
+		parts = append(parts, "findings "+strconv.Itoa(min(m.list.cursor+1, len(m.list.items)))+"/"+strconv.Itoa(len(m.list.items)))
+		return m.statusBar(parts, "j/k move · enter go · esc close")
+	case m.overlay == overlayPicker:
+		return m.statusBar([]string{"compare two versions"}, "type 1 3 or j/k · enter compare · esc close")
+	case m.showHist:
+		line, lines, pct, match := m.hv.position()
+		parts = append(parts, "history", "line "+strconv.Itoa(line)+"/"+strconv.Itoa(lines), strconv.Itoa(pct)+"%")
+		if m.hv.query != "" {
+			parts = append(parts, "/"+sanitize(m.hv.query)+" "+strconv.Itoa(match)+"/"+strconv.Itoa(len(m.hv.matches)))
+		}
+		return m.statusBar(parts, "/ search · H/esc back · q quit")
+	}
+	pos := m.pane.position()
 	para := "¶ " + strconv.Itoa(pos.para) + "/" + strconv.Itoa(pos.paras)
 	if pos.old {
 		para = "old " + para
 	}
 	parts = append(parts, para)
-	if pos.changes > 0 {
+	switch {
+	case m.pane.flaggedOnly:
+		parts = append(parts, "flagged only "+strconv.Itoa(pos.flag)+"/"+strconv.Itoa(pos.flags))
+	case pos.changes > 0:
 		parts = append(parts, "change "+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
-	} else {
+	default:
 		parts = append(parts, "no changes")
 	}
 	parts = append(parts, strconv.Itoa(pos.percent)+"%")
@@ -677,9 +853,18 @@ func (m Model) statusLine() string {
 		mode += ", folded"
 	}
 	parts = append(parts, mode)
+	if m.ignore != 0 {
+		parts = append(parts, strconv.Itoa(m.hidden)+" hidden ("+ignoreName(m.ignore)+")")
+	}
 	if m.pane.query != "" {
 		parts = append(parts, "/"+sanitize(m.pane.query)+" "+strconv.Itoa(pos.match)+"/"+strconv.Itoa(len(m.pane.matches)))
 	}
+	return m.statusBar(parts, "")
+}
+
+// statusBar draws the status line: parts on the left, then the message,
+// or hint, or the short help, on the right.
+func (m Model) statusBar(parts []string, hint string) string {
 	left := " " + strings.Join(parts, " · ")
 	var right string
 	style := m.st.status
@@ -690,6 +875,9 @@ func (m Model) statusLine() string {
 		if m.isError {
 			style = m.st.errorMsg
 		}
+	case hint != "":
+		right = hint + " "
+		style = m.st.statusDim
 	default:
 		h := m.help
 		h.SetWidth(max(m.width-lipgloss.Width(left)-2, 0))
@@ -710,7 +898,7 @@ func (m Model) statusLine() string {
 	}
 	left = truncate(left, m.width)
 	lw = lipgloss.Width(left)
-	if m.message != "" {
+	if m.message != "" || hint != "" {
 		return m.st.status.Render(left+pad(m.width-lw-rw)) + style.Render(right)
 	}
 	return m.st.status.Render(left+pad(m.width-lw-rw)) + right

@@ -26,10 +26,15 @@ type pane struct {
 	mode   render.Mode
 	fold   bool
 	markup bool
+	// ignore hides change classes (the i key); flaggedOnly makes n and N
+	// walk only the entries with a visible flag (the m key).
+	ignore      diff.ClassMask
+	flaggedOnly bool
 
 	width, height int
 	entries       []render.Entry
 	changes       []int // indices of entries that show a change
+	flagged       []int // indices of entries that show a flag
 	layout        *render.Layout
 	cache         map[render.Entry]*render.Row
 
@@ -50,8 +55,8 @@ type pane struct {
 	matches []int  // entry indices matching query
 }
 
-func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, markup bool) pane {
-	p := pane{r: r, keys: keys, st: st, mode: mode, fold: fold, markup: markup,
+func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, markup bool, ignore diff.ClassMask) pane {
+	p := pane{r: r, keys: keys, st: st, mode: mode, fold: fold, markup: markup, ignore: ignore,
 		cache: map[render.Entry]*render.Row{}}
 	p.rebuild()
 	return p
@@ -59,11 +64,14 @@ func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, ma
 
 // rebuild lists the entries for the current mode and fold state.
 func (p *pane) rebuild() {
-	p.entries = render.Entries(p.r, p.mode, p.fold)
-	p.changes = p.changes[:0]
+	p.entries = render.EntriesIgnoring(p.r, p.mode, p.fold, p.ignore)
+	p.changes, p.flagged = p.changes[:0], p.flagged[:0]
 	for i, e := range p.entries {
-		if e.IsChange(p.r) {
+		if e.IsChangeIgnoring(p.r, p.ignore) {
 			p.changes = append(p.changes, i)
+			if e.Flags(p.r, p.ignore) != 0 {
+				p.flagged = append(p.flagged, i)
+			}
 		}
 	}
 	p.maxOK = false
@@ -77,7 +85,7 @@ func (p *pane) rebuild() {
 func (p *pane) SetSize(w, h int) {
 	if w != p.width || p.layout == nil {
 		p.width = w
-		p.layout = render.NewLayout(p.r, p.mode, w, render.Options{Markup: p.markup})
+		p.layout = render.NewLayout(p.r, p.mode, w, p.layoutOptions())
 		p.cache = map[render.Entry]*render.Row{}
 	}
 	p.height = h
@@ -98,13 +106,71 @@ func (p *pane) setView(mode render.Mode, fold bool) {
 	p.mode, p.fold = mode, fold
 	p.rebuild()
 	if modeChanged {
-		p.layout = render.NewLayout(p.r, p.mode, p.width, render.Options{Markup: p.markup})
+		p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
 		p.cache = map[render.Entry]*render.Row{}
 	}
 	p.jumps = nil
 	p.cursor = p.entryOfBlock(block)
 	p.top, p.off = p.cursor, 0
 	p.center(p.cursor)
+}
+
+func (p *pane) layoutOptions() render.Options {
+	return render.Options{Markup: p.markup, Ignore: p.ignore}
+}
+
+// setIgnore hides the change classes in m, keeping the cursor on the same
+// block.
+func (p *pane) setIgnore(m diff.ClassMask) {
+	if m == p.ignore {
+		return
+	}
+	block := -1
+	if p.cursor < len(p.entries) {
+		block = p.entries[p.cursor].Block
+	}
+	p.ignore = m
+	p.rebuild()
+	p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
+	p.cache = map[render.Entry]*render.Row{}
+	p.jumps = nil
+	p.cursor = p.entryOfBlock(block)
+	p.top, p.off = p.cursor, 0
+	p.center(p.cursor)
+}
+
+// goTo puts the cursor on the entry showing pair pi of block bi (the
+// block's row outside Sentences mode), unfolding if it is folded, and
+// remembers where it came from for backspace.
+func (p *pane) goTo(bi, pi int) {
+	if bi < 0 || bi >= len(p.r.Blocks) {
+		return
+	}
+	t := -1
+	find := func() {
+		t = -1
+		for i, e := range p.entries {
+			if e.Kind == render.RowGhost {
+				continue
+			}
+			if e.Block == bi && (p.mode != render.Sentences || pi < 0 || e.Pair == pi) {
+				t = i
+				return
+			}
+		}
+	}
+	find()
+	if t < 0 && p.fold {
+		p.setView(p.mode, false)
+		find()
+	}
+	if t < 0 {
+		t = p.entryOfBlock(bi)
+	}
+	if p.cursor < len(p.entries) && t != p.cursor {
+		p.jumps = append(p.jumps, p.entries[p.cursor])
+	}
+	p.moveCursor(t, true)
 }
 
 // entryOfBlock returns the index of the entry showing block b (the fold
@@ -453,6 +519,14 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			p.walkMatches(false)
 		case p.query != "" && key.Matches(msg, k.PrevMatch):
 			p.walkMatches(true)
+		case p.flaggedOnly && key.Matches(msg, k.NextChange):
+			if !p.walk(p.flagged, false) {
+				p.note = "no more flagged changes below"
+			}
+		case p.flaggedOnly && key.Matches(msg, k.PrevChange):
+			if !p.walk(p.flagged, true) {
+				p.note = "no more flagged changes above"
+			}
 		case key.Matches(msg, k.NextChange):
 			if !p.walk(p.changes, false) {
 				p.note = "no more changes below"
@@ -717,12 +791,14 @@ type position struct {
 	old         bool // para counts old paragraphs (a removed block)
 	change      int  // 1-based number of the change at or before the cursor
 	changes     int
+	flag        int // the same for flagged changes
+	flags       int
 	match       int // 1-based number of the match at or before the cursor
 	percent     int
 }
 
 func (p *pane) position() position {
-	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes)}
+	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes), flags: len(p.flagged)}
 	if len(p.entries) == 0 {
 		pos.percent = 100
 		return pos
@@ -743,6 +819,7 @@ func (p *pane) position() position {
 		pos.para, pos.old, pos.paras = b.Old[0]+1, true, len(p.r.Old.Paragraphs)
 	}
 	pos.change = sort.SearchInts(p.changes, p.cursor+1)
+	pos.flag = sort.SearchInts(p.flagged, p.cursor+1)
 	pos.match = sort.SearchInts(p.matches, p.cursor+1)
 	_, last := p.visible()
 	mt, mo := p.maxPos()

@@ -24,6 +24,8 @@ type styles struct {
 	// cursor marks the current row in the gutter.
 	cursor string
 	sep    string // the │ between panes
+	// age colours the versions of the history view, oldest first.
+	age [5]string
 
 	header, headerDim, status, statusDim, message, errorMsg, prompt, title lipgloss.Style
 	help                                                                   help.Styles
@@ -61,6 +63,13 @@ func newStyles(isDark, useColor bool) *styles {
 		s.match = st().ForegroundColor(c("#000000", "#000000")).BackgroundColor(c("#fbd34d", "#fbd34d")).String()
 		s.cursor = st().Bold().ForegroundColor(c("#bf3989", "#ff80c8")).String()
 		s.sep = st().ForegroundColor(c("#d0d7de", "#30363d")).String()
+		s.age = [5]string{
+			st().ForegroundColor(gray).String(),
+			st().ForegroundColor(blue).String(),
+			st().ForegroundColor(c("#8250df", "#d2a8ff")).String(),
+			st().Bold().ForegroundColor(c("#9a6700", "#e3b341")).String(),
+			st().Bold().ForegroundColor(c("#bc4c00", "#ffa657")).String(),
+		}
 	} else {
 		s.span[render.Added] = st().Underline(true).String()
 		s.span[render.Removed] = st().Strikethrough(true).String()
@@ -78,6 +87,8 @@ func newStyles(isDark, useColor bool) *styles {
 		}
 		s.match = st().Reverse(true).String()
 		s.cursor = st().Bold().String()
+		faint, bold := st().Faint().String(), st().Bold().String()
+		s.age = [5]string{faint, faint, "", bold, bold}
 	}
 	s.inline = s.span
 	if useColor {

@@ -49,23 +49,52 @@ type Entry struct {
 
 // IsChange reports whether the entry shows a change: a changed, added,
 // removed or moved block or pair, or a ghost.
-func (e Entry) IsChange(r *diff.Result) bool {
+func (e Entry) IsChange(r *diff.Result) bool { return e.IsChangeIgnoring(r, 0) }
+
+// IsChangeIgnoring is IsChange with the classes in m ignored: a block that
+// r.BlockHidden reports, or a pair whose runs are all hidden, is no change.
+func (e Entry) IsChangeIgnoring(r *diff.Result, m diff.ClassMask) bool {
 	switch e.Kind {
 	case RowBlock:
-		return r.Blocks[e.Block].IsChange()
+		return r.Blocks[e.Block].IsChange() && (m == 0 || !r.BlockHidden(e.Block, m))
 	case RowSentence:
 		p := &r.Blocks[e.Block].Pairs[e.Pair]
-		return p.Kind != diff.Equal || p.Moved
+		return (p.Kind != diff.Equal || p.Moved) && !p.Hidden(m)
 	case RowGhost:
 		return true
 	}
 	return false
 }
 
+// Flags returns the flags the entry shows under m: those of its pair (a
+// RowSentence) or of its block's pairs (a RowBlock), not counting runs m
+// hides. Folds and ghosts have none.
+func (e Entry) Flags(r *diff.Result, m diff.ClassMask) diff.Flag {
+	switch e.Kind {
+	case RowBlock:
+		_, f := r.Blocks[e.Block].Visible(m)
+		return f
+	case RowSentence:
+		if r.Blocks[e.Block].Boilerplate != "" {
+			return 0
+		}
+		_, f := r.Blocks[e.Block].Pairs[e.Pair].Visible(m)
+		return f
+	}
+	return 0
+}
+
 // Entries lists the rows of r in the given mode. Moved blocks leave a ghost
 // row where they stood (in SideBySide and Inline modes). With fold, each run
 // of unchanged blocks (or pairs) becomes one RowFold.
 func Entries(r *diff.Result, mode Mode, fold bool) []Entry {
+	return EntriesIgnoring(r, mode, fold, 0)
+}
+
+// EntriesIgnoring is Entries with the classes in m ignored: with fold,
+// blocks and pairs that read as unchanged under m (see
+// Entry.IsChangeIgnoring) are folded too.
+func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []Entry {
 	if r == nil {
 		return nil
 	}
@@ -100,7 +129,7 @@ func Entries(r *diff.Result, mode Mode, fold bool) []Entry {
 		for bi := range r.Blocks {
 			for pi := range r.Blocks[bi].Pairs {
 				p := &r.Blocks[bi].Pairs[pi]
-				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, p.Kind == diff.Equal && !p.Moved)
+				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, (p.Kind == diff.Equal && !p.Moved) || p.Hidden(m))
 			}
 		}
 		flush()
@@ -112,7 +141,7 @@ func Entries(r *diff.Result, mode Mode, fold bool) []Entry {
 			flush()
 			out = append(out, Entry{Kind: RowGhost, Block: g})
 		}
-		add(Entry{Kind: RowBlock, Block: bi}, !r.Blocks[bi].IsChange())
+		add(Entry{Kind: RowBlock, Block: bi}, !r.Blocks[bi].IsChange() || (m != 0 && r.BlockHidden(bi, m)))
 	}
 	flush()
 	for _, g := range ghosts[len(r.Blocks)] {

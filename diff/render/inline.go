@@ -32,7 +32,7 @@ func (l *Layout) inlineBlock(bi int) Side {
 			s.Gutter = append(s.Gutter, nil)
 		}
 	}
-	m := marker(b.Kind, b.Moved)
+	m := l.blockMarker(bi)
 	useNew := len(b.New) > 0
 	var spans []Span
 	oldP, newP := -1, -1
@@ -105,7 +105,7 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 	if pr.Moved {
 		eq = Moved
 	}
-	switch pr.Kind {
+	switch l.pairKind(pr) {
 	case diff.Added:
 		out = l.mark(out, Span{pr.New, Added}, "{+", "+}", b.Kind == diff.Added)
 	case diff.Removed:
@@ -120,13 +120,16 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 			out = l.mark(out, Span{pr.New, WordInsert}, "{+", "+}", false)
 			break
 		}
-		for _, w := range pr.Words {
-			switch w.Op {
-			case diff.OpEqual:
+		h := l.hider(pr)
+		for i, w := range pr.Words {
+			hidden := w.Op != diff.OpEqual && h.hidden(i)
+			switch {
+			case hidden && w.Op == diff.OpDelete: // a hidden run reads as its new text
+			case w.Op == diff.OpEqual || hidden:
 				out = append(out, Span{w.Text, eq})
-			case diff.OpDelete:
+			case w.Op == diff.OpDelete:
 				out = l.mark(out, Span{w.Text, WordDelete}, "[-", "-]", false)
-			case diff.OpInsert:
+			default:
 				out = l.mark(out, Span{w.Text, WordInsert}, "{+", "+}", false)
 			}
 		}
@@ -140,21 +143,22 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 	if pr.Moved && !pr.OldRef.IsNone() {
 		out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
 	}
-	return l.badges(out, pr.Flags)
+	return l.badges(out, l.pairFlags(pr))
 }
 
 // sentenceRow lays out pair pi of block bi: old sentence left, new right.
 func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 	b := &l.r.Blocks[bi]
 	pr := &b.Pairs[pi]
-	m := marker(pr.Kind, pr.Moved)
+	kind := l.pairKind(pr)
+	m := marker(kind, pr.Moved)
 	eq := base(b)
 	if pr.Moved {
 		eq = Moved
 	}
 	if !pr.OldRef.IsNone() {
 		var spans []Span
-		switch pr.Kind {
+		switch kind {
 		case diff.Changed:
 			st := ChangedOld
 			if eq != Plain {
@@ -174,7 +178,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 	}
 	if !pr.NewRef.IsNone() {
 		var spans []Span
-		switch pr.Kind {
+		switch kind {
 		case diff.Changed:
 			st := ChangedNew
 			if eq != Plain {
@@ -189,7 +193,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 		if pr.Moved && !pr.OldRef.IsNone() {
 			spans = append(spans, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
 		}
-		spans = l.badges(spans, pr.Flags)
+		spans = l.badges(spans, l.pairFlags(pr))
 		right = l.sentenceSide(spans, l.textR, pr.NewRef, m)
 	}
 	return left, right

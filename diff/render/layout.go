@@ -32,6 +32,11 @@ type Options struct {
 	// so that they show without colour or attributes: for plain-text
 	// exports and monochrome terminals.
 	Markup bool
+	// Ignore hides changes of these classes: a hidden run is shown as its
+	// text on each side (its new text in Inline mode), unhighlighted and
+	// without its badges; a pair whose runs are all hidden reads as equal,
+	// and a block that diff.Result.BlockHidden reports gets no marker.
+	Ignore diff.ClassMask
 }
 
 // Layout wraps entries of one result for one width and mode. It is cheap to
@@ -163,6 +168,31 @@ func marker(k diff.Kind, moved bool) Span {
 	return Span{" ", Gutter}
 }
 
+// blockMarker returns the gutter marker of block bi: none for a block that
+// reads as equal under the layout's Ignore mask.
+func (l *Layout) blockMarker(bi int) Span {
+	b := &l.r.Blocks[bi]
+	if l.opts.Ignore != 0 && l.r.BlockHidden(bi, l.opts.Ignore) {
+		return marker(diff.Equal, false)
+	}
+	return marker(b.Kind, b.Moved)
+}
+
+// pairKind returns the kind pr reads as under the Ignore mask: Equal when
+// every run is hidden.
+func (l *Layout) pairKind(pr *diff.Pair) diff.Kind {
+	if l.opts.Ignore != 0 && pr.Hidden(l.opts.Ignore) {
+		return diff.Equal
+	}
+	return pr.Kind
+}
+
+// pairFlags returns the flags of pr's runs that the Ignore mask shows.
+func (l *Layout) pairFlags(pr *diff.Pair) diff.Flag {
+	_, f := pr.Visible(l.opts.Ignore)
+	return f
+}
+
 // gutterLine is the gutter of the first line of a paragraph.
 func (l *Layout) gutterLine(p int, m Span) Line {
 	return Line{{" " + l.num(p) + " ", Gutter}, m, {" ", Gutter}}
@@ -213,7 +243,7 @@ func (l *Layout) oldSide(bi int) Side {
 	if b.Boilerplate != "" && len(b.Old) > 0 {
 		head = []Span{{"‹" + b.Boilerplate + "›", Note}}
 	}
-	return l.side(l.text, b.Old, marker(b.Kind, b.Moved), head, func(_, p int) []Span {
+	return l.side(l.text, b.Old, l.blockMarker(bi), head, func(_, p int) []Span {
 		return l.oldPara(bi, p)
 	})
 }
@@ -231,7 +261,7 @@ func (l *Layout) newSide(bi int) Side {
 		}
 		head = append(head, Span{"‹" + b.Boilerplate + "›", Note})
 	}
-	return l.side(l.textR, b.New, marker(b.Kind, b.Moved), head, func(k, p int) []Span {
+	return l.side(l.textR, b.New, l.blockMarker(bi), head, func(k, p int) []Span {
 		spans := l.newPara(bi, p)
 		if k == len(b.New)-1 {
 			spans = l.blockBadges(b, spans)
@@ -285,12 +315,13 @@ func (l *Layout) oldPara(bi, p int) []Span {
 			}
 			continue
 		}
-		switch pr.Kind {
+		switch l.pairKind(pr) {
 		case diff.Changed:
 			out = l.words(out, pr, s.Text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
 		case diff.Removed:
 			out = l.mark(out, Span{s.Text, Removed}, "[-", "-]", whole)
 			out = l.badges(out, pr.Flags)
+
 		default:
 			out = append(out, Span{s.Text, bs})
 		}
@@ -319,7 +350,7 @@ func (l *Layout) newPara(bi, p int) []Span {
 		}
 		prev = s.End
 		_, pr := l.r.NewPair(diff.SentRef{Para: p, Sent: si})
-		switch pr.Kind {
+		switch l.pairKind(pr) {
 		case diff.Changed:
 			st := ChangedNew
 			if pr.Moved {
@@ -338,7 +369,7 @@ func (l *Layout) newPara(bi, p int) []Span {
 		if pr.Moved && !pr.OldRef.IsNone() {
 			out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
 		}
-		out = l.badges(out, pr.Flags)
+		out = l.badges(out, l.pairFlags(pr))
 	}
 	if prev < len(para.Text) {
 		out = append(out, Span{para.Text[prev:], bs})
@@ -350,20 +381,46 @@ func (l *Layout) newPara(bi, p int) []Span {
 // left out, equal words get style eq, the others style ch (bracketed with
 // open and close in Markup mode). If the words do not rebuild text exactly,
 // text is shown whole in style eq so that nothing is lost or invented.
+// Words of a run the Ignore mask hides get style eq, unbracketed.
 func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq, ch Style, open, close string) []Span {
 	if !rebuilds(pr.Words, skip, text) {
 		return append(out, Span{text, eq})
 	}
-	for _, w := range pr.Words {
-		switch w.Op {
-		case skip:
-		case diff.OpEqual:
+	h := l.hider(pr)
+	for i, w := range pr.Words {
+		switch {
+		case w.Op == skip:
+		case w.Op == diff.OpEqual || h.hidden(i):
 			out = append(out, Span{w.Text, eq})
 		default:
 			out = l.mark(out, Span{w.Text, ch}, open, close, false)
 		}
 	}
 	return out
+}
+
+// hider answers, word by word in increasing order, whether a word of a
+// pair lies in a run the Ignore mask hides.
+type hider struct {
+	runs []diff.Run
+	mask diff.ClassMask
+	k    int
+}
+
+func (l *Layout) hider(pr *diff.Pair) hider {
+	if l.opts.Ignore == 0 {
+		return hider{}
+	}
+	return hider{runs: pr.Runs, mask: l.opts.Ignore}
+}
+
+// hidden reports whether word i is in a hidden run; calls must come with
+// increasing i.
+func (h *hider) hidden(i int) bool {
+	for h.k < len(h.runs) && h.runs[h.k].End <= i {
+		h.k++
+	}
+	return h.k < len(h.runs) && h.runs[h.k].Start <= i && h.runs[h.k].Hidden(h.mask)
 }
 
 // rebuilds reports whether the words other than skip concatenate to text.
@@ -428,13 +485,14 @@ func (l *Layout) badges(out []Span, f diff.Flag) []Span {
 }
 
 // blockBadges appends badges for the block's flags that none of its pairs
-// carries.
+// carries (flags of hidden runs left out).
 func (l *Layout) blockBadges(b *diff.Block, out []Span) []Span {
 	var pf diff.Flag
 	for i := range b.Pairs {
 		pf |= b.Pairs[i].Flags
 	}
-	return l.badges(out, b.Flags&^pf)
+	_, bf := b.Visible(l.opts.Ignore)
+	return l.badges(out, bf&^pf)
 }
 
 // ghost lays out the placeholder of moved block bi where it stood.

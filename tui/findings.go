@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+// contextWords is the number of words of context shown on each side of a
+// flagged run in the findings list.
+const contextWords = 5
+
+// listItem is one line of an overlay list.
+type listItem struct {
+	spans []render.Span
+	// block and pair are where enter goes (findings list); pair is -1 for
+	// a whole block.
+	block, pair int
+	// from and to are the versions enter compares (picker).
+	from, to int
+}
+
+// list is a scrollable overlay list: the findings (F) or the version
+// picker (p). It replaces the pane while open.
+type list struct {
+	title  string
+	items  []listItem
+	cursor int
+	top    int
+	// typed collects digits typed in the picker ("1 3").
+	typed string
+}
+
+// move moves the cursor by n items, keeping it on screen for height lines
+// of items.
+func (l *list) move(n, height int) {
+	if len(l.items) == 0 {
+		return
+	}
+	l.cursor = min(max(l.cursor+n, 0), len(l.items)-1)
+	l.scroll(height)
+}
+
+func (l *list) scroll(height int) {
+	height = max(height, 1)
+	if l.cursor < l.top {
+		l.top = l.cursor
+	}
+	if l.cursor >= l.top+height {
+		l.top = l.cursor - height + 1
+	}
+	l.top = max(min(l.top, len(l.items)-height), 0)
+}
+
+// update handles the list's navigation keys; it reports whether it used
+// the key.
+func (l *list) update(msg tea.KeyPressMsg, k keyMap, height int) bool {
+	switch {
+	case key.Matches(msg, k.Down), msg.String() == "tab":
+		l.move(1, height)
+	case key.Matches(msg, k.Up), msg.String() == "shift+tab":
+		l.move(-1, height)
+	case key.Matches(msg, k.PageDown):
+		l.move(max(height-1, 1), height)
+	case key.Matches(msg, k.PageUp):
+		l.move(-max(height-1, 1), height)
+	case key.Matches(msg, k.HalfDown):
+		l.move(max(height/2, 1), height)
+	case key.Matches(msg, k.HalfUp):
+		l.move(-max(height/2, 1), height)
+	case key.Matches(msg, k.Top):
+		l.move(-len(l.items), height)
+	case key.Matches(msg, k.Bottom):
+		l.move(len(l.items), height)
+	default:
+		return false
+	}
+	return true
+}
+
+// view draws the list in exactly height lines of width cells: a title
+// line, then the items.
+func (l *list) view(p *pane, width, height int, hint string) string {
+	var b strings.Builder
+	title := " " + l.title
+	if l.typed != "" {
+		title += "  › " + l.typed
+	}
+	b.WriteString(p.st.title.Render(truncate(title, width)))
+	rows := height - 1
+	l.scroll(rows)
+	for i := 0; i < rows; i++ {
+		b.WriteByte('\n')
+		k := l.top + i
+		if k >= len(l.items) {
+			if len(l.items) == 0 && i == 0 {
+				p.span(&b, truncate("  "+hint, width), render.Fold)
+			}
+			continue
+		}
+		line := l.items[k].spans
+		if k == l.cursor {
+			b.WriteString(p.st.cursor + "▌" + resetSGR)
+		} else {
+			b.WriteByte(' ')
+		}
+		drawClipped(&b, p, line, width-1)
+	}
+	return b.String()
+}
+
+// drawClipped draws spans cut to width cells (an ellipsis marks the cut).
+func drawClipped(b *strings.Builder, p *pane, spans []render.Span, width int) {
+	w := 0
+	for _, s := range spans {
+		sw := render.Width(s.Text)
+		if w+sw > width {
+			p.span(b, truncate(s.Text, width-w), s.Style)
+			return
+		}
+		p.span(b, s.Text, s.Style)
+		w += sw
+	}
+}
+
+// findingsList lists the story findings of r and every flagged change
+// that m does not hide, top of the story to the bottom.
+func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
+	l := list{}
+	for _, f := range r.Findings {
+		it := listItem{block: -1, pair: -1}
+		if len(f.Blocks) > 0 {
+			it.block = f.Blocks[0]
+		}
+		it.spans = []render.Span{{Text: padRight(f.Kind, 14), Style: render.Note}, {Text: " ", Style: render.Plain},
+			{Text: sanitize(f.Text), Style: render.Plain}}
+		l.items = append(l.items, it)
+	}
+	nFindings := len(l.items)
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		if b.Boilerplate != "" {
+			continue
+		}
+		for pi := range b.Pairs {
+			pr := &b.Pairs[pi]
+			switch pr.Kind {
+			case diff.Changed:
+				for _, run := range pr.Runs {
+					if run.Flags == 0 || run.Hidden(m) {
+						continue
+					}
+					l.items = append(l.items, flagItem(bi, pi, pr, run.Flags, runExcerpt(pr, run, markup)))
+				}
+			case diff.Added, diff.Removed:
+				if pr.Flags == 0 {
+					continue
+				}
+				l.items = append(l.items, flagItem(bi, pi, pr, pr.Flags, sentenceExcerpt(pr, markup)))
+			}
+		}
+	}
+	l.title = strconv.Itoa(nFindings) + " " + plural(nFindings, "finding", "findings") + ", " +
+		strconv.Itoa(len(l.items)-nFindings) + " flagged " + plural(len(l.items)-nFindings, "change", "changes") +
+		"   enter: go to it · esc: close"
+	return l
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func padRight(s string, w int) string {
+	return s + pad(w-render.Width(s))
+}
+
+// flagItem is the list line of one flagged change: ¶old → ¶new, badges,
+// excerpt.
+func flagItem(bi, pi int, pr *diff.Pair, f diff.Flag, excerpt []render.Span) listItem {
+	ref := func(r diff.SentRef) string {
+		if r.IsNone() {
+			return "–"
+		}
+		return "¶" + strconv.Itoa(r.Para+1)
+	}
+	spans := []render.Span{{Text: padRight(ref(pr.OldRef)+" → "+ref(pr.NewRef), 14), Style: render.Gutter}}
+	bw := 0
+	for _, n := range badgeNames {
+		if f&n.f != 0 {
+			spans = append(spans, render.Span{Text: " ", Style: render.Plain}, render.Span{Text: n.name, Style: render.Badge})
+			bw += len(n.name) + 1
+		}
+	}
+	spans = append(spans, render.Span{Text: pad(max(12-bw, 1)), Style: render.Plain})
+	spans = append(spans, excerpt...)
+	return listItem{spans: spans, block: bi, pair: pi}
+}
+
+// badgeNames are the badge texts of the flags, as the layout shows them.
+var badgeNames = []struct {
+	f    diff.Flag
+	name string
+}{
+	{diff.FlagNegation, "NEG"},
+	{diff.FlagNumber, "NUM"},
+	{diff.FlagQuote, "QUOTE"},
+	{diff.FlagName, "NAME"},
+	{diff.FlagAttribution, "ATTR"},
+}
+
+// runExcerpt shows a run with a few words of the new sentence around it:
+// …before [deleted]{inserted} after….
+func runExcerpt(pr *diff.Pair, run diff.Run, markup bool) []render.Span {
+	var before, after strings.Builder
+	for _, w := range pr.Words[:min(run.Start, len(pr.Words))] {
+		if w.Op != diff.OpDelete {
+			before.WriteString(w.Text)
+		}
+	}
+	for _, w := range pr.Words[min(run.End, len(pr.Words)):] {
+		if w.Op != diff.OpDelete {
+			after.WriteString(w.Text)
+		}
+	}
+	var out []render.Span
+	if s := lastWords(before.String(), contextWords); s != "" {
+		out = append(out, render.Span{Text: s, Style: render.Plain})
+	}
+	for _, w := range pr.Words[min(run.Start, len(pr.Words)):min(run.End, len(pr.Words))] {
+		t := oneLineText(w.Text)
+		switch w.Op {
+		case diff.OpDelete:
+			out = appendMarked(out, t, render.WordDelete, "[-", "-]", markup)
+		case diff.OpInsert:
+			out = appendMarked(out, t, render.WordInsert, "{+", "+}", markup)
+		default:
+			out = append(out, render.Span{Text: t, Style: render.Plain})
+		}
+	}
+	if s := firstWords(after.String(), contextWords); s != "" {
+		out = append(out, render.Span{Text: s, Style: render.Plain})
+	}
+	return out
+}
+
+// sentenceExcerpt shows the start of an added or removed sentence.
+func sentenceExcerpt(pr *diff.Pair, markup bool) []render.Span {
+	if pr.Kind == diff.Added {
+		return appendMarked(nil, firstWords(pr.New, 3*contextWords), render.Added, "{+", "+}", markup)
+	}
+	return appendMarked(nil, firstWords(pr.Old, 3*contextWords), render.Removed, "[-", "-]", markup)
+}
+
+func appendMarked(out []render.Span, t string, st render.Style, open, close string, markup bool) []render.Span {
+	if markup {
+		return append(out, render.Span{Text: open, Style: render.Markup}, render.Span{Text: t, Style: st},
+			render.Span{Text: close, Style: render.Markup})
+	}
+	return append(out, render.Span{Text: t, Style: st})
+}
+
+// lastWords returns the last n words of s with "…" before them if any
+// were cut, keeping the white space that ends s.
+func lastWords(s string, n int) string {
+	s = oneLineText(s)
+	trail := s[len(strings.TrimRight(s, " ")):]
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return strings.Join(f, " ") + trail
+	}
+	return "…" + strings.Join(f[len(f)-n:], " ") + trail
+}
+
+// firstWords returns the first n words of s with "…" after them if any
+// were cut, keeping the white space that starts s.
+func firstWords(s string, n int) string {
+	s = oneLineText(s)
+	lead := s[:len(s)-len(strings.TrimLeft(s, " "))]
+	f := strings.Fields(s)
+	if len(f) <= n {
+		return lead + strings.Join(f, " ")
+	}
+	return lead + strings.Join(f[:n], " ") + "…"
+}
+
+// oneLineText makes s printable on one line.
+func oneLineText(s string) string {
+	if strings.ContainsAny(s, "\n\t\r") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return sanitize(s)
+}

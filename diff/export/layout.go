@@ -398,8 +398,11 @@ func statLines(r *diff.Result, m diff.ClassMask) [][2]string {
 	if m == 0 {
 		return countLines(st)
 	}
+	// The full counts are recounted rather than read from r.Stats, which a
+	// Result assembled without classification lacks the class counts of.
+	full, _ := r.StatsIgnoring(0)
 	ign, _ := r.StatsIgnoring(m)
-	return append(countLines(ign), [2]string{"ignored", hiddenLine(r.Stats, ign, m)})
+	return append(countLines(ign), [2]string{"ignored", hiddenLine(full, ign, m)})
 }
 
 // hiddenLine says how many changes of each class in m were hidden:

@@ -1,0 +1,418 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// run returns a classified run over words [start, end).
+func run(start, end int, c diff.Class, f diff.Flag) diff.Run {
+	return diff.Run{Start: start, End: end, Class: c, Flags: f}
+}
+
+// classified returns p with its runs set and its class and flags derived
+// from them, as the engine's classifier leaves a pair.
+func classified(p diff.Pair, runs ...diff.Run) diff.Pair {
+	p.Runs = runs
+	p.Class, p.Flags = diff.ClassNone, 0
+	for _, r := range runs {
+		p.Class = max(p.Class, r.Class)
+		p.Flags |= r.Flags
+	}
+	return p
+}
+
+// oneToOne builds a Result of one-paragraph, one-sentence blocks, one per
+// pair; every pair must have both sides.
+func oneToOne(tb testing.TB, pairs ...diff.Pair) *diff.Result {
+	tb.Helper()
+	var op, np [][]string
+	var blocks []diff.Block
+	for i, p := range pairs {
+		op = append(op, []string{p.Old})
+		np = append(np, []string{p.New})
+		p.OldRef, p.NewRef = ref(i, 0), ref(i, 0)
+		b := diff.Block{Kind: p.Kind, Old: []int{i}, New: []int{i}, Origin: -1, Pairs: []diff.Pair{p},
+			Class: p.Class, Flags: p.Flags}
+		blocks = append(blocks, b)
+	}
+	return assemble(tb, doc("old.txt", op...), doc("new.txt", np...), blocks...)
+}
+
+// section returns the What matters section of a text export, without its
+// title line.
+func section(tb testing.TB, out string) string {
+	tb.Helper()
+	i := strings.Index(out, "\nWhat matters\n")
+	if i < 0 {
+		tb.Fatalf("no What matters section in:\n%s", out)
+	}
+	s := out[i+len("\nWhat matters\n"):]
+	if j := strings.Index(s, "\n\n"); j >= 0 {
+		s = s[:j+1]
+	}
+	return s
+}
+
+func writeString(tb testing.TB, r *diff.Result, f Format, opt Options) string {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, f, opt); err != nil {
+		tb.Fatalf("Write %s: %v", f, err)
+	}
+	return buf.String()
+}
+
+// The sentences of the table below.
+var (
+	negPair = chg(diff.None, diff.None, we("Divers would resume the search at dawn, "), wd("with"), wi("without"),
+		we(" help from the military helicopters based in the north."))
+	numPair   = chg(diff.None, diff.None, we("Of the "), wd("12"), wi("15"), we(" people killed, four were children."))
+	quotePair = chg(diff.None, diff.None, we("“Those responsible will answer "), wd("before the law"),
+		wi("for every life lost"), we(".”"))
+	namePair  = chg(diff.None, diff.None, we("Governor Oleksandr "), wd("Kozlovskiy"), wi("Kozlovskyy"), we(" said."))
+	attrPair  = chg(diff.None, diff.None, we("The plan is ready, "), wd("officials said"), wi("a spokesman claimed"), we("."))
+	typoPair  = chg(diff.None, diff.None, we("It was "), wd(`"cold"`), wi("“cold”"), we(" there."))
+	stylePair = chg(diff.None, diff.None, we("Levels rose 40 "), wd("per cent"), wi("percent"), we(" this month."))
+	wordPair  = chg(diff.None, diff.None, we("The ferry "), wd("sank"), wi("capsized"), we(" at noon."))
+)
+
+func TestWhatMatters(t *testing.T) {
+	tests := []struct {
+		name     string
+		pairs    []diff.Pair
+		findings []diff.Finding
+		want     []string // lines of the section, in order
+		deny     []string
+	}{
+		{
+			name:  "negation",
+			pairs: []diff.Pair{classified(negPair, run(1, 3, diff.ClassWording, diff.FlagNegation))},
+			want:  []string{"  ¶1 → ¶1  NEG  “…the search at dawn, [-with-]{+without+} help from the military…”"},
+			deny:  []string{"Nothing flagged", "resume", "helicopters"},
+		},
+		{
+			name:  "number",
+			pairs: []diff.Pair{classified(numPair, run(1, 3, diff.ClassWording, diff.FlagNumber))},
+			want:  []string{"  ¶1 → ¶1  NUM  “Of the [-12-]{+15+} people killed, four were…”"},
+		},
+		{
+			name:  "quote",
+			pairs: []diff.Pair{classified(quotePair, run(1, 3, diff.ClassWording, diff.FlagQuote))},
+			want:  []string{"  ¶1 → ¶1  QUOTE  ““Those responsible will answer [-before the law-]{+for every life lost+}.””"},
+		},
+		{
+			name:  "name",
+			pairs: []diff.Pair{classified(namePair, run(1, 3, diff.ClassStyle, diff.FlagName))},
+			want:  []string{"  ¶1 → ¶1  NAME  “Governor Oleksandr [-Kozlovskiy-]{+Kozlovskyy+} said.”"},
+		},
+		{
+			name:  "attribution",
+			pairs: []diff.Pair{classified(attrPair, run(1, 3, diff.ClassWording, diff.FlagAttribution|diff.FlagName))},
+			want:  []string{"  ¶1 → ¶1  NAME+ATTR  “The plan is ready, [-officials said-]{+a spokesman claimed+}.”"},
+		},
+		{
+			name: "priority before reading order, then the rest by class",
+			pairs: []diff.Pair{
+				classified(attrPair, run(1, 3, diff.ClassWording, diff.FlagAttribution)),
+				classified(namePair, run(1, 3, diff.ClassStyle, diff.FlagName)),
+				classified(quotePair, run(1, 3, diff.ClassWording, diff.FlagQuote)),
+				classified(numPair, run(1, 3, diff.ClassWording, diff.FlagNumber)),
+				classified(negPair, run(1, 3, diff.ClassWording, diff.FlagNegation)),
+				classified(typoPair, run(1, 3, diff.ClassTypography, 0)),
+				classified(stylePair, run(1, 3, diff.ClassStyle, 0)),
+				classified(wordPair, run(1, 3, diff.ClassWording, 0)),
+			},
+			want: []string{"  ¶5 → ¶5  NEG", "  ¶4 → ¶4  NUM", "  ¶3 → ¶3  QUOTE", "  ¶2 → ¶2  NAME", "  ¶1 → ¶1  ATTR",
+				"  1 wording, 1 style, 1 typography changes not flagged"},
+		},
+		{
+			name:  "nothing flagged",
+			pairs: []diff.Pair{classified(typoPair, run(1, 3, diff.ClassTypography, 0)), classified(wordPair, run(1, 3, diff.ClassWording, 0))},
+			want: []string{"  Nothing flagged: no negation, number, quote, name or attribution changed.",
+				"  1 wording, 1 typography changes"},
+			deny: []string{"NEG", "NUM", "not flagged"},
+		},
+		{
+			name:  "identical",
+			pairs: []diff.Pair{eq(diff.None, diff.None, "Same.")},
+			want:  []string{"  Nothing flagged: no negation, number, quote, name or attribution changed."},
+			deny:  []string{"changes"},
+		},
+		{
+			name:  "findings after the flagged changes",
+			pairs: []diff.Pair{classified(numPair, run(1, 3, diff.ClassWording, diff.FlagNumber))},
+			findings: []diff.Finding{
+				{Kind: diff.FindingLede, Text: "new lede: new ¶1 does not continue old ¶1"},
+				{Kind: diff.FindingReordered, Text: "2 paragraphs moved"},
+				{Kind: diff.FindingTrimmed, Text: "trimmed after ¶9: −2 paragraphs, −40 words"},
+			},
+			want: []string{"  ¶1 → ¶1  NUM", "  lede: new lede: new ¶1 does not continue old ¶1", "  reordered: 2 paragraphs moved",
+				"  trimmed: trimmed after ¶9: −2 paragraphs, −40 words"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := oneToOne(t, tt.pairs...)
+			r.Findings = tt.findings
+			got := section(t, writeString(t, r, FormatText, Options{Wrap: -1}))
+			lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+			at := 0
+			for _, w := range tt.want {
+				for at < len(lines) && !strings.HasPrefix(lines[at], w) {
+					at++
+				}
+				if at == len(lines) {
+					t.Errorf("section lacks %q (in order):\n%s", w, got)
+					break
+				}
+				at++
+			}
+			for _, d := range tt.deny {
+				if strings.Contains(got, d) {
+					t.Errorf("section contains %q:\n%s", d, got)
+				}
+			}
+		})
+	}
+}
+
+// TestWhatMattersCap checks that a long list is cut and the rest counted.
+func TestWhatMattersCap(t *testing.T) {
+	var pairs []diff.Pair
+	for range maxFlagged + 3 {
+		pairs = append(pairs, classified(numPair, run(1, 3, diff.ClassWording, diff.FlagNumber)))
+	}
+	got := section(t, writeString(t, oneToOne(t, pairs...), FormatText, Options{}))
+	if n := strings.Count(got, "NUM"); n != maxFlagged {
+		t.Errorf("%d flagged lines, want %d:\n%s", n, maxFlagged, got)
+	}
+	if !strings.Contains(got, "… and 3 more flagged changes") {
+		t.Errorf("no count of the rest:\n%s", got)
+	}
+}
+
+// TestWhatMattersAddedRemoved checks flagged whole sentences: shown marked,
+// cut to maxRunWords.
+func TestWhatMattersAddedRemoved(t *testing.T) {
+	long := "“One two three four five six seven eight nine ten eleven twelve thirteen fourteen,” she said."
+	o := doc("a", []string{"Kept."}, []string{long})
+	n := doc("b", []string{"Kept.", "“Short,” he said."})
+	addP := add(ref(0, 1), "“Short,” he said.")
+	addP.Class, addP.Flags = diff.ClassWording, diff.FlagQuote
+	remP := rem(ref(1, 0), long)
+	remP.Class, remP.Flags = diff.ClassWording, diff.FlagQuote
+	r := assemble(t, o, n,
+		diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{eq(ref(0, 0), ref(0, 0), "Kept."), addP}},
+		diff.Block{Kind: diff.Removed, Old: []int{1}, Origin: -1, Pairs: []diff.Pair{remP}})
+	got := section(t, writeString(t, r, FormatText, Options{Wrap: -1}))
+	for _, w := range []string{"  — → ¶1  QUOTE  “{+“Short,” he said.+}”",
+		"  ¶2 → —  QUOTE  “[-“One two three four five six seven eight nine ten eleven twelve-]…”"} {
+		if !strings.Contains(got, w+"\n") {
+			t.Errorf("section lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+func TestWindowWords(t *testing.T) {
+	for _, tt := range []struct {
+		s          string
+		k          int
+		last, head string
+		lcut, hcut bool
+	}{
+		{"", 3, "", "", false, false},
+		{"one two ", 3, "one two ", "one two", false, false},
+		{"a b c d e ", 2, "d e ", "a b", true, true},
+		{"  x\u00a0y  z ", 1, "z ", "  x", true, true}, // a no-break space separates words too
+		{"漢字 テスト です ", 2, "テスト です ", "漢字 テスト", true, true},
+	} {
+		if got, cut := lastWords(tt.s, tt.k); got != tt.last || cut != tt.lcut {
+			t.Errorf("lastWords(%q, %d) = %q, %v; want %q, %v", tt.s, tt.k, got, cut, tt.last, tt.lcut)
+		}
+		if got, cut := firstWords(tt.s, tt.k); got != tt.head || cut != tt.hcut {
+			t.Errorf("firstWords(%q, %d) = %q, %v; want %q, %v", tt.s, tt.k, got, cut, tt.head, tt.hcut)
+		}
+	}
+}
+
+// TestWhatMattersCounts checks on the fixtures that the section accounts
+// for every change Stats counts (listed, cut or counted by class), under
+// each ignore mask.
+func TestWhatMattersCounts(t *testing.T) {
+	for _, pair := range pairs(t) {
+		r := loadPair(t, filepath.Join(pairsDir, pair))
+		for _, m := range []diff.ClassMask{0, diff.IgnoreTypography, diff.IgnoreStyle, diff.IgnoreTypography | diff.IgnoreStyle} {
+			st, _ := r.StatsIgnoring(m)
+			mt := whatMatters(r, m)
+			got := len(mt.flagged) + mt.more + mt.typography + mt.style + mt.wording
+			if want := st.Typography + st.Style + st.Wording; got != want {
+				t.Errorf("%s mask %q: section accounts for %d changes, stats count %d", pair, m, got, want)
+			}
+			flags := st.Negations + st.Numbers + st.Quotes + st.Names + st.Attributions
+			if (len(mt.flagged) > 0) != (flags > 0) {
+				t.Errorf("%s mask %q: %d listed flagged changes, stats count %d flags", pair, m, len(mt.flagged), flags)
+			}
+			for _, f := range mt.flagged {
+				if len(f.words) == 0 {
+					t.Errorf("%s: flagged change %s without words", pair, f.where())
+				}
+			}
+		}
+	}
+}
+
+// TestWhatMattersEscapes checks that story text in the section is escaped
+// in HTML and Markdown.
+func TestWhatMattersEscapes(t *testing.T) {
+	p := classified(chg(diff.None, diff.None, we("<b>Tom</b> & *Jerry* said [x](y) "), wd("<script>1</script>"),
+		wi("_2_ `code`"), we(" | <i>end</i>.")), run(1, 3, diff.ClassWording, diff.FlagNumber))
+	r := oneToOne(t, p)
+	r.Findings = []diff.Finding{{Kind: "lede<x>", Text: "new <lede> *here*"}}
+	page := writeString(t, r, FormatHTML, Options{})
+	sec := page[strings.Index(page, `<section class="matters">`):strings.Index(page, "</section>")]
+	for _, bad := range []string{"<script", "<b>", "<i>", "<lede>", "<x>"} {
+		if strings.Contains(sec, bad) {
+			t.Errorf("html section contains unescaped %q:\n%s", bad, sec)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;1&lt;/script&gt;", "“…&amp; *Jerry* said", "new &lt;lede&gt; *here*"} {
+		if !strings.Contains(sec, want) {
+			t.Errorf("html section lacks %q:\n%s", want, sec)
+		}
+	}
+	md := writeString(t, r, FormatMarkdown, Options{})
+	sec = md[strings.Index(md, "## What matters"):strings.Index(md, "## Changes")]
+	for _, want := range []string{`\<script\>1\</script\>`, "\\_2\\_ \\`code\\`", `\*Jerry\*`, `\[x\](y)`, `\| \<i\>end\</i\>`,
+		`**lede\<x\>:** new \<lede\> \*here\*`} {
+		if !strings.Contains(sec, want) {
+			t.Errorf("markdown section lacks %q:\n%s", want, sec)
+		}
+	}
+	for _, bad := range []string{"<", "*Jerry*", "`", "_2", "[x]", "|"} {
+		if strings.Contains(strings.ReplaceAll(sec, `\`+bad, ""), bad) {
+			t.Errorf("markdown section contains unescaped %q:\n%s", bad, sec)
+		}
+	}
+}
+
+// ignoreResult holds a typography-only block, a block with a typography
+// and a wording run, and a style-only block.
+func ignoreResult(t *testing.T) *diff.Result {
+	mixed := classified(chg(diff.None, diff.None, we("He "), wd("'said'"), wi("‘said’"), we(" it was "), wd("cold"), wi("warm"), we(".")),
+		run(1, 3, diff.ClassTypography, 0), run(4, 6, diff.ClassWording, diff.FlagNumber))
+	return oneToOne(t,
+		classified(typoPair, run(1, 3, diff.ClassTypography, 0)),
+		mixed,
+		classified(stylePair, run(1, 3, diff.ClassStyle, 0)))
+}
+
+func TestIgnore(t *testing.T) {
+	r := ignoreResult(t)
+	tests := []struct {
+		m            diff.ClassMask
+		hiddenLine   string
+		paragraphs   string
+		want, deny   []string
+		jsonClasses  []string
+		jsonHidden   int
+		sectionWants string
+	}{
+		{m: diff.IgnoreTypography, hiddenLine: "ignored: 2 typography changes hidden",
+			paragraphs:  "paragraphs: 1 unchanged, 2 changed",
+			want:        []string{"… 1 unchanged paragraph …", "He ‘said’ it was [-cold-]{+warm+}.", "Levels rose 40 [-per cent-]{+percent+}"},
+			deny:        []string{`[-"cold"-]`, "[-'said'-]", "· typography"},
+			jsonClasses: []string{"typography"}, jsonHidden: 2, sectionWants: "1 style change not flagged\n"},
+		{m: diff.IgnoreStyle, hiddenLine: "ignored: 1 style change hidden",
+			paragraphs:  "paragraphs: 1 unchanged, 2 changed",
+			want:        []string{`It was [-"cold"-]{+“cold”+} there.`, "[-'said'-]{+‘said’+}", "… 1 unchanged paragraph …"},
+			deny:        []string{"per cent"},
+			jsonClasses: []string{"style"}, jsonHidden: 1, sectionWants: "2 typography changes not flagged\n"},
+		{m: diff.IgnoreTypography | diff.IgnoreStyle, hiddenLine: "ignored: 2 typography, 1 style changes hidden",
+			paragraphs:  "paragraphs: 2 unchanged, 1 changed",
+			want:        []string{"… 1 unchanged paragraph …", "He ‘said’ it was [-cold-]{+warm+}.", "… 1 unchanged paragraph …"},
+			jsonClasses: []string{"typography", "style"}, jsonHidden: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.m.String(), func(t *testing.T) {
+			_, hidden := r.StatsIgnoring(tt.m)
+			if hidden != tt.jsonHidden {
+				t.Fatalf("StatsIgnoring hides %d, test expects %d", hidden, tt.jsonHidden)
+			}
+			out := writeString(t, r, FormatText, Options{Ignore: tt.m})
+			for _, w := range append([]string{tt.hiddenLine + "\n", tt.paragraphs}, tt.want...) {
+				if !strings.Contains(out, w) {
+					t.Errorf("text lacks %q:\n%s", w, out)
+				}
+			}
+			for _, d := range tt.deny {
+				if strings.Contains(out, d) {
+					t.Errorf("text contains %q:\n%s", d, out)
+				}
+			}
+			if tt.sectionWants != "" && !strings.HasSuffix(section(t, out), tt.sectionWants) {
+				t.Errorf("section does not end with %q:\n%s", tt.sectionWants, section(t, out))
+			}
+			// Markdown and HTML hide the same runs.
+			md := writeString(t, r, FormatMarkdown, Options{Ignore: tt.m})
+			page := writeString(t, r, FormatHTML, Options{Ignore: tt.m})
+			if !strings.Contains(md, tt.hiddenLine[len("ignored: "):]) || !strings.Contains(page, tt.hiddenLine[len("ignored: "):]) {
+				t.Errorf("markdown or html lacks %q", tt.hiddenLine)
+			}
+			if tt.m.Has(diff.ClassTypography) {
+				if strings.Contains(md, "'said'") || strings.Contains(page, "&#39;said&#39;") {
+					t.Errorf("a hidden run is shown with its old text")
+				}
+			}
+			// JSON stays complete and records the mask.
+			js := writeString(t, r, FormatJSON, Options{Ignore: tt.m})
+			var v struct {
+				Ignored *JSONIgnored `json:"ignored"`
+				Stats   JSONStats    `json:"stats"`
+			}
+			if err := json.Unmarshal([]byte(js), &v); err != nil {
+				t.Fatal(err)
+			}
+			if v.Ignored == nil || strings.Join(v.Ignored.Classes, ",") != strings.Join(tt.jsonClasses, ",") || v.Ignored.Hidden != tt.jsonHidden {
+				t.Errorf("json ignored = %+v, want %v, %d", v.Ignored, tt.jsonClasses, tt.jsonHidden)
+			}
+			if v.Stats.Typography != r.Stats.Typography || v.Stats.Style != r.Stats.Style || !strings.Contains(js, `"'said'"`) {
+				t.Errorf("json is not complete under the mask: %+v", v.Stats)
+			}
+		})
+	}
+	// Without a mask there is no ignored line nor member.
+	if out := writeString(t, r, FormatText, Options{}); strings.Contains(out, "ignored") {
+		t.Errorf("text without mask mentions ignored:\n%s", out)
+	}
+	if js := writeString(t, r, FormatJSON, Options{}); strings.Contains(js, `"ignored"`) {
+		t.Error("json without mask has an ignored member")
+	}
+}
+
+// TestIgnoreFixture checks the hidden counts on a real pair: the header
+// reports the runs StatsIgnoring hides, and with every typography change
+// hidden the typography-only paragraph of the lede pair is summarised.
+func TestIgnoreFixture(t *testing.T) {
+	r := loadPair(t, filepath.Join(pairsDir, "lede"))
+	ign, hidden := r.StatsIgnoring(diff.IgnoreTypography)
+	if hidden == 0 || r.Stats.Typography-ign.Typography != hidden {
+		t.Fatalf("lede: %d typography runs hidden, stats differ by %d", hidden, r.Stats.Typography-ign.Typography)
+	}
+	out := writeString(t, r, FormatText, Options{Ignore: diff.IgnoreTypography})
+	if want := "ignored: " + itoa(hidden) + " typography changes hidden\n"; !strings.Contains(out, want) {
+		t.Errorf("lacks %q:\n%s", want, out)
+	}
+	full := writeString(t, r, FormatText, Options{})
+	if strings.Count(out, "unchanged paragraph") <= strings.Count(full, "unchanged paragraph") && ign.Changed == r.Stats.Changed {
+		t.Errorf("ignoring typography summarised nothing")
+	}
+	if strings.Contains(out, "· typography") {
+		t.Errorf("a typography-only block is still shown as a change:\n%s", out)
+	}
+}

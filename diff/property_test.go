@@ -157,8 +157,8 @@ func tinyVocab(rng *rand.Rand, paras int) []string {
 			n := 1 + rng.Intn(7)
 			for w := 0; w < n; w++ {
 				if w == 0 {
-					word := words[rng.Intn(len(words))]
-					b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+					word := []rune(words[rng.Intn(len(words))])
+					b.WriteString(strings.ToUpper(string(word[:1])) + string(word[1:]))
 				} else {
 					b.WriteString(" " + words[rng.Intn(len(words))])
 				}
@@ -306,6 +306,21 @@ func TestPropertySwapped(t *testing.T) {
 		}
 	}
 	t.Logf("statistics not mirrored in %d of %d random pairs; first: %s", mismatch, propertyIterations, example)
+}
+
+// TestSelfEqualWordless checks Compare(x, x) on paragraphs without words
+// (separators, bullets, emoji), which link by their text alone.
+func TestSelfEqualWordless(t *testing.T) {
+	for _, p := range []string{"_____", "***", "* * *", "—", "•", "👍🏽", "#", "-30-"} {
+		t.Run(p, func(t *testing.T) {
+			d := doc("x", "The council met on Tuesday.", p, "The vote is next week.")
+			r := diff.Compare(d, d, nil)
+			checkAll(t, r)
+			if !r.Equal() {
+				t.Errorf("Compare(x, x) with paragraph %q is not Equal: %+v", p, r.Blocks)
+			}
+		})
+	}
 }
 
 // TestPropertyMediumPairs runs the invariants on a few larger generated

@@ -1,7 +1,18 @@
 // Package export writes a *diff.Result in the formats storydiff offers:
 // plain text for e-mail, text with ANSI colours, Markdown, one
 // self-contained HTML page, JSON, and (through package render) a
-// side-by-side text layout.
+// side-by-side text layout. WriteHistory writes a diff.History (a story
+// through several versions) in all of them but side-by-side.
+//
+// The text, ansi, Markdown and HTML exports open with a header (names and
+// counts) and a What matters section: the flagged changes first
+// (negation, number, quote, name, attribution, in that priority; at most
+// 12, the others counted), each with its paragraph numbers, its flags and
+// a few words of context around the changed words; then the story-level
+// findings (new lede, dateline, reordered, trimmed); then one line
+// counting the other changes by class and the changed boilerplate
+// paragraphs. Options.Ignore hides the changes of the classes it names
+// (see Options).
 //
 // Every writer reads the Result only; none modifies it. Nothing of either
 // version is lost: every changed paragraph is shown with every sentence and

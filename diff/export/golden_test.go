@@ -63,6 +63,7 @@ var goldenFormats = []struct {
 }{
 	{"text", FormatText, Options{}},
 	{"text-context-all", FormatText, Options{Context: -1}},
+	{"text-ignore", FormatText, Options{Ignore: diff.IgnoreTypography | diff.IgnoreStyle}},
 	{"ansi", FormatANSI, Options{Color: true}},
 	{"markdown", FormatMarkdown, Options{}},
 	{"html", FormatHTML, Options{}},

@@ -117,7 +117,7 @@ func WriteHistory(w io.Writer, h *diff.History, f Format, opt Options) (err erro
 	switch f {
 	case FormatText, FormatANSI, FormatMarkdown, FormatHTML, FormatJSON:
 	case FormatSideBySide:
-		return fmt.Errorf("export history: %w: side-by-side compares two versions; use text, ansi, markdown, html or json",
+		return fmt.Errorf("export history: side-by-side shows two versions, not a history (%w); use text, ansi, markdown, html or json",
 			ErrHistoryFormat)
 	default:
 		return fmt.Errorf("export history: unknown format %q", f)

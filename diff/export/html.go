@@ -77,7 +77,8 @@ func (h *htmlWriter) text(s string) { htmlEscaper.WriteString(h.w, s) }
 func (h *htmlWriter) raw(s string) { h.w.WriteString(s) }
 
 // WriteHTML writes r as one self-contained HTML page that needs no
-// network and no script: a summary of the counts, then for every block a
+// network and no script: a summary of the counts, the What matters
+// section (see the package doc) as a list, then for every block a
 // two-column table, old on the left and new on the right, one row per new
 // paragraph, with deleted words in <del> and inserted ones in <ins>.
 // Sentences that moved between paragraphs show "moved from ¶N" where they

@@ -63,7 +63,8 @@ func allDigits(s string) bool {
 // mdText escapes a whole line of text written outside story paragraphs.
 func mdText(s string) string { return mdEscape(s, false) }
 
-// WriteMarkdown writes r as Markdown: a title and the counts, a "###"
+// WriteMarkdown writes r as Markdown: a title and the counts, a "What
+// matters" list (see the package doc), then under "Changes" a "###"
 // heading for every changed block with its paragraph numbers and what
 // happened, then its paragraphs with ~~removed~~ and **added** text.
 // Sentences that moved between paragraphs carry an italic

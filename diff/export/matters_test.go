@@ -416,3 +416,26 @@ func TestIgnoreFixture(t *testing.T) {
 		t.Errorf("a typography-only block is still shown as a change:\n%s", out)
 	}
 }
+
+// TestJSONIgnoringMatchesMarshal checks the streamed JSON with a mask
+// against encoding/json.
+func TestJSONIgnoringMatchesMarshal(t *testing.T) {
+	for _, r := range []*diff.Result{ignoreResult(t), loadPair(t, filepath.Join(pairsDir, "lede"))} {
+		m := diff.IgnoreTypography | diff.IgnoreStyle
+		jr, err := NewJSONResultIgnoring(r, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.MarshalIndent(jr, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := WriteJSONIgnoring(&buf, r, m); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); got != string(want)+"\n" {
+			t.Errorf("streamed JSON differs:\n%s", firstDiff(string(want)+"\n", got))
+		}
+	}
+}

@@ -382,7 +382,10 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 }
 
 // WriteText writes r as plain text that reads well in an e-mail: a header
-// with both names and the counts, then every changed block under a heading
+// with both names and the counts, the What matters section (see the
+// package doc; its lines are aligned in columns, a window of context
+// in quotation marks, “…” where the sentence was cut), then every changed
+// block under a heading
 // with its paragraph numbers and what happened ("¶3 → ¶5–6 (split) ·
 // changed · wording"), its text indented by four spaces and wrapped at
 // Options.Wrap (80) columns. Deleted words are marked [-like this-],

@@ -110,8 +110,10 @@ func WriteHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(r, opt.Context, opt.Ignore)
-	if identical(r, opt.Ignore) {
-		h.raw("<p>The two versions are identical.</p>\n")
+	if note := sameNote(r, opt.Ignore); note != "" {
+		h.raw("<p>")
+		h.text(note)
+		h.raw("</p>\n")
 	}
 	for _, s := range steps {
 		switch s.kind {

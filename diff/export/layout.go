@@ -199,6 +199,20 @@ func identical(r *diff.Result, m diff.ClassMask) bool {
 	return true
 }
 
+// sameNote is the line written when no block of r reads as changed under
+// m: "The two versions are identical.", or, when only ignored changes
+// differ, "The two versions differ only in ignored typography changes.";
+// "" when something changed.
+func sameNote(r *diff.Result, m diff.ClassMask) string {
+	switch {
+	case !identical(r, m):
+		return ""
+	case m == 0 || identical(r, 0):
+		return "The two versions are identical."
+	}
+	return "The two versions differ only in ignored " + strings.Join(ignoredClasses(m), " and ") + " changes."
+}
+
 // stepKind says what one step of a plan shows.
 type stepKind uint8
 

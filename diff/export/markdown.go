@@ -88,8 +88,8 @@ func WriteMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 	writeMattersMarkdown(bw, pw, whatMatters(r, opt.Ignore))
 	steps := plan(r, opt.Context, opt.Ignore)
 	bw.WriteString("\n## Changes\n")
-	if identical(r, opt.Ignore) {
-		bw.WriteString("\nThe two versions are identical.\n")
+	if note := sameNote(r, opt.Ignore); note != "" {
+		bw.WriteString("\n" + note + "\n")
 	}
 	for _, s := range steps {
 		bw.WriteByte('\n')

@@ -439,3 +439,27 @@ func TestJSONIgnoringMatchesMarshal(t *testing.T) {
 		}
 	}
 }
+
+// TestIgnoreAllHidden checks the note when every change is ignored.
+func TestIgnoreAllHidden(t *testing.T) {
+	r := oneToOne(t, classified(typoPair, run(1, 3, diff.ClassTypography, 0)), eq(diff.None, diff.None, "Same."))
+	for _, tt := range []struct {
+		m    diff.ClassMask
+		want string
+	}{
+		{0, "¶1 → ¶1 · changed · typography"},
+		{diff.IgnoreStyle, "¶1 → ¶1 · changed · typography"},
+		{diff.IgnoreTypography, "The two versions differ only in ignored typography changes."},
+		{diff.IgnoreTypography | diff.IgnoreStyle, "The two versions differ only in ignored typography and style changes."},
+	} {
+		for _, f := range []Format{FormatText, FormatMarkdown, FormatHTML} {
+			out := writeString(t, r, f, Options{Ignore: tt.m})
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("%s mask %q: lacks %q:\n%s", f, tt.m, tt.want, out)
+			}
+			if strings.Contains(out, "identical") {
+				t.Errorf("%s mask %q: says identical", f, tt.m)
+			}
+		}
+	}
+}

@@ -450,8 +450,8 @@ func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
 	writeMattersText(bw, pw, sk, whatMatters(r, opt.Ignore))
 	steps := plan(r, opt.Context, opt.Ignore)
-	if identical(r, opt.Ignore) {
-		bw.WriteString("\nThe two versions are identical.\n")
+	if note := sameNote(r, opt.Ignore); note != "" {
+		bw.WriteString("\n" + note + "\n")
 	}
 	for _, s := range steps {
 		bw.WriteByte('\n')

@@ -234,8 +234,13 @@ func runExcerpt(pr *diff.Pair, run diff.Run, markup bool) []render.Span {
 	if s := lastWords(before.String(), contextWords); s != "" {
 		out = append(out, render.Span{Text: s, Style: render.Plain})
 	}
+	prev := diff.OpEqual
 	for _, w := range pr.Words[min(run.Start, len(pr.Words)):min(run.End, len(pr.Words))] {
 		t := oneLineText(w.Text)
+		if prev == diff.OpDelete && w.Op == diff.OpInsert && !markup {
+			out = append(out, render.Span{Text: "→", Style: render.Note})
+		}
+		prev = w.Op
 		switch w.Op {
 		case diff.OpDelete:
 			out = appendMarked(out, t, render.WordDelete, "[-", "-]", markup)

@@ -664,7 +664,7 @@ func (m Model) content() string {
 	body := max(m.h-top-bottom, 0)
 	switch {
 	case m.showHist && m.hist != nil:
-		b.WriteString(m.st.header.Render(pad(0)) + m.hv.legend(m.width))
+		b.WriteString(m.hv.legend(m.width))
 	default:
 		b.WriteString(m.header())
 	}

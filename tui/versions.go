@@ -120,7 +120,9 @@ func (m Model) switchPair(i, j int) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(m.load(), m.waitProgress(), m.spin.Tick)
 }
 
-// stepPair shows the next (or previous) pair of consecutive versions.
+// stepPair shows the next (or previous) pair of consecutive versions. From
+// a pair that spans several versions, > shows its first step and < its
+// last.
 func (m Model) stepPair(next bool) (tea.Model, tea.Cmd) {
 	if !m.multi() {
 		m.setMessage("only two versions")
@@ -128,15 +130,18 @@ func (m Model) stepPair(next bool) (tea.Model, tea.Cmd) {
 	}
 	lo, hi := min(m.pair[0], m.pair[1]), max(m.pair[0], m.pair[1])
 	n := len(m.opts.Versions)
-	if next {
-		if hi+1 >= n {
-			m.setMessage(versionLabel(hi) + " is the latest version")
-			return m, nil
-		}
+	switch {
+	case hi-lo > 1 && next:
+		return m.switchPair(lo, lo+1)
+	case hi-lo > 1:
+		return m.switchPair(hi-1, hi)
+	case next && hi+1 >= n:
+		m.setMessage(versionLabel(lo) + " → " + versionLabel(hi) + " is the last pair")
+		return m, nil
+	case next:
 		return m.switchPair(hi, hi+1)
-	}
-	if lo == 0 {
-		m.setMessage(versionLabel(0) + " is the first version")
+	case lo == 0:
+		m.setMessage(versionLabel(lo) + " → " + versionLabel(hi) + " is the first pair")
 		return m, nil
 	}
 	return m.switchPair(lo-1, lo)

@@ -1,0 +1,596 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/diff/render"
+)
+
+const (
+	ledeOld    = "../testdata/pairs/lede/old.txt"
+	ledeMiddle = "testdata/history/middle.txt"
+	ledeNew    = "../testdata/pairs/lede/new.txt"
+)
+
+// readDocs reads versions the way the CLI does.
+func readDocs(tb testing.TB, paths ...string) []*diff.Document {
+	tb.Helper()
+	var docs []*diff.Document
+	for _, p := range paths {
+		d, err := input.ReadFile(p, input.Auto)
+		if err != nil {
+			tb.Skipf("fixture %s: %v", p, err)
+		}
+		docs = append(docs, diff.NewDocument(p[strings.LastIndex(p, "/")+1:], d.Paragraphs, d.Labels))
+	}
+	return docs
+}
+
+// seriesOptions returns viewer options for a series of versions, as the
+// CLI builds them, and a counter of Compare calls by pair.
+func seriesOptions(docs []*diff.Document, pair [2]int) (Options, func([2]int) int) {
+	var mu sync.Mutex
+	calls := map[[2]int]int{}
+	names := make([]string, len(docs))
+	for i, d := range docs {
+		names[i] = d.Name
+	}
+	opts := Options{
+		Color:    true,
+		Versions: names,
+		Pair:     pair,
+		Compare: func(i, j int, progress func(string, int, int)) (*diff.Result, error) {
+			mu.Lock()
+			calls[[2]int{i, j}]++
+			mu.Unlock()
+			return diff.Compare(docs[i], docs[j], &diff.Options{Progress: progress}), nil
+		},
+		History: func() *diff.History { return diff.NewHistory(docs, nil) },
+	}
+	return opts, func(p [2]int) int {
+		mu.Lock()
+		defer mu.Unlock()
+		return calls[p]
+	}
+}
+
+// run drives a model with Update, running the commands it returns (loads,
+// history) until none is left, as the program would; spinner ticks and
+// progress waits are dropped.
+func run(tb testing.TB, m Model, msgs ...tea.Msg) Model {
+	tb.Helper()
+	var tm tea.Model = m
+	queue := msgs
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		var cmd tea.Cmd
+		tm, cmd = tm.Update(msg)
+		queue = append(runCmd(cmd), queue...) // as if the user waited for it
+	}
+	return tm.(Model)
+}
+
+// runCmd runs cmd and returns the loads and histories it produced.
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(50 * time.Millisecond): // a progress wait or a tick
+		return nil
+	}
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	case loadedMsg, historyMsg:
+		return []tea.Msg{msg}
+	}
+	return nil
+}
+
+// series returns a model showing docs at w×h, loaded.
+func series(tb testing.TB, docs []*diff.Document, pair [2]int, w, h int) (Model, func([2]int) int) {
+	tb.Helper()
+	opts, calls := seriesOptions(docs, pair)
+	m := New(opts)
+	m = run(tb, m, tea.WindowSizeMsg{Width: w, Height: h})
+	m = run(tb, m, runCmd(m.load())...)
+	if m.r == nil {
+		tb.Fatal("series did not load")
+	}
+	return m, calls
+}
+
+func keys(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range strings.Split(s, " ") {
+		if k != "" {
+			out = append(out, keyMsg(k))
+		}
+	}
+	return out
+}
+
+func TestGoldenEditorial(t *testing.T) {
+	demo := loadPair(t, demoOld, demoNew)
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	type state struct {
+		name string
+		keys string
+	}
+	pairStates := []state{
+		{"badges-sentences", "s"},
+		{"badges-inline", "u"},
+		{"ignore-style", "i i"},
+		{"findings", "F"},
+		{"findings-jump", "F G enter"},
+		{"flagged-next", "m n"},
+	}
+	for _, st := range pairStates {
+		t.Run("120x40-"+st.name, func(t *testing.T) {
+			m := run(t, ready(t, demo, 120, 40, Options{Color: true}), keys(st.keys)...)
+			frame := screen(m)
+			checkFrame(t, frame, 120, 40)
+			golden.RequireEqual(t, []byte(frame))
+		})
+	}
+	for _, st := range []state{{"history", "H"}, {"history-search", "H / f e r r y enter n"}, {"picker", "p"}, {"next-pair", "<"}} {
+		for _, sz := range [][2]int{{120, 40}, {80, 24}} {
+			name := fmt.Sprintf("%dx%d-series-%s", sz[0], sz[1], st.name)
+			t.Run(name, func(t *testing.T) {
+				m, _ := series(t, docs, [2]int{1, 2}, sz[0], sz[1])
+				m = run(t, m, keys(st.keys)...)
+				frame := screen(m)
+				checkFrame(t, frame, sz[0], sz[1])
+				golden.RequireEqual(t, []byte(frame))
+			})
+		}
+	}
+}
+
+// TestIgnoreCycle: i steps none → typography → typography+style → none,
+// and the hidden count, the header counts and the highlights follow.
+func TestIgnoreCycle(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	m := ready(t, r, 120, 40, Options{Color: true})
+	header0 := strings.SplitN(screen(m), "\n", 2)[0]
+	changes0 := len(m.pane.changes)
+	want := []struct {
+		mask diff.ClassMask
+		msg  string
+	}{
+		{diff.IgnoreTypography, "typographic changes hidden"},
+		{diff.IgnoreTypography | diff.IgnoreStyle, "typographic and style changes hidden"},
+		{0, "showing every change"},
+	}
+	for _, w := range want {
+		m = press(m, "i")
+		if m.ignore != w.mask || m.pane.ignore != w.mask {
+			t.Fatalf("i: mask %v (pane %v), want %v", m.ignore, m.pane.ignore, w.mask)
+		}
+		_, hidden := r.StatsIgnoring(w.mask)
+		if m.hidden != hidden {
+			t.Fatalf("mask %v: hidden %d, want %d", w.mask, m.hidden, hidden)
+		}
+		s := screen(m)
+		if w.mask != 0 && !strings.Contains(s, fmt.Sprintf("%d %s", hidden, w.msg)) {
+			t.Fatalf("mask %v: status lacks %q:\n%s", w.mask, w.msg, lastLine(s))
+		}
+		if w.mask == 0 && !strings.Contains(s, w.msg) {
+			t.Fatalf("mask 0: status lacks %q", w.msg)
+		}
+		header := strings.SplitN(s, "\n", 2)[0]
+		if (hidden > 0) == (header == header0) {
+			t.Fatalf("mask %v hides %d: header %q, unmasked %q", w.mask, hidden, header, header0)
+		}
+		if hidden > 0 && len(m.pane.changes) >= changes0 && m.stats.Changed >= r.Stats.Changed {
+			t.Fatalf("mask %v hides %d runs but neither the changes (%d) nor the changed blocks (%d) went down",
+				w.mask, hidden, len(m.pane.changes), m.stats.Changed)
+		}
+	}
+	if len(m.pane.changes) != changes0 {
+		t.Fatalf("back to no mask: %d changes, want %d", len(m.pane.changes), changes0)
+	}
+}
+
+// TestIgnoreFromOptions: Options.Ignore is the starting mask.
+func TestIgnoreFromOptions(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	m := ready(t, r, 120, 40, Options{Ignore: diff.IgnoreTypography})
+	_, hidden := r.StatsIgnoring(diff.IgnoreTypography)
+	if m.pane.ignore != diff.IgnoreTypography || m.hidden != hidden || hidden == 0 {
+		t.Fatalf("pane mask %v, hidden %d (want %d)", m.pane.ignore, m.hidden, hidden)
+	}
+	if s := lastLine(screen(m)); !strings.Contains(s, fmt.Sprintf("%d hidden (typography)", hidden)) {
+		t.Fatalf("status line: %q", s)
+	}
+	if m = press(m, "i"); m.ignore != diff.IgnoreTypography|diff.IgnoreStyle {
+		t.Fatalf("i from typography: %v", m.ignore)
+	}
+}
+
+func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
+
+// TestFindingsList: F lists the findings and every visible flagged run;
+// enter on an item goes to its block; esc closes.
+func TestFindingsList(t *testing.T) {
+	for _, pair := range [][2]string{{demoOld, demoNew}, {ledeOld, ledeNew}, {seedsOld, seedsNew}} {
+		r := loadPair(t, pair[0], pair[1])
+		for _, mask := range ignoreCycle {
+			m := ready(t, r, 120, 40, Options{Color: true, Ignore: mask})
+			m = press(m, "F")
+			if m.overlay != overlayFindings {
+				t.Fatal("F did not open the findings")
+			}
+			want := len(r.Findings)
+			for bi := range r.Blocks {
+				for _, p := range r.Blocks[bi].Pairs {
+					if r.Blocks[bi].Boilerplate != "" {
+						continue
+					}
+					if p.Kind == diff.Changed {
+						for _, run := range p.Runs {
+							if run.Flags != 0 && !run.Hidden(mask) {
+								want++
+							}
+						}
+					} else if p.Kind != diff.Equal && p.Flags != 0 {
+						want++
+					}
+				}
+			}
+			if len(m.list.items) != want {
+				t.Fatalf("%s, mask %v: %d items, want %d", pair[0], mask, len(m.list.items), want)
+			}
+			checkFrame(t, screen(m), 120, 40)
+			for k, it := range m.list.items {
+				mm := press(m, "g")
+				for range k {
+					mm = press(mm, "j")
+				}
+				if mm.list.cursor != k {
+					t.Fatalf("j ×%d: cursor %d", k, mm.list.cursor)
+				}
+				mm = press(mm, "enter")
+				if mm.overlay != overlayNone {
+					t.Fatal("enter did not close the list")
+				}
+				if it.block < 0 {
+					continue
+				}
+				if e := mm.pane.entries[mm.pane.cursor]; e.Block != it.block {
+					t.Fatalf("%s item %d: cursor on block %d, want %d", pair[0], k, e.Block, it.block)
+				}
+				if first, last := mm.pane.visible(); mm.pane.cursor < first || mm.pane.cursor > last {
+					t.Fatalf("item %d: cursor off screen", k)
+				}
+			}
+			if m = press(m, "esc"); m.overlay != overlayNone {
+				t.Fatal("esc did not close the list")
+			}
+			if m = press(m, "!"); m.overlay != overlayFindings {
+				t.Fatal("! did not open the findings")
+			}
+		}
+	}
+}
+
+// TestFindingsJumpSentences: in Sentences mode enter lands on the flagged
+// pair itself.
+func TestFindingsJumpSentences(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	m := press(ready(t, r, 120, 40, Options{Color: true}), "s", "F")
+	for k, it := range m.list.items {
+		if it.pair < 0 {
+			continue
+		}
+		mm := press(m, "g")
+		for range k {
+			mm = press(mm, "j")
+		}
+		mm = press(mm, "enter")
+		e := mm.pane.entries[mm.pane.cursor]
+		if e.Kind != render.RowSentence || e.Block != it.block || e.Pair != it.pair {
+			t.Fatalf("item %d: cursor on %+v, want block %d pair %d", k, e, it.block, it.pair)
+		}
+		if e.Flags(r, 0) == 0 {
+			t.Fatalf("item %d: landed on an unflagged pair", k)
+		}
+	}
+}
+
+// TestFlaggedOnly: with m, n and N walk only entries with a visible flag.
+func TestFlaggedOnly(t *testing.T) {
+	for _, mode := range []string{"", "s", "u"} {
+		r := loadPair(t, ledeOld, ledeNew)
+		m := ready(t, r, 120, 40, Options{Color: true})
+		if mode != "" {
+			m = press(m, mode)
+		}
+		m = press(m, "m")
+		if !m.pane.flaggedOnly || !strings.Contains(lastLine(screen(m)), "flagged changes only") {
+			t.Fatalf("m: flaggedOnly %v, status %q", m.pane.flaggedOnly, lastLine(screen(m)))
+		}
+		if len(m.pane.flagged) == 0 {
+			t.Fatal("no flagged entries in the lede pair")
+		}
+		seen := 0
+		for range len(m.pane.flagged) + 1 {
+			m = press(m, "n")
+			e := m.pane.entries[m.pane.cursor]
+			if e.Flags(r, 0) == 0 {
+				t.Fatalf("mode %q: n landed on unflagged %+v", mode, e)
+			}
+			seen++
+		}
+		if !strings.Contains(lastLine(screen(m)), "flagged only") {
+			t.Fatalf("status lacks flagged only: %q", lastLine(screen(m)))
+		}
+		m = press(m, "N")
+		if m.pane.entries[m.pane.cursor].Flags(r, 0) == 0 {
+			t.Fatal("N landed on an unflagged entry")
+		}
+		m = press(m, "m")
+		if m.pane.flaggedOnly {
+			t.Fatal("m did not toggle back")
+		}
+	}
+}
+
+// TestBadgesEveryMode: every flag of every visible flagged pair shows as a
+// badge in every mode, and a hidden flag does not.
+func TestBadgesEveryMode(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	for _, mask := range ignoreCycle {
+		for _, mode := range []render.Mode{render.SideBySide, render.Inline, render.Sentences} {
+			l := render.NewLayout(r, mode, 160, render.Options{Ignore: mask})
+			for _, e := range render.EntriesIgnoring(r, mode, false, mask) {
+				if e.Kind != render.RowBlock && e.Kind != render.RowSentence {
+					continue
+				}
+				row := l.Row(e)
+				var got []string
+				for _, side := range []render.Side{row.Left, row.Right} {
+					for _, ln := range side.Lines {
+						for _, s := range ln {
+							if s.Style == render.Badge {
+								got = append(got, s.Text)
+							}
+						}
+					}
+				}
+				f := e.Flags(r, mask)
+				for _, b := range badgeNames {
+					has := strings.Contains(strings.Join(got, " "), b.name)
+					if (f&b.f != 0) != has {
+						t.Fatalf("mode %v mask %v entry %+v: flags %v, badges %v", mode, mask, e, f.Names(), got)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestOnlyTwoVersions(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	for _, k := range []string{"<", ">", "p", "H"} {
+		m := press(ready(t, r, 120, 40, Options{Color: true}), k)
+		if !strings.Contains(lastLine(screen(m)), "only two versions") || m.overlay != overlayNone || m.showHist {
+			t.Fatalf("%s with two versions: %q", k, lastLine(screen(m)))
+		}
+	}
+}
+
+// TestPairs: < and > step through consecutive pairs, p picks any two,
+// results are cached by pair, and the view choices survive.
+func TestPairs(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	m, calls := series(t, docs, [2]int{1, 2}, 120, 40)
+	if h := strings.SplitN(screen(m), "\n", 2)[0]; !strings.Contains(h, "v2 → v3 of 3") || !strings.Contains(h, "middle.txt") {
+		t.Fatalf("header %q", h)
+	}
+	m = run(t, m, keys("u i >")...)
+	if m.pair != [2]int{1, 2} || !strings.Contains(lastLine(screen(m)), "last pair") {
+		t.Fatalf("> at the end: pair %v, %q", m.pair, lastLine(screen(m)))
+	}
+	m = run(t, m, keys("<")...)
+	if m.pair != [2]int{0, 1} || m.r.Old != docs[0] || m.r.New != docs[1] {
+		t.Fatalf("<: pair %v", m.pair)
+	}
+	if h := strings.SplitN(screen(m), "\n", 2)[0]; !strings.Contains(h, "v1 → v2 of 3") {
+		t.Fatalf("header after <: %q", h)
+	}
+	if m.pane.mode != render.Inline || m.pane.ignore != diff.IgnoreTypography {
+		t.Fatalf("switching pairs lost the view: %v, mask %v", m.pane.mode, m.pane.ignore)
+	}
+	m = run(t, m, keys("> p 1 3 enter")...)
+	if m.pair != [2]int{0, 2} || m.r.Old != docs[0] || m.r.New != docs[2] {
+		t.Fatalf("p 1 3: pair %v", m.pair)
+	}
+	m = run(t, m, keys("p k enter")...) // the list: from v1 → v3 up to v1 → v2
+	if m.pair != [2]int{0, 1} {
+		t.Fatalf("p k enter: pair %v", m.pair)
+	}
+	for _, p := range [][2]int{{1, 2}, {0, 1}, {0, 2}} {
+		if n := calls(p); n != 1 {
+			t.Fatalf("pair %v compared %d times", p, n)
+		}
+	}
+	m = run(t, m, keys("p 9 9 enter")...)
+	if m.pair != [2]int{0, 1} || !m.isError {
+		t.Fatalf("p 9 9: pair %v, message %q", m.pair, m.message)
+	}
+}
+
+// TestHistoryView: H traces the history once, shows every sentence of the
+// latest version with its versions, scrolls, searches, and closes.
+func TestHistoryView(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	m, _ := series(t, docs, [2]int{1, 2}, 120, 40)
+	m = run(t, m, keyMsg("H"))
+	if !m.showHist || m.hist == nil {
+		t.Fatal("H did not show the history")
+	}
+	s := screen(m)
+	if !strings.Contains(s, "v1 ·v3") || !strings.Contains(s, "history:") {
+		t.Fatalf("history view:\n%s", s)
+	}
+	// Every sentence of the latest version is there once, in order.
+	sentences := 0
+	for _, ln := range m.hv.lines {
+		if ln.first {
+			sentences++
+		}
+	}
+	want := 0
+	for _, p := range docs[2].Paragraphs {
+		want += len(p.Sentences)
+	}
+	if sentences != want {
+		t.Fatalf("%d sentences, want %d", sentences, want)
+	}
+	// Scroll to the bottom and back.
+	m = run(t, m, keys("G")...)
+	if m.hv.top == 0 || !strings.Contains(screen(m), "day of mourning") {
+		t.Fatal("G did not scroll to the end")
+	}
+	m = run(t, m, keys("g / F e r r y enter")...)
+	if len(m.hv.matches) != 0 {
+		t.Fatal("a search with upper case should be exact")
+	}
+	m = run(t, m, keys("/ f e r r y enter")...)
+	if len(m.hv.matches) < 2 || !strings.Contains(m.View().Content, m.st.match) {
+		t.Fatalf("/ferry: %d matches", len(m.hv.matches))
+	}
+	first := m.hv.cur
+	m = run(t, m, keys("n")...)
+	if m.hv.cur <= first {
+		t.Fatalf("n: match line %d after %d", m.hv.cur, first)
+	}
+	m = run(t, m, keys("esc esc")...)
+	if m.showHist || m.hv.query != "" {
+		t.Fatal("esc esc did not clear the search and close the history")
+	}
+	m = run(t, m, keys("H")...)
+	if !m.showHist {
+		t.Fatal("H again did not reopen")
+	}
+	m = run(t, m, tea.WindowSizeMsg{Width: 60, Height: 15})
+	checkFrame(t, screen(m), 60, 15)
+}
+
+// --- teatest
+
+func newSeriesTest(t *testing.T, opts Options, w, h int) *teatest.TestModel {
+	t.Helper()
+	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(w, h))
+	waitFor(t, tm, "of 3")
+	return tm
+}
+
+func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+		teatest.WithDuration(5*time.Second))
+}
+
+func TestProgramIgnore(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	_, hidden := r.StatsIgnoring(diff.IgnoreTypography)
+	tm := newTest(t, r, 120, 40)
+	tm.Type("i")
+	waitFor(t, tm, fmt.Sprintf("%d typographic changes hidden", hidden))
+	tm.Type("i")
+	waitFor(t, tm, "hidden (typography+style)")
+	m := final(t, tm)
+	if _, h := r.StatsIgnoring(diff.IgnoreTypography | diff.IgnoreStyle); m.hidden != h || h <= hidden {
+		t.Fatalf("hidden %d, want %d (> %d)", m.hidden, h, hidden)
+	}
+}
+
+func TestProgramFindingsJump(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	probe := press(ready(t, r, 120, 40, Options{}), "F")
+	k := len(r.Findings) // the first flagged change
+	if k >= len(probe.list.items) {
+		t.Skip("no flagged change")
+	}
+	want := probe.list.items[k].block
+	tm := newTest(t, r, 120, 40)
+	tm.Type("F")
+	waitFor(t, tm, "flagged changes")
+	tm.Type(strings.Repeat("j", k))
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m := final(t, tm)
+	if e := m.pane.entries[m.pane.cursor]; e.Block != want || e.Flags(r, 0) == 0 {
+		t.Fatalf("F, enter: cursor on block %d, want flagged block %d", e.Block, want)
+	}
+}
+
+func TestProgramFlaggedNext(t *testing.T) {
+	r := loadPair(t, ledeOld, ledeNew)
+	tm := newTest(t, r, 120, 40)
+	tm.Type("mn")
+	waitFor(t, tm, "flagged only 1/")
+	m := final(t, tm)
+	if m.pane.entries[m.pane.cursor].Flags(r, 0) == 0 || m.pane.cursor != m.pane.flagged[0] {
+		t.Fatalf("m n: cursor %d, want the first flagged entry %d", m.pane.cursor, m.pane.flagged[0])
+	}
+}
+
+func TestProgramNextPair(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	opts, calls := seriesOptions(docs, [2]int{0, 1})
+	tm := newSeriesTest(t, opts, 120, 40)
+	tm.Type(">")
+	waitFor(t, tm, "v2 → v3 of 3")
+	m := final(t, tm)
+	if m.pair != [2]int{1, 2} || m.r.New != docs[2] || calls([2]int{1, 2}) != 1 {
+		t.Fatalf("> : pair %v", m.pair)
+	}
+}
+
+func TestProgramHistory(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	opts, _ := seriesOptions(docs, [2]int{1, 2})
+	tm := newSeriesTest(t, opts, 120, 40)
+	tm.Type("H")
+	waitFor(t, tm, "v1 ·v3")
+	m := final(t, tm)
+	if !m.showHist || m.hist == nil || len(m.hist.Versions) != 3 {
+		t.Fatal("H: no history")
+	}
+}
+
+func TestParsePairText(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		i, j int
+		ok   bool
+	}{{"1 3", 1, 3, true}, {"13", 1, 3, true}, {"2,5", 2, 5, true}, {"10 12", 10, 12, true}, {"1", 0, 0, false}, {"1 2 3", 0, 0, false}, {"", 0, 0, false}} {
+		i, j, ok := parsePairText(c.in)
+		if ok != c.ok || (ok && (i != c.i || j != c.j)) {
+			t.Errorf("parsePairText(%q) = %d, %d, %v", c.in, i, j, ok)
+		}
+	}
+}

@@ -437,3 +437,147 @@ func BenchmarkRow(b *testing.B) {
 		}
 	}
 }
+
+// ledeResult compares the lede fixture, which has typographic, style and
+// wording runs.
+func ledeResult(t *testing.T) *diff.Result {
+	t.Helper()
+	var docs []*diff.Document
+	for _, name := range []string{"old.txt", "new.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pairs", "lede", name))
+		if err != nil {
+			t.Skipf("fixture: %v", err)
+		}
+		docs = append(docs, diff.NewDocument(name, strings.Split(string(b), "\n"), nil))
+	}
+	return diff.Compare(docs[0], docs[1], nil)
+}
+
+// styledText joins the text of the spans of a side in style st.
+func styledText(s Side, st Style) string {
+	var b strings.Builder
+	for _, ln := range s.Lines {
+		for _, sp := range ln {
+			if sp.Style == st {
+				b.WriteString(sp.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+// visibleWords joins the words with op of the runs of pr that m does not
+// hide.
+func visibleWords(pr *diff.Pair, op diff.Op, m diff.ClassMask) string {
+	var b strings.Builder
+	for _, run := range pr.Runs {
+		if run.Hidden(m) {
+			continue
+		}
+		for _, w := range pr.Words[run.Start:run.End] {
+			if w.Op == op {
+				b.WriteString(w.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestIgnoreMask(t *testing.T) {
+	r := ledeResult(t)
+	masks := []diff.ClassMask{0, diff.IgnoreTypography, diff.IgnoreTypography | diff.IgnoreStyle}
+	hiddenSeen := 0
+	for _, m := range masks {
+		// Sentences: one pair a row; the highlighted words are exactly
+		// those of the visible runs, and a hidden pair has no marker.
+		l := NewLayout(r, Sentences, 4000, Options{Ignore: m})
+		for _, e := range EntriesIgnoring(r, Sentences, false, m) {
+			pr := &r.Blocks[e.Block].Pairs[e.Pair]
+			if pr.Kind != diff.Changed {
+				continue
+			}
+			row := l.Row(e)
+			if got, want := styledText(row.Left, WordDelete), visibleWords(pr, diff.OpDelete, m); got != want {
+				t.Fatalf("mask %v pair %q: deleted %q, want %q", m, pr.New, got, want)
+			}
+			if got, want := styledText(row.Right, WordInsert), visibleWords(pr, diff.OpInsert, m); got != want {
+				t.Fatalf("mask %v pair %q: inserted %q, want %q", m, pr.New, got, want)
+			}
+			mark := row.Right.Gutter[0].String()
+			if hidden := pr.Hidden(m); hidden != strings.Contains(mark, "   ") || hidden == strings.Contains(mark, "~") {
+				t.Fatalf("mask %v pair %q hidden %v: gutter %q", m, pr.New, hidden, mark)
+			}
+			if pr.Hidden(m) {
+				hiddenSeen++
+				if e.IsChangeIgnoring(r, m) || !e.IsChange(r) {
+					t.Fatalf("hidden pair: IsChangeIgnoring %v", e.IsChangeIgnoring(r, m))
+				}
+			}
+		}
+		// Inline: a hidden run reads as its new text; the block's text
+		// is the new version's where every run is hidden.
+		il := NewLayout(r, Inline, 4000, Options{Ignore: m})
+		for _, e := range EntriesIgnoring(r, Inline, false, m) {
+			if e.Kind != RowBlock {
+				continue
+			}
+			b := &r.Blocks[e.Block]
+			row := il.Row(e)
+			var del, ins strings.Builder
+			for i := range b.Pairs {
+				del.WriteString(visibleWords(&b.Pairs[i], diff.OpDelete, m))
+				ins.WriteString(visibleWords(&b.Pairs[i], diff.OpInsert, m))
+			}
+			if b.Kind == diff.Changed {
+				if got := styledText(row.Left, WordDelete); got != del.String() {
+					t.Fatalf("inline mask %v block %d: deleted %q, want %q", m, e.Block, got, del.String())
+				}
+				if got := styledText(row.Left, WordInsert); got != ins.String() {
+					t.Fatalf("inline mask %v block %d: inserted %q, want %q", m, e.Block, got, ins.String())
+				}
+			}
+			if r.BlockHidden(e.Block, m) {
+				var text strings.Builder
+				for _, s := range sideText(row.Left) {
+					text.WriteString(s)
+				}
+				if want := r.New.Paragraphs[b.New[0]].Text; text.String() != want {
+					t.Fatalf("hidden block %d reads %q, want the new text %q", e.Block, text.String(), want)
+				}
+				if g := row.Left.Gutter[0].String(); strings.Contains(g, "~") {
+					t.Fatalf("hidden block %d still marked: %q", e.Block, g)
+				}
+			}
+		}
+		// Folding folds the blocks that read as equal.
+		for _, e := range EntriesIgnoring(r, SideBySide, true, m) {
+			if e.Kind == RowBlock && (!r.Blocks[e.Block].IsChange() || r.BlockHidden(e.Block, m)) {
+				t.Fatalf("mask %v: unchanged block %d not folded", m, e.Block)
+			}
+		}
+	}
+	if hiddenSeen == 0 {
+		t.Fatal("the lede fixture hid no pair under any mask")
+	}
+	// The invariants hold under every mask.
+	for _, m := range masks {
+		for _, mode := range []Mode{SideBySide, Inline, Sentences} {
+			l := NewLayout(r, mode, 90, Options{Ignore: m, Markup: true})
+			for _, e := range EntriesIgnoring(r, mode, false, m) {
+				row := l.Row(e)
+				if mode == SideBySide && e.Kind == RowBlock {
+					b := &r.Blocks[e.Block]
+					var op, np []string
+					for _, p := range b.Old {
+						op = append(op, r.Old.Paragraphs[p].Text)
+					}
+					for _, p := range b.New {
+						np = append(np, r.New.Paragraphs[p].Text)
+					}
+					checkNothingLost(t, "old side", sideText(row.Left), op)
+					checkNothingLost(t, "new side", sideText(row.Right), np)
+				}
+			}
+		}
+	}
+}

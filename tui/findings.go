@@ -13,7 +13,7 @@ import (
 
 // contextWords is the number of words of context shown on each side of a
 // flagged run in the findings list.
-const contextWords = 5
+const contextWords = 4
 
 // listItem is one line of an overlay list.
 type listItem struct {
@@ -131,17 +131,26 @@ func drawClipped(b *strings.Builder, p *pane, spans []render.Span, width int) {
 // findingsList lists the story findings of r and every flagged change
 // that m does not hide, top of the story to the bottom.
 func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
-	l := list{}
-	for _, f := range r.Findings {
-		it := listItem{block: -1, pair: -1}
-		if len(f.Blocks) > 0 {
-			it.block = f.Blocks[0]
-		}
-		it.spans = []render.Span{{Text: padRight(f.Kind, 14), Style: render.Note}, {Text: " ", Style: render.Plain},
-			{Text: sanitize(f.Text), Style: render.Plain}}
-		l.items = append(l.items, it)
+	type flagged struct {
+		bi, pi  int
+		ref     string
+		f       diff.Flag
+		excerpt []render.Span
 	}
-	nFindings := len(l.items)
+	var flags []flagged
+	refW, badgeW := 0, 0
+	add := func(bi, pi int, pr *diff.Pair, f diff.Flag, excerpt []render.Span) {
+		ref := paraRef(pr.OldRef) + " → " + paraRef(pr.NewRef)
+		refW = max(refW, render.Width(ref))
+		bw := 0
+		for _, n := range badgeNames {
+			if f&n.f != 0 {
+				bw += len(n.name) + 1
+			}
+		}
+		badgeW = max(badgeW, bw)
+		flags = append(flags, flagged{bi, pi, ref, f, excerpt})
+	}
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if b.Boilerplate != "" {
@@ -152,23 +161,56 @@ func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
 			switch pr.Kind {
 			case diff.Changed:
 				for _, run := range pr.Runs {
-					if run.Flags == 0 || run.Hidden(m) {
-						continue
+					if run.Flags != 0 && !run.Hidden(m) {
+						add(bi, pi, pr, run.Flags, runExcerpt(pr, run, markup))
 					}
-					l.items = append(l.items, flagItem(bi, pi, pr, run.Flags, runExcerpt(pr, run, markup)))
 				}
 			case diff.Added, diff.Removed:
-				if pr.Flags == 0 {
-					continue
+				if pr.Flags != 0 {
+					add(bi, pi, pr, pr.Flags, sentenceExcerpt(pr, markup))
 				}
-				l.items = append(l.items, flagItem(bi, pi, pr, pr.Flags, sentenceExcerpt(pr, markup)))
 			}
 		}
 	}
-	l.title = strconv.Itoa(nFindings) + " " + plural(nFindings, "finding", "findings") + ", " +
-		strconv.Itoa(len(l.items)-nFindings) + " flagged " + plural(len(l.items)-nFindings, "change", "changes") +
-		"   enter: go to it · esc: close"
+	kindW := refW
+	for _, f := range r.Findings {
+		kindW = max(kindW, render.Width(f.Kind))
+	}
+	l := list{}
+	for _, f := range r.Findings {
+		it := listItem{block: -1, pair: -1}
+		if len(f.Blocks) > 0 {
+			it.block = f.Blocks[0]
+		}
+		it.spans = []render.Span{{Text: padRight(sanitize(f.Kind), kindW), Style: render.Note},
+			{Text: "  " + pad(badgeW), Style: render.Plain}, {Text: sanitize(f.Text), Style: render.Plain}}
+		l.items = append(l.items, it)
+	}
+	for _, fl := range flags {
+		spans := []render.Span{{Text: padRight(fl.ref, kindW), Style: render.Gutter}, {Text: " ", Style: render.Plain}}
+		bw := 0
+		for _, n := range badgeNames {
+			if fl.f&n.f != 0 {
+				spans = append(spans, render.Span{Text: " ", Style: render.Plain}, render.Span{Text: n.name, Style: render.Badge})
+				bw += len(n.name) + 1
+			}
+		}
+		spans = append(spans, render.Span{Text: pad(badgeW-bw+1), Style: render.Plain})
+		spans = append(spans, fl.excerpt...)
+		l.items = append(l.items, listItem{spans: spans, block: fl.bi, pair: fl.pi})
+	}
+	nf := len(r.Findings)
+	l.title = strconv.Itoa(nf) + " " + plural(nf, "finding", "findings") + ", " +
+		strconv.Itoa(len(flags)) + " flagged " + plural(len(flags), "change", "changes")
 	return l
+}
+
+// paraRef formats a sentence's paragraph: ¶3, or – for no sentence.
+func paraRef(r diff.SentRef) string {
+	if r.IsNone() {
+		return "–"
+	}
+	return "¶" + strconv.Itoa(r.Para+1)
 }
 
 func plural(n int, one, many string) string {
@@ -180,28 +222,6 @@ func plural(n int, one, many string) string {
 
 func padRight(s string, w int) string {
 	return s + pad(w-render.Width(s))
-}
-
-// flagItem is the list line of one flagged change: ¶old → ¶new, badges,
-// excerpt.
-func flagItem(bi, pi int, pr *diff.Pair, f diff.Flag, excerpt []render.Span) listItem {
-	ref := func(r diff.SentRef) string {
-		if r.IsNone() {
-			return "–"
-		}
-		return "¶" + strconv.Itoa(r.Para+1)
-	}
-	spans := []render.Span{{Text: padRight(ref(pr.OldRef)+" → "+ref(pr.NewRef), 14), Style: render.Gutter}}
-	bw := 0
-	for _, n := range badgeNames {
-		if f&n.f != 0 {
-			spans = append(spans, render.Span{Text: " ", Style: render.Plain}, render.Span{Text: n.name, Style: render.Badge})
-			bw += len(n.name) + 1
-		}
-	}
-	spans = append(spans, render.Span{Text: pad(max(12-bw, 1)), Style: render.Plain})
-	spans = append(spans, excerpt...)
-	return listItem{spans: spans, block: bi, pair: pi}
 }
 
 // badgeNames are the badge texts of the flags, as the layout shows them.

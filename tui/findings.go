@@ -195,7 +195,7 @@ func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
 				bw += len(n.name) + 1
 			}
 		}
-		spans = append(spans, render.Span{Text: pad(badgeW-bw+1), Style: render.Plain})
+		spans = append(spans, render.Span{Text: pad(badgeW - bw + 1), Style: render.Plain})
 		spans = append(spans, fl.excerpt...)
 		l.items = append(l.items, listItem{spans: spans, block: fl.bi, pair: fl.pi})
 	}

@@ -3,11 +3,13 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -591,6 +593,32 @@ func TestParsePairText(t *testing.T) {
 		i, j, ok := parsePairText(c.in)
 		if ok != c.ok || (ok && (i != c.i || j != c.j)) {
 			t.Errorf("parsePairText(%q) = %d, %d, %v", c.in, i, j, ok)
+		}
+	}
+}
+
+// TestHelpListsEveryKey: ? shows every binding of the key map, at the
+// usual sizes, within the window.
+func TestHelpListsEveryKey(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	km := defaultKeys()
+	v := reflect.ValueOf(km)
+	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		m := press(ready(t, r, sz[0], sz[1], Options{Color: true}), "?")
+		s := screen(m)
+		checkFrame(t, s, sz[0], sz[1])
+		for i := range v.NumField() {
+			b := v.Field(i).Interface().(key.Binding)
+			h := b.Help()
+			if !strings.Contains(s, h.Key) || !strings.Contains(s, h.Desc) {
+				t.Errorf("%v: help lacks %s (%q %q)", sz, v.Type().Field(i).Name, h.Key, h.Desc)
+			}
+		}
+		if sz[0] == 80 {
+			golden.RequireEqual(t, []byte(s))
+		}
+		if m = press(m, "esc"); m.showHelp {
+			t.Fatal("esc did not close the help")
 		}
 	}
 }

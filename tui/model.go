@@ -354,6 +354,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = !m.showHelp
 		m.layout()
 		return m, nil
+	case m.showHelp && key.Matches(msg, k.Clear):
+		m.showHelp = false
+		return m, nil
 	}
 	if m.r == nil || m.loading { // loading or failed: only quit and help work
 		return m, nil
@@ -585,11 +588,7 @@ func (m Model) mode() render.Mode {
 
 // chrome returns the number of lines above and below the pane.
 func (m Model) chrome() (top, bottom int) {
-	bottom = 1
-	if m.showHelp {
-		bottom += lipgloss.Height(m.fullHelp())
-	}
-	return 1, bottom
+	return 1, 1
 }
 
 // layout sizes the pane for the window.
@@ -670,6 +669,8 @@ func (m Model) content() string {
 	}
 	b.WriteByte('\n')
 	switch {
+	case m.showHelp:
+		b.WriteString(lines(m.fullHelp(), body))
 	case m.overlay != overlayNone:
 		hint := "no findings and no flagged changes"
 		if m.overlay == overlayPicker {
@@ -677,33 +678,61 @@ func (m Model) content() string {
 		}
 		b.WriteString(m.list.view(&m.pane, m.width, body, hint))
 	case m.showHist && m.hist == nil:
-		b.WriteString(fit(m.spin.View()+" tracing the history of "+strconv.Itoa(len(m.opts.Versions))+" versions…", m.width, body) +
-			strings.Repeat("\n", max(body-1, 0)))
+		b.WriteString(lines(fit(" "+m.spin.View()+" tracing the history of "+strconv.Itoa(len(m.opts.Versions))+" versions…", m.width, body), body))
 	case m.showHist:
 		b.WriteString(m.hv.View())
 	default:
 		b.WriteString(m.pane.View())
 	}
 	b.WriteByte('\n')
-	if m.showHelp {
-		b.WriteString(m.fullHelp())
-		b.WriteByte('\n')
-	}
 	b.WriteString(m.statusLine())
 	return b.String()
 }
 
-// fullHelp is the help shown by ?, cut to the window's width and to half
-// its height.
+// fullHelp is the help shown by ? in place of the pane: every binding, in
+// columns flowed into as many bands as the window's width needs, each
+// line cut to the width.
 func (m Model) fullHelp() string {
-	lines := strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
-	if max := m.h / 2; len(lines) > max {
-		lines = lines[:max]
+	const gap = "   "
+	var bands, band []string
+	bandW := 0
+	for _, group := range m.keys.FullHelp() {
+		col := m.help.FullHelpView([][]key.Binding{group})
+		w := lipgloss.Width(col)
+		if len(band) > 0 && bandW+len(gap)+w > m.width-1 {
+			bands = append(bands, lipgloss.JoinHorizontal(lipgloss.Top, band...))
+			band, bandW = nil, 0
+		}
+		if len(band) > 0 {
+			band = append(band, gap)
+			bandW += len(gap)
+		} else {
+			band = append(band, " ")
+			bandW++
+		}
+		band = append(band, col)
+		bandW += w
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, m.width, "")
+	if len(band) > 0 {
+		bands = append(bands, lipgloss.JoinHorizontal(lipgloss.Top, band...))
 	}
-	return strings.Join(lines, "\n")
+	out := strings.Split(strings.Join(bands, "\n\n"), "\n")
+	for i, l := range out {
+		out[i] = ansi.Truncate(strings.TrimRight(l, " "), m.width, "")
+	}
+	return strings.Join(out, "\n")
+}
+
+// lines returns s cut or padded to exactly n lines.
+func lines(s string, n int) string {
+	ls := strings.Split(s, "\n")
+	if len(ls) > n {
+		ls = ls[:n]
+	}
+	for len(ls) < n {
+		ls = append(ls, "")
+	}
+	return strings.Join(ls, "\n")
 }
 
 func (m Model) minWidth() int {

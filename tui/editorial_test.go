@@ -622,3 +622,26 @@ func TestHelpListsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesKeysAnySize drives every key, in a fixed pseudo-random order,
+// through a series of versions at many window sizes: no panic, and every
+// frame fits the window.
+func TestSeriesKeysAnySize(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	all := []string{"j", "k", "n", "N", "space", "b", "G", "g", "tab", "shift+tab", "enter", "backspace", "f", "u", "s",
+		"?", "ctrl+d", "ctrl+u", "i", "F", "!", "m", "<", ">", "p", "H", "esc", "/", "x", "1", "3"}
+	seed := uint32(1)
+	for _, sz := range [][2]int{{20, 5}, {33, 8}, {60, 15}, {80, 24}, {120, 40}} {
+		m, _ := series(t, docs, [2]int{1, 2}, sz[0], sz[1])
+		for range 400 {
+			seed = seed*1664525 + 1013904223
+			k := all[int(seed>>8)%len(all)]
+			if strings.Contains("<>Henter", k) { // may load a pair or the history
+				m = run(t, m, keyMsg(k))
+			} else {
+				m = press(m, k)
+			}
+			checkFrame(t, screen(m), sz[0], sz[1])
+		}
+	}
+}

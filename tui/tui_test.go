@@ -174,7 +174,8 @@ func TestScrollWholeDocument(t *testing.T) {
 
 func TestTinyWindows(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
-	keys := []string{"j", "k", "n", "N", "space", "b", "G", "g", "tab", "shift+tab", "enter", "backspace", "f", "u", "s", "?", "ctrl+d", "ctrl+u"}
+	keys := []string{"j", "k", "n", "N", "space", "b", "G", "g", "tab", "shift+tab", "enter", "backspace", "f", "u", "s", "?", "ctrl+d", "ctrl+u",
+		"i", "F", "j", "enter", "!", "esc", "m", "n", "<", ">", "p", "H"}
 	for w := 0; w <= 40; w += 3 {
 		for h := 0; h <= 12; h++ {
 			m := ready(t, r, w, h, Options{})

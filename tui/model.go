@@ -557,12 +557,13 @@ func defaultExportPath(r *diff.Result, f export.Format) string {
 	return base + f.Ext()
 }
 
-// export writes the result off the UI loop, atomically.
+// export writes the result off the UI loop, atomically, with the classes
+// the view ignores ignored.
 func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
-	r := m.r
+	r, ignore := m.r, m.ignore
 	return func() tea.Msg {
 		err := export.WriteFile(path, force, func(w io.Writer) error {
-			return export.Write(w, r, f, export.Options{Color: f == export.FormatANSI})
+			return export.Write(w, r, f, export.Options{Color: f == export.FormatANSI, Ignore: ignore})
 		})
 		return exportedMsg{path: path, err: err}
 	}

@@ -581,3 +581,35 @@ func TestIgnoreMask(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteSideBySideIgnoring(t *testing.T) {
+	r := ledeResult(t)
+	var plain, zero, masked bytes.Buffer
+	if err := WriteSideBySide(&plain, r, 120); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSideBySideIgnoring(&zero, r, 120, 0); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(plain.Bytes(), zero.Bytes()) {
+		t.Fatal("a zero mask changes the output")
+	}
+	m := diff.IgnoreTypography | diff.IgnoreStyle
+	if err := WriteSideBySideIgnoring(&masked, r, 120, m); err != nil {
+		t.Fatal(err)
+	}
+	st, hidden := r.StatsIgnoring(m)
+	if hidden == 0 {
+		t.Fatal("fixture hides nothing")
+	}
+	count := func(b []byte) int { return bytes.Count(b, []byte("[-")) + bytes.Count(b, []byte("{+")) }
+	if count(masked.Bytes()) >= count(plain.Bytes()) {
+		t.Fatalf("masked output has %d marked runs, unmasked %d", count(masked.Bytes()), count(plain.Bytes()))
+	}
+	if st.Changed >= r.Stats.Changed {
+		t.Fatal("fixture hides no whole block")
+	}
+	if bytes.Count(masked.Bytes(), []byte(" ~ ")) >= bytes.Count(plain.Bytes(), []byte(" ~ ")) {
+		t.Fatal("no block lost its ~ marker")
+	}
+}

@@ -19,6 +19,13 @@ const DefaultWidth = 160
 // fill the gutter; deleted and inserted words are bracketed as [-…-] and
 // {+…+} so the output reads without colour.
 func WriteSideBySide(w io.Writer, r *diff.Result, width int) error {
+	return WriteSideBySideIgnoring(w, r, width, 0)
+}
+
+// WriteSideBySideIgnoring is WriteSideBySide with the change classes in m
+// ignored (see Options.Ignore): hidden runs are plain text, blocks that
+// read as equal have no marker. A zero m writes what WriteSideBySide does.
+func WriteSideBySideIgnoring(w io.Writer, r *diff.Result, width int, m diff.ClassMask) error {
 	if r == nil {
 		return fmt.Errorf("render: side-by-side: nil result")
 	}
@@ -26,7 +33,7 @@ func WriteSideBySide(w io.Writer, r *diff.Result, width int) error {
 		width = DefaultWidth
 	}
 	width = max(width, MinWidth(r, SideBySide))
-	l := NewLayout(r, SideBySide, width, Options{Markup: true})
+	l := NewLayout(r, SideBySide, width, Options{Markup: true, Ignore: m})
 	bw := bufio.NewWriter(w)
 	left, right := l.TextWidth()
 	head := Row{}
@@ -37,7 +44,7 @@ func WriteSideBySide(w io.Writer, r *diff.Result, width int) error {
 		bw.WriteString(l.plainLine(&head, i, false))
 		bw.WriteByte('\n')
 	}
-	for _, e := range Entries(r, SideBySide, false) {
+	for _, e := range EntriesIgnoring(r, SideBySide, false, m) {
 		row := l.Row(e)
 		for i := range row.Left.Lines {
 			bw.WriteString(l.plainLine(&row, i, true))

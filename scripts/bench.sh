@@ -77,7 +77,8 @@ for s in "${sizes[@]}"; do
 	done
 	awk -v s="$s" -v b="$bytes" -v sw="$sw" -v sr="$sr" -v sc="$sc" -v gw="$gw" -v gr="$gr" -v gc="$gc" \
 		-v ww="$ww" -v wr="$wr" -v wc="$wc" 'BEGIN {
-		r1 = gw > 0 ? sw / gw : 0; r2 = ww > 0 ? sw / ww : 0
-		printf "%-6s %9d | %8.3fs %6.2fs %8.1f %6.1fx | %8.3fs %6.2fs %8.1f | %8.3fs %6.2fs %8.1f | %7.1fx %7.1fx\n",
+		# /usr/bin/time has 10 ms resolution: no ratio below it.
+		r1 = gw > 0 ? sprintf("%7.1fx", sw / gw) : "    n/a"; r2 = ww > 0 ? sprintf("%7.1fx", sw / ww) : "    n/a"
+		printf "%-6s %9d | %8.3fs %6.2fs %8.1f %6.1fx | %8.3fs %6.2fs %8.1f | %8.3fs %6.2fs %8.1f | %8s %8s\n",
 			s, b, sw, sc, sr / 1024, sr * 1024 / b, gw, gc, gr / 1024, ww, wc, wr / 1024, r1, r2 }'
 done

@@ -300,6 +300,10 @@ func (v *histView) legend(width int) string {
 		b.WriteString(name)
 		w += len(lbl) + render.Width(name)
 	}
+	const key = "   (introduced ·last changed)"
+	if w+len(key)-1 <= width-1 {
+		b.WriteString(v.st.span[render.Gutter] + key + resetSGR)
+	}
 	return truncate(b.String(), width)
 }
 

@@ -645,3 +645,35 @@ func TestSeriesKeysAnySize(t *testing.T) {
 		}
 	}
 }
+
+// TestProgramPairProgressAndError: switching to a pair not yet compared
+// shows the comparison's progress; a pair whose comparison fails leaves
+// the previous pair on screen with the error in the status line.
+func TestProgramPairProgressAndError(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	release := make(chan struct{})
+	opts, _ := seriesOptions(docs, [2]int{0, 1})
+	cmp := opts.Compare
+	opts.Compare = func(i, j int, progress func(string, int, int)) (*diff.Result, error) {
+		switch {
+		case i == 1 && j == 2:
+			progress("diffing words", 1, 2)
+			<-release
+		case i == 0 && j == 2:
+			return nil, fmt.Errorf("version 3 vanished")
+		}
+		return cmp(i, j, progress)
+	}
+	tm := newSeriesTest(t, opts, 120, 40)
+	tm.Type(">")
+	waitFor(t, tm, "diffing words")
+	close(release)
+	waitFor(t, tm, "v2 → v3 of 3")
+	tm.Type("p13")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	waitFor(t, tm, "vanished")
+	m := final(t, tm)
+	if m.pair != [2]int{1, 2} || m.shown != m.pair || m.r.New != docs[2] || m.r.Old != docs[1] || m.loading {
+		t.Fatalf("after a failed comparison: pair %v shown %v, loading %v", m.pair, m.shown, m.loading)
+	}
+}

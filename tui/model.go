@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -156,9 +157,45 @@ type Model struct {
 	isError bool
 }
 
-// progressState is shared between the loading goroutine and the model.
+// progressState is shared between one load's goroutine and the model.
+// The load closes it when done, which ends the goroutine waiting for its
+// progress.
 type progressState struct {
-	ch chan progressMsg
+	ch     chan progressMsg
+	mu     sync.Mutex
+	closed bool
+}
+
+func newProgress() *progressState { return &progressState{ch: make(chan progressMsg, 1)} }
+
+// send passes on the latest progress, dropping one the model has not taken.
+func (ps *progressState) send(msg progressMsg) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.closed {
+		return
+	}
+	select {
+	case ps.ch <- msg:
+	default:
+		select {
+		case <-ps.ch:
+		default:
+		}
+		select {
+		case ps.ch <- msg:
+		default:
+		}
+	}
+}
+
+func (ps *progressState) close() {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if !ps.closed {
+		ps.closed = true
+		close(ps.ch)
+	}
 }
 
 // historyMsg carries the traced history.
@@ -190,7 +227,7 @@ func New(opts Options) Model {
 		keys:     defaultKeys(),
 		dark:     true,
 		loading:  true,
-		progress: &progressState{ch: make(chan progressMsg, 1)},
+		progress: newProgress(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),
 		help:     help.New(),
 		input:    textinput.New(),
@@ -215,30 +252,19 @@ func (m Model) Init() tea.Cmd {
 // load computes the current pair off the UI loop, with opts.Compare when
 // set, else opts.Load.
 func (m Model) load() tea.Cmd {
-	load, ch, pair := m.opts.Load, m.progress.ch, m.pair
+	load, ps, pair := m.opts.Load, m.progress, m.pair
 	if cmp := m.opts.Compare; cmp != nil {
 		load = func(progress func(string, int, int)) (*diff.Result, error) {
 			return cmp(pair[0], pair[1], progress)
 		}
 	}
 	return func() tea.Msg {
+		defer ps.close()
 		if load == nil {
 			return loadedMsg{err: errors.New("nothing to show: no loader"), pair: pair}
 		}
 		r, err := load(func(stage string, done, total int) {
-			msg := progressMsg{stage, done, total}
-			select {
-			case ch <- msg:
-			default: // drop: the model shows the latest it gets
-				select {
-				case <-ch:
-				default:
-				}
-				select {
-				case ch <- msg:
-				default:
-				}
-			}
+			ps.send(progressMsg{stage, done, total})
 		})
 		if err == nil && r == nil {
 			err = errors.New("nothing to show: the loader returned no result")
@@ -249,7 +275,13 @@ func (m Model) load() tea.Cmd {
 
 func (m Model) waitProgress() tea.Cmd {
 	ch := m.progress.ch
-	return func() tea.Msg { return <-ch }
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil // the load is over
+		}
+		return msg
+	}
 }
 
 // Update handles a message.

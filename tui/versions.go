@@ -117,6 +117,7 @@ func (m Model) switchPair(i, j int) (tea.Model, tea.Cmd) {
 	}
 	m.loading = true
 	m.progressLast = progressMsg{}
+	m.progress = newProgress()
 	return m, tea.Batch(m.load(), m.waitProgress(), m.spin.Tick)
 }
 

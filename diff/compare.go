@@ -2,7 +2,9 @@ package diff
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // Compare aligns two versions of a story and returns the Result.
@@ -28,9 +30,7 @@ func Compare(old, new *Document, opts *Options) *Result {
 	opts.progress("diffing words", 3, stages)
 	b := &builder{l: l, old: old, new: new}
 	b.start()
-	for i := range blocks {
-		b.fill(&blocks[i])
-	}
+	b.fillAll(blocks)
 	r, err := Assemble(old, new, blocks)
 	if err != nil {
 		// Compare places every sentence exactly once by construction; an
@@ -176,6 +176,31 @@ func (b *builder) pair(i, j int, moved bool) Pair {
 		p.Words = wordDiff(ot, nt)
 	}
 	return p
+}
+
+// fillAll fills every block, spreading the blocks over the processors:
+// blocks are independent and the builder is read-only while filling.
+func (b *builder) fillAll(blocks []Block) {
+	workers := min(runtime.GOMAXPROCS(0), 1+len(blocks)/64)
+	if workers <= 1 {
+		for i := range blocks {
+			b.fill(&blocks[i])
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(blocks) + workers - 1) / workers
+	for start := 0; start < len(blocks); start += chunk {
+		part := blocks[start:min(start+chunk, len(blocks))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range part {
+				b.fill(&part[i])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // fill computes blk.Pairs and the final kind of blk.

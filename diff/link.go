@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/storydiff/storydiff/diff/segment"
 )
@@ -53,20 +54,29 @@ type linker struct {
 }
 
 func newLinker(od, nd *Document) *linker {
+	// Segmenting sentences into folded words is the costly part and each
+	// document's is independent: do the two at once.
+	var oldF, newF [][]string
+	var oldK, newK []string
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		oldF, oldK = features(od)
+	}()
+	newF, newK = features(nd)
+	wg.Wait()
+
 	intern := map[string]int32{}
 	var df []int
-	build := func(d *Document) []sent {
-		var out []sent
-		total := 0
-		for _, p := range d.Paragraphs {
-			total += len(p.Sentences)
-		}
-		out = make([]sent, 0, total)
+	build := func(d *Document, feats [][]string, keys []string) []sent {
+		out := make([]sent, 0, len(feats))
+		total := len(feats)
 		for pi, p := range d.Paragraphs {
-			for si, s := range p.Sentences {
-				keys := segment.WordKeys(s.Text)
-				ws := make([]int32, len(keys))
-				for i, k := range keys {
+			for si := range p.Sentences {
+				n := len(out)
+				ws := make([]int32, len(feats[n]))
+				for i, k := range feats[n] {
 					id, ok := intern[k]
 					if !ok {
 						id = int32(len(df))
@@ -85,21 +95,16 @@ func newLinker(od, nd *Document) *linker {
 				}
 				pos := 0.0
 				if total > 1 {
-					pos = float64(len(out)) / float64(total-1)
+					pos = float64(n) / float64(total-1)
 				}
-				key := segment.Key(s.Text)
-				if key == "" && s.Text != "" {
-					// No words (an emoji, "***"): match on the text itself.
-					key = "\x00" + s.Text
-				}
-				out = append(out, sent{ref: SentRef{pi, si}, key: key, words: ws, pos: pos, link: -1, part: -1})
+				out = append(out, sent{ref: SentRef{pi, si}, key: keys[n], words: ws, pos: pos, link: -1, part: -1})
 			}
 		}
 		return out
 	}
 	l := &linker{}
-	l.old = build(od)
-	l.new = build(nd)
+	l.old = build(od, oldF, oldK)
+	l.new = build(nd, newF, newK)
 	n := float64(len(l.old) + len(l.new))
 	l.idf = make([]float64, len(df))
 	for i, f := range df {
@@ -108,32 +113,110 @@ func newLinker(od, nd *Document) *linker {
 	return l
 }
 
+// features returns the folded words and the matching key of every
+// sentence of d, in document order.
+func features(d *Document) (words [][]string, keys []string) {
+	for _, p := range d.Paragraphs {
+		for _, s := range p.Sentences {
+			key := segment.Key(s.Text)
+			if key == "" && s.Text != "" {
+				// No words (an emoji, "***"): match on the text itself.
+				key = "\x00" + s.Text
+			}
+			words = append(words, segment.WordKeys(s.Text))
+			keys = append(keys, key)
+		}
+	}
+	return words, keys
+}
+
 // linkExact links sentences with the same normalised text, each old
-// sentence at most once, in document order.
+// sentence at most once. Texts that occur once on each side are linked
+// first; they anchor the rest. A text that repeats (a stock sentence, a
+// quote used twice) is linked to the unused old copy nearest to where the
+// last anchor predicts it, so that deleting one copy does not shift every
+// later copy onto the wrong paragraph.
 func (l *linker) linkExact() {
 	byKey := make(map[string][]int, len(l.old))
 	for i := range l.old {
-		if k := l.old[i].key; k != "" {
-			byKey[k] = append(byKey[k], i)
-		}
+		k := l.old[i].key
+		byKey[k] = append(byKey[k], i)
 	}
+	newCount := make(map[string]int, len(l.new))
 	for j := range l.new {
-		k := l.new[j].key
-		if k == "" {
-			continue
-		}
-		q := byKey[k]
-		if len(q) == 0 {
-			continue
-		}
-		i := q[0]
-		byKey[k] = q[1:]
+		newCount[l.new[j].key]++
+	}
+	link := func(i, j int) {
 		// A sentence without words ("_____", an emoji) still weighs one, so
 		// that the paragraphs it links are grouped.
 		w := max(1, len(l.old[i].words))
 		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, w
 		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, w
 	}
+	for j := range l.new {
+		k := l.new[j].key
+		if k != "" && newCount[k] == 1 && len(byKey[k]) == 1 {
+			link(byKey[k][0], j)
+		}
+	}
+	head := map[string]int{} // per key: index in byKey[k] before which every copy is used
+	lastNew, lastOld := -1, -1
+	for j := range l.new {
+		if l.new[j].link >= 0 {
+			lastNew, lastOld = j, l.new[j].link
+			continue
+		}
+		k := l.new[j].key
+		cands := byKey[k]
+		if k == "" || len(cands) == 0 {
+			continue
+		}
+		want := j * len(l.old) / max(1, len(l.new))
+		if lastNew >= 0 {
+			want = lastOld + (j - lastNew)
+		}
+		i := nearestUnused(l.old, cands, head[k], want)
+		if i < 0 {
+			continue
+		}
+		link(i, j)
+		for h := head[k]; h < len(cands) && l.old[cands[h]].link >= 0; h++ {
+			head[k] = h + 1
+		}
+		lastNew, lastOld = j, i
+	}
+}
+
+// nearestUnused returns the unlinked sentence among cands (ascending
+// indices, all before from used) nearest to want, looking at most a few
+// dozen copies either side of it, else the first unused one; -1 if none.
+func nearestUnused(ss []sent, cands []int, from, want int) int {
+	const reach = 32
+	p := from + sort.SearchInts(cands[from:], want)
+	best, bestDist := -1, 0
+	for d := 0; d < reach; d++ {
+		for _, q := range [2]int{p - 1 - d, p + d} {
+			if q < from || q >= len(cands) || ss[cands[q]].link >= 0 {
+				continue
+			}
+			dist := cands[q] - want
+			if dist < 0 {
+				dist = -dist
+			}
+			if best < 0 || dist < bestDist {
+				best, bestDist = cands[q], dist
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	for q := from; q < len(cands); q++ {
+		if ss[cands[q]].link < 0 {
+			return cands[q]
+		}
+	}
+	return -1
 }
 
 // postings maps each word to the sentences (of one side) holding it, for

@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"strings"
+
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"github.com/storydiff/storydiff/diff/segment"
@@ -16,6 +18,16 @@ const (
 	tokenMax  = 0x10FFFF
 )
 
+// maxDiffTokens bounds the tokens (words, spaces, punctuation) of a
+// sentence pair diffed word by word. go-diff's bisection costs
+// O(tokens × edits), and under its default one-second deadline it returns
+// a coarser result on a slow machine, so the same input could give
+// different Results. With no deadline and this bound (about 500 words a
+// side, far beyond a real sentence) a pair costs at most a few
+// milliseconds and the output is deterministic; longer pairs (text
+// without punctuation) are replaced wholesale.
+const maxDiffTokens = 2000
+
 // wordDiff returns the word-level edit of a into b: tokens (words,
 // punctuation, spaces) compared exactly, so typographic changes are
 // reported, then grouped by go-diff's semantic clean-up so that an edit reads
@@ -25,6 +37,9 @@ func wordDiff(a, b string) []Word {
 		return []Word{{OpEqual, a}}
 	}
 	ta, tb := segment.Tokens(a), segment.Tokens(b)
+	if len(ta)+len(tb) > maxDiffTokens {
+		return []Word{{OpDelete, a}, {OpInsert, b}}
+	}
 	ids := make(map[string]rune, len(ta)+len(tb))
 	var toks []string
 	encode := func(ts []string) ([]rune, bool) {
@@ -49,6 +64,7 @@ func wordDiff(a, b string) []Word {
 		return []Word{{OpDelete, a}, {OpInsert, b}}
 	}
 	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
 	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
 
 	var out []Word
@@ -82,32 +98,30 @@ func wordDiff(a, b string) []Word {
 }
 
 // orderRuns puts the deletion before the insertion in every run of
-// non-equal words, so that each run reads "old, then new".
+// non-equal words, so that each run reads "old, then new". It builds a new
+// slice in one pass.
 func orderRuns(ws []Word) []Word {
+	out := make([]Word, 0, len(ws))
 	for i := 0; i < len(ws); {
 		if ws[i].Op == OpEqual {
+			out = append(out, ws[i])
 			i++
 			continue
 		}
-		j := i
-		var del, ins string
-		for j < len(ws) && ws[j].Op != OpEqual {
-			if ws[j].Op == OpDelete {
-				del += ws[j].Text
+		var del, ins strings.Builder
+		for ; i < len(ws) && ws[i].Op != OpEqual; i++ {
+			if ws[i].Op == OpDelete {
+				del.WriteString(ws[i].Text)
 			} else {
-				ins += ws[j].Text
+				ins.WriteString(ws[i].Text)
 			}
-			j++
 		}
-		var run []Word
-		if del != "" {
-			run = append(run, Word{OpDelete, del})
+		if del.Len() > 0 {
+			out = append(out, Word{OpDelete, del.String()})
 		}
-		if ins != "" {
-			run = append(run, Word{OpInsert, ins})
+		if ins.Len() > 0 {
+			out = append(out, Word{OpInsert, ins.String()})
 		}
-		ws = append(ws[:i], append(run, ws[j:]...)...)
-		i += len(run)
 	}
-	return ws
+	return out
 }

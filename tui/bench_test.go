@@ -150,12 +150,13 @@ func TestBigResultKeys(t *testing.T) {
 	}
 	r := bigPair(t)
 	m := ready(t, r, 200, 50, Options{Color: true})
-	keys := []string{"j", "n", "space", "tab", "N", "G", "g", "ctrl+d", "b", "f", "n", "f", "u", "s", "s", "u", "enter"}
+	keys := []string{"j", "n", "space", "tab", "N", "G", "g", "ctrl+d", "b", "f", "n", "f", "u", "s", "s", "u", "enter",
+		"i", "m", "n", "F", "j", "enter", "i", "i", "m"}
 	for _, k := range keys {
 		start := time.Now()
 		m = press(m, k)
 		frame := screen(m)
-		if d := time.Since(start); d > 50*time.Millisecond && k != "f" && k != "u" && k != "s" {
+		if d := time.Since(start); d > 50*time.Millisecond && k != "f" && k != "u" && k != "s" && k != "i" && k != "F" {
 			t.Errorf("key %q took %v", k, d)
 		}
 		checkFrame(t, frame, 200, 50)
@@ -243,6 +244,31 @@ func BenchmarkToggleFold10MB(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		tm, _ = tm.Update(f)
+		_ = tm.View()
+	}
+}
+
+// BenchmarkIgnore10MB measures i (the ignore mask recomputed: statistics,
+// entries and layout) on a 10 MB pair.
+func BenchmarkIgnore10MB(b *testing.B) {
+	r := bigPair(b)
+	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(keyMsg("i"))
+		_ = tm.View()
+	}
+}
+
+// BenchmarkFindings10MB measures opening the findings list on a 10 MB
+// pair.
+func BenchmarkFindings10MB(b *testing.B) {
+	r := bigPair(b)
+	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
+	keys := []tea.KeyPressMsg{keyMsg("F"), keyMsg("esc")}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(keys[i%2])
 		_ = tm.View()
 	}
 }

@@ -34,6 +34,7 @@ type histView struct {
 // histLine is one display line of the history view.
 type histLine struct {
 	para   int // paragraph of the latest version, -1 on a blank line
+	sent   int // sentence within the paragraph
 	first  bool
 	origin diff.Origin
 	text   render.Line
@@ -84,7 +85,7 @@ func (v *histView) setSize(w, h int) {
 				o = v.h.Origins[p][s]
 			}
 			for i, ln := range render.Wrap([]render.Span{{Text: sent.Text, Style: render.Plain}}, tw) {
-				v.lines = append(v.lines, histLine{para: p, first: i == 0, origin: o, text: ln})
+				v.lines = append(v.lines, histLine{para: p, sent: s, first: i == 0, origin: o, text: ln})
 			}
 		}
 	}
@@ -98,31 +99,22 @@ func (v *histView) setSize(w, h int) {
 	v.clamp()
 }
 
-// sentenceAt returns the paragraph and sentence of line i.
+// sentenceAt returns the paragraph and sentence of line i (of the one
+// above a blank line).
 func (v *histView) sentenceAt(i int) (para, sent int) {
 	for ; i >= 0 && v.lines[i].para < 0; i-- {
 	}
 	if i < 0 {
 		return 0, 0
 	}
-	p := v.lines[i].para
-	for ; i >= 0 && v.lines[i].para == p; i-- {
-		if v.lines[i].first {
-			sent++
-		}
-	}
-	return p, sent - 1
+	return v.lines[i].para, v.lines[i].sent
 }
 
 // lineOf returns the first line of sentence s of paragraph p.
 func (v *histView) lineOf(p, s int) int {
-	n := -1
 	for i, ln := range v.lines {
-		if ln.para == p && ln.first {
-			n++
-			if n == s {
-				return i
-			}
+		if ln.para == p && ln.sent == s && ln.first {
+			return i
 		}
 	}
 	return 0
@@ -151,8 +143,7 @@ func (v *histView) findMatches() {
 		if !ln.first {
 			continue
 		}
-		p, s := v.sentenceAt(i)
-		if indexQuery(latest.Paragraphs[p].Sentences[s].Text, v.query, v.fold1) >= 0 {
+		if indexQuery(latest.Paragraphs[ln.para].Sentences[ln.sent].Text, v.query, v.fold1) >= 0 {
 			v.matches = append(v.matches, i)
 		}
 	}
@@ -245,8 +236,8 @@ func (v *histView) View() string {
 		}
 		if ln.first {
 			num := ""
-			if p, s := v.sentenceAt(k); s == 0 {
-				num = strconv.Itoa(p + 1)
+			if ln.sent == 0 {
+				num = strconv.Itoa(ln.para + 1)
 			}
 			b.WriteString(v.st.span[render.Gutter] + " " + pad(numW-len(num)) + num + " " + resetSGR)
 			in, last := ln.origin.Introduced, ln.origin.LastChanged

@@ -42,6 +42,9 @@ type config struct {
 	color       string
 	inputFormat string
 	inline      bool
+	ignore      string
+	pair        string
+	history     bool
 	version     bool
 	help        bool
 	files       []string
@@ -65,6 +68,9 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.color, "color", "auto", "")
 	fs.StringVar(&c.inputFormat, "input-format", "auto", "")
 	fs.BoolVar(&c.inline, "inline", false, "")
+	fs.StringVar(&c.ignore, "ignore", "", "")
+	fs.StringVar(&c.pair, "pair", "", "")
+	fs.BoolVar(&c.history, "history", false, "")
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.BoolVar(&c.help, "help", false, "")
 	fs.BoolVar(&c.help, "h", false, "")
@@ -159,18 +165,49 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return 0, err
 	}
 
-	oldDoc, newDoc, err := c.load(inFormat, stdin, stderr)
+	ignore, err := diff.ParseIgnore(c.ignore)
+	if err != nil {
+		return 0, &usageError{"--" + err.Error()}
+	}
+	docs, err := c.load(inFormat, stdin, stderr)
 	if err != nil {
 		return 0, err
+	}
+	from, to, err := parsePair(c.pair, len(docs))
+	if err != nil {
+		return 0, err
+	}
+	if c.history && !exporting {
+		exporting = true
+		if format, err = export.ParseFormat("text"); err != nil {
+			return 0, err
+		}
 	}
 
 	if !exporting {
 		var res *diff.Result
 		err := tui.Run(tui.Options{
 			Load: func(progress func(stage string, done, total int)) (*diff.Result, error) {
-				res = diff.Compare(oldDoc, newDoc, &diff.Options{Progress: progress})
+				res = diff.Compare(docs[from], docs[to], &diff.Options{Progress: progress})
 				return res, nil
 			},
+			Compare: func(i, j int, progress func(stage string, done, total int)) (*diff.Result, error) {
+				r := diff.Compare(docs[i], docs[j], &diff.Options{Progress: progress})
+				if i == from && j == to {
+					res = r
+				}
+				return r, nil
+			},
+			History: func() *diff.History { return diff.NewHistory(docs, nil) },
+			Versions: func() []string {
+				names := make([]string, len(docs))
+				for i, d := range docs {
+					names[i] = d.Name
+				}
+				return names
+			}(),
+			Pair:   [2]int{from, to},
+			Ignore: ignore,
 			Color:  color,
 			Inline: c.inline,
 		})
@@ -183,9 +220,22 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return exitSame, nil
 	}
 
-	res := diff.Compare(oldDoc, newDoc, nil)
-	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color}
-	write := func(w io.Writer) error { return export.Write(w, res, format, opt) }
+	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Ignore: ignore}
+	var write func(w io.Writer) error
+	status := exitDiffer
+	if c.history {
+		h := diff.NewHistory(docs, nil)
+		write = func(w io.Writer) error { return export.WriteHistory(w, h, format, opt) }
+		if h.Equal() {
+			status = exitSame
+		}
+	} else {
+		res := diff.Compare(docs[from], docs[to], nil)
+		write = func(w io.Writer) error { return export.Write(w, res, format, opt) }
+		if res.Equal() {
+			status = exitSame
+		}
+	}
 	if c.output != "" {
 		if err := export.WriteFile(c.output, c.force, write); err != nil {
 			return 0, err
@@ -193,50 +243,71 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	} else if err := write(stdout); err != nil {
 		return 0, fmt.Errorf("writing output: %w", err)
 	}
-	if res.Equal() {
-		return exitSame, nil
-	}
-	return exitDiffer, nil
+	return status, nil
 }
 
-// load reads both versions (or the built-in demo pair) and prints their
+// parsePair parses --pair "i,j" (1-based version numbers) into 0-based
+// indices. Without it, the last two versions are compared: with a series of
+// write-thrus, what the newest one changed.
+func parsePair(s string, n int) (int, int, error) {
+	if s == "" {
+		return n - 2, n - 1, nil
+	}
+	a, b, ok := strings.Cut(s, ",")
+	i, err1 := strconv.Atoi(strings.TrimSpace(a))
+	j, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || i < 1 || j < 1 || i > n || j > n || i == j {
+		return 0, 0, &usageError{fmt.Sprintf("--pair %q: want two different version numbers from 1 to %d, as in 1,%d", s, n, n)}
+	}
+	return i - 1, j - 1, nil
+}
+
+// load reads the versions (or the built-in demo pair) and prints their
 // warnings.
-func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) (*diff.Document, *diff.Document, error) {
-	var docs [2]*input.Doc
+func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([]*diff.Document, error) {
+	var docs []*input.Doc
 	switch len(c.files) {
 	case 0:
-		var err error
-		if docs[0], err = input.Read(storydiff.DemoOldName, bytes.NewReader(storydiff.DemoOld), input.Text); err != nil {
-			return nil, nil, err
+		for _, v := range []struct {
+			name string
+			data []byte
+		}{{storydiff.DemoOldName, storydiff.DemoOld}, {storydiff.DemoNewName, storydiff.DemoNew}} {
+			d, err := input.Read(v.name, bytes.NewReader(v.data), input.Text)
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d)
 		}
-		if docs[1], err = input.Read(storydiff.DemoNewName, bytes.NewReader(storydiff.DemoNew), input.Text); err != nil {
-			return nil, nil, err
-		}
-	case 2:
-		if c.files[0] == "-" && c.files[1] == "-" {
-			return nil, nil, &usageError{"only one version can come from standard input"}
-		}
-		for i, path := range c.files {
+	case 1:
+		return nil, &usageError{"want two or more files (OLD NEW …), or none for the demo, got 1"}
+	default:
+		stdinUsed := false
+		for _, path := range c.files {
+			var d *input.Doc
 			var err error
 			if path == "-" {
-				docs[i], err = input.Read("-", stdin, format)
+				if stdinUsed {
+					return nil, &usageError{"only one version can come from standard input"}
+				}
+				stdinUsed = true
+				d, err = input.Read("-", stdin, format)
 			} else {
-				docs[i], err = input.ReadFile(path, format)
+				d, err = input.ReadFile(path, format)
 			}
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
+			docs = append(docs, d)
 		}
-	default:
-		return nil, nil, &usageError{fmt.Sprintf("want two files (OLD NEW) or none for the demo, got %d", len(c.files))}
 	}
-	for _, d := range docs {
+	out := make([]*diff.Document, len(docs))
+	for i, d := range docs {
 		for _, w := range d.Warnings {
 			fmt.Fprintf(stderr, "storydiff: warning: %s\n", oneLine(w))
 		}
+		out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
 	}
-	return diff.NewDocument(docs[0].Name, docs[0].Paragraphs, docs[0].Labels),
-		diff.NewDocument(docs[1].Name, docs[1].Paragraphs, docs[1].Labels), nil
+	return out, nil
 }
 
 // useColor decides whether output is coloured: --color always or never

@@ -47,8 +47,12 @@ func TestExitStatus(t *testing.T) {
 		{"missing file", []string{filepath.Join(dir, "nope.txt"), idNew}, 2, "nope.txt", true},
 		{"directory", []string{dir, idNew}, 2, "directory", true},
 		{"binary", []string{bin, idNew}, 2, "binary", true},
-		{"one file", []string{idOld}, 2, "want two files", true},
-		{"three files", []string{idOld, idNew, idNew}, 2, "want two files", true},
+		{"one file", []string{idOld}, 2, "want two or more files", true},
+		{"three versions, last two equal", []string{ledeOld, idOld, idNew}, 0, "", false},
+		{"three versions, pair 1,3", []string{ledeOld, idOld, idNew, "--pair", "1,3"}, 1, "", false},
+		{"bad pair", []string{ledeOld, idOld, idNew, "--pair", "1,4"}, 2, "--pair", true},
+		{"same pair", []string{ledeOld, idOld, "--pair", "2,2"}, 2, "--pair", true},
+		{"bad ignore", []string{"--ignore", "wording", idOld, idNew}, 2, "wording", true},
 		{"both stdin", []string{"-", "-"}, 2, "standard input", true},
 		{"bad flag", []string{"--nope", idOld, idNew}, 2, "--help", true},
 		{"bad format", []string{"-f", "pdf", idOld, idNew}, 2, "pdf", true},
@@ -218,5 +222,57 @@ func TestGitDifftool(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Blocks) == 0 {
 		t.Errorf("difftool --tool storydiff did not print the JSON diff (%v):\n%s", err, out)
+	}
+}
+
+func TestHistoryExport(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	middle := filepath.Join("..", "..", "tui", "testdata", "history", "middle.txt")
+	status, out, stderr := runCmd(t, "", "--history", "-f", "json", ledeOld, middle, ledeNew)
+	if status != 1 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	var h struct {
+		Versions   []string `json:"versions"`
+		Paragraphs [][]struct {
+			Text        string `json:"text"`
+			Introduced  int    `json:"introduced"`
+			LastChanged int    `json:"last_changed"`
+		} `json:"paragraphs"`
+	}
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		t.Fatalf("history JSON: %v\n%s", err, out)
+	}
+	if len(h.Versions) != 3 || len(h.Paragraphs) == 0 {
+		t.Fatalf("history: %d versions, %d paragraphs", len(h.Versions), len(h.Paragraphs))
+	}
+	introducedLast := 0
+	for _, p := range h.Paragraphs {
+		for _, s := range p {
+			if s.LastChanged < s.Introduced || s.LastChanged > 2 {
+				t.Errorf("sentence %q: introduced %d, last changed %d", s.Text, s.Introduced, s.LastChanged)
+			}
+			if s.Introduced == 2 {
+				introducedLast++
+			}
+		}
+	}
+	if introducedLast == 0 {
+		t.Errorf("no sentence introduced by the write-thru (v3)")
+	}
+}
+
+func TestIgnoreFlag(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	_, all, _ := runCmd(t, "", "-f", "text", ledeOld, ledeNew)
+	status, some, stderr := runCmd(t, "", "-f", "text", "--ignore", "typography,style", ledeOld, ledeNew)
+	if status != 1 {
+		t.Fatalf("status %d: %s", status, stderr)
+	}
+	if !strings.Contains(some, "hidden") || strings.Contains(all, "hidden") {
+		t.Errorf("--ignore does not say what it hid")
+	}
+	if strings.Contains(some, "{+percent+}") || !strings.Contains(all, "{+percent+}") {
+		t.Errorf("--ignore style still marks per cent → percent (or the plain report lacks it)")
 	}
 }

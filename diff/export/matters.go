@@ -104,7 +104,15 @@ type matters struct {
 // m: runs m hides are left out, as are blocks that read as Equal under it.
 func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 	mt := &matters{findings: r.Findings}
-	var all []flagged
+	// Candidates are gathered cheaply; windows are built for the listed
+	// ones only.
+	type cand struct {
+		p          *diff.Pair
+		start, end int
+		flags      diff.Flag
+		whole      bool // an added or removed sentence
+	}
+	var all []cand
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if b.Boilerplate != "" {
@@ -118,14 +126,14 @@ func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 			switch p.Kind {
 			case diff.Added, diff.Removed:
 				if p.Flags != 0 {
-					all = append(all, wholeSentence(p))
+					all = append(all, cand{p: p, flags: p.Flags, whole: true})
 				} else {
 					mt.wording++
 				}
 			case diff.Changed:
 				if len(p.Runs) == 0 { // not classified (a Result assembled by hand)
 					if p.Flags != 0 && len(p.Words) > 0 {
-						all = append(all, window(p, 0, len(p.Words), p.Flags))
+						all = append(all, cand{p: p, end: len(p.Words), flags: p.Flags})
 					}
 					continue
 				}
@@ -133,7 +141,7 @@ func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 					switch {
 					case run.Hidden(m):
 					case run.Flags != 0:
-						all = append(all, window(p, run.Start, run.End, run.Flags))
+						all = append(all, cand{p: p, start: run.Start, end: run.End, flags: run.Flags})
 					case run.Class == diff.ClassTypography:
 						mt.typography++
 					case run.Class == diff.ClassStyle:
@@ -145,12 +153,19 @@ func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 			}
 		}
 	}
-	slices.SortStableFunc(all, func(a, b flagged) int { return priority(a.flags) - priority(b.flags) })
+	slices.SortStableFunc(all, func(a, b cand) int { return priority(a.flags) - priority(b.flags) })
 	if len(all) > maxFlagged {
 		mt.more = len(all) - maxFlagged
 		all = all[:maxFlagged]
 	}
-	mt.flagged = all
+	mt.flagged = make([]flagged, len(all))
+	for i, c := range all {
+		if c.whole {
+			mt.flagged[i] = wholeSentence(c.p)
+		} else {
+			mt.flagged[i] = window(c.p, c.start, c.end, c.flags)
+		}
+	}
 	return mt
 }
 

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // Compare aligns two versions of a story and returns the Result.
@@ -17,28 +18,60 @@ import (
 // old positions (the rest are moved), and diffs the words of every changed
 // sentence. Its cost grows with the size of the input, not its square.
 func Compare(old, new *Document, opts *Options) *Result {
-	const stages = 4
-	opts.progress("linking sentences", 0, stages)
+	// Progress is reported in per cent of the whole, by stage, weighted by
+	// where the time goes on large pairs.
+	opts.progress("reading sentences", 0, 100)
 	l := newLinker(old, new)
+	opts.progress("linking sentences", 35, 100)
 	l.linkExact()
 	l.linkSimilar()
-	opts.progress("finding splits and merges", 1, stages)
+	opts.progress("finding splits and merges", 50, 100)
 	l.linkPartial()
-	opts.progress("grouping paragraphs", 2, stages)
+	opts.progress("grouping paragraphs", 58, 100)
 	groups := groupParagraphs(l, old, new)
 	blocks := orderBlocks(groups, len(old.Paragraphs), len(new.Paragraphs))
-	opts.progress("diffing words", 3, stages)
+	opts.progress("diffing words", 65, 100)
 	b := &builder{l: l, old: old, new: new}
 	b.start()
-	b.fillAll(blocks)
+	b.fillAll(blocks, func(done int) {
+		opts.progress("diffing words", 65+25*done/max(1, len(blocks)), 100)
+	})
 	r, err := Assemble(old, new, blocks)
 	if err != nil {
-		// Compare places every sentence exactly once by construction; an
-		// error here is a bug in this package, not in the input.
-		panic(fmt.Sprintf("storydiff: internal error: %v", err))
+		// Compare places every sentence exactly once by construction, so
+		// this is a bug in this package, not in the input. Rather than fail,
+		// show both versions whole, and say so.
+		r = wholesale(old, new, err)
 	}
+	opts.progress("classifying changes", 90, 100)
 	annotate(r) // classes, flags, boilerplate, findings, story stats
-	opts.progress("done", stages, stages)
+	opts.progress("done", 100, 100)
+	return r
+}
+
+// wholesale is the Result of last resort: every old paragraph removed and
+// every new one added, with a finding naming the internal error.
+func wholesale(old, new *Document, cause error) *Result {
+	var blocks []Block
+	for p := range old.Paragraphs {
+		blk := Block{Kind: Removed, Old: []int{p}, Origin: -1}
+		for s, st := range old.Paragraphs[p].Sentences {
+			blk.Pairs = append(blk.Pairs, Pair{Kind: Removed, OldRef: SentRef{p, s}, NewRef: None, Old: st.Text})
+		}
+		blocks = append(blocks, blk)
+	}
+	for p := range new.Paragraphs {
+		blk := Block{Kind: Added, New: []int{p}, Origin: -1}
+		for s, st := range new.Paragraphs[p].Sentences {
+			blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: SentRef{p, s}, New: st.Text})
+		}
+		blocks = append(blocks, blk)
+	}
+	r, err := Assemble(old, new, blocks)
+	if err != nil { // cannot happen: every sentence is placed once above
+		r = &Result{Old: old, New: new}
+	}
+	r.Findings = append(r.Findings, Finding{Kind: "error", Text: fmt.Sprintf("alignment failed (%v); the versions are shown whole", cause)})
 	return r
 }
 
@@ -180,12 +213,21 @@ func (b *builder) pair(i, j int, moved bool) Pair {
 
 // fillAll fills every block, spreading the blocks over the processors:
 // blocks are independent and the builder is read-only while filling.
-func (b *builder) fillAll(blocks []Block) {
+// report is called with the number of blocks filled so far, now and then.
+func (b *builder) fillAll(blocks []Block, report func(done int)) {
+	const batch = 1024
+	var done atomic.Int64
+	fill := func(part []Block) {
+		for i := range part {
+			b.fill(&part[i])
+			if (i+1)%batch == 0 {
+				report(int(done.Add(batch)))
+			}
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(blocks)/64)
 	if workers <= 1 {
-		for i := range blocks {
-			b.fill(&blocks[i])
-		}
+		fill(blocks)
 		return
 	}
 	var wg sync.WaitGroup
@@ -195,9 +237,7 @@ func (b *builder) fillAll(blocks []Block) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range part {
-				b.fill(&part[i])
-			}
+			fill(part)
 		}()
 	}
 	wg.Wait()

@@ -251,15 +251,14 @@ func firstWords(s string, k int) (string, bool) {
 	return strings.TrimRightFunc(s, unicode.IsSpace), false
 }
 
-// toks returns the tokens of a flagged change's window, in quotation
-// marks, with ellipses where the sentence was cut.
+// toks returns the tokens of a flagged change's window, with ellipses
+// where the sentence was cut. The window is not put in quotation marks:
+// story text is full of them, and doubled marks (““…””) read badly.
 func (f *flagged) toks() []tok {
 	var t toks
-	open := "“"
 	if f.cutBefore {
-		open += "…"
+		t.list = append(t.list, tok{"…", stPlain, false})
 	}
-	t.list = append(t.list, tok{open, stPlain, false})
 	t.add(f.before, stPlain) // its trailing space, if any, parts it from the run
 	for _, w := range f.words {
 		switch w.Op {
@@ -272,11 +271,9 @@ func (f *flagged) toks() []tok {
 		}
 	}
 	t.add(f.after, stPlain)
-	closer := "”"
 	if f.cutAfter {
-		closer = "…”"
+		t.list = append(t.list, tok{"…", stPlain, false})
 	}
-	t.list = append(t.list, tok{closer, stPlain, false})
 	return t.list
 }
 
@@ -397,7 +394,7 @@ func (h *htmlWriter) matters(mt *matters) {
 		h.text(strings.Join(f.flags.Names(), ", "))
 		h.raw("\">")
 		h.text(flagLabel(f.flags))
-		h.raw("</span> “")
+		h.raw("</span> ")
 		if f.cutBefore {
 			h.raw("…")
 		}
@@ -420,7 +417,7 @@ func (h *htmlWriter) matters(mt *matters) {
 		if f.cutAfter {
 			h.raw("…")
 		}
-		h.raw("”</li>\n")
+		h.raw("</li>\n")
 	}
 	if l := mt.moreLine(); l != "" {
 		h.raw("<li>")

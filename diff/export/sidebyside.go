@@ -19,7 +19,7 @@ func writeSideBySide(w io.Writer, r *diff.Result, opt Options) (err error) {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	if err := render.WriteSideBySide(w, r, width); err != nil {
+	if err := render.WriteSideBySideIgnoring(w, r, width, opt.Ignore); err != nil {
 		return fmt.Errorf("export side-by-side: %w", err)
 	}
 	return nil

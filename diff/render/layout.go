@@ -474,11 +474,19 @@ var badgeNames = []struct {
 	{diff.FlagAttribution, "ATTR"},
 }
 
-// badges appends a badge for each flag set in f.
+// badges appends a badge for each flag set in f. In Markup mode (plain
+// text, monochrome) a badge is bracketed, [NEG], so that it cannot be read
+// as part of the sentence.
 func (l *Layout) badges(out []Span, f diff.Flag) []Span {
 	for _, b := range badgeNames {
-		if f&b.f != 0 {
-			out = append(out, Span{" ", Note}, Span{b.name, Badge})
+		if f&b.f == 0 {
+			continue
+		}
+		out = append(out, Span{" ", Note})
+		if l.opts.Markup {
+			out = append(out, Span{"[", Markup}, Span{b.name, Badge}, Span{"]", Markup})
+		} else {
+			out = append(out, Span{b.name, Badge})
 		}
 	}
 	return out

@@ -347,7 +347,7 @@ func TestInlineHand(t *testing.T) {
 	l := NewLayout(r, Inline, 100, Options{Markup: true})
 	row := l.Row(Entry{Kind: RowBlock, Block: 1})
 	got := strings.Join(l.PlainLines(&row), "\n")
-	want := " 1 2 ~ The mayor said on [-Monday-]{+Tuesday+}. NUM Taxes will rise. Roads will be repaired. ←¶2"
+	want := " 1 2 ~ The mayor said on [-Monday-]{+Tuesday+}. [NUM] Taxes will rise. Roads will be repaired. ←¶2"
 	if !strings.Contains(got, want) {
 		t.Fatalf("inline block 1:\n%s\nwant line %q", got, want)
 	}
@@ -374,7 +374,7 @@ func TestSentencesHand(t *testing.T) {
 	l := NewLayout(r, Sentences, 100, Options{Markup: true})
 	row := l.Row(entries[1])
 	got := strings.Join(l.PlainLines(&row), "\n")
-	if !strings.Contains(got, "said on [-Monday-].") || !strings.Contains(got, "said on {+Tuesday+}. NUM") {
+	if !strings.Contains(got, "said on [-Monday-].") || !strings.Contains(got, "said on {+Tuesday+}. [NUM]") {
 		t.Fatalf("sentence row:\n%s", got)
 	}
 }

@@ -36,6 +36,7 @@ func (l *Layout) inlineBlock(bi int) Side {
 	useNew := len(b.New) > 0
 	var spans []Span
 	oldP, newP := -1, -1
+	lastOld := -1 // old paragraph of the previous pair, to show where a merge joined two
 	flush := func() {
 		for i, ln := range Wrap(spans, l.text) {
 			s.Lines = append(s.Lines, ln)
@@ -61,6 +62,13 @@ func (l *Layout) inlineBlock(bi int) Side {
 		}
 		if len(spans) > 0 {
 			spans = append(spans, Span{" ", bs})
+		}
+		if o := pr.OldRef.Para; b.IsMerge() && o >= 0 && lastOld >= 0 && o != lastOld && !pr.Moved {
+			// Merged paragraphs: mark where the next old paragraph begins.
+			spans = append(spans, Span{"⁋" + strconv.Itoa(o+1), Note}, Span{" ", bs})
+		}
+		if o := pr.OldRef.Para; o >= 0 && !pr.Moved {
+			lastOld = o
 		}
 		if oldP < 0 && !pr.OldRef.IsNone() {
 			oldP = pr.OldRef.Para

@@ -1,14 +1,12 @@
 package diff
 
-import (
-	"fmt"
-
-	"github.com/storydiff/storydiff/diff/segment"
-)
+import "fmt"
 
 // Assemble builds a Result from documents and blocks that are already
 // aligned: it indexes paragraphs and sentences to their blocks and pairs and
-// counts the statistics. Compare ends with it; tests use it to build exact
+// counts the statistics as StatsIgnoring(0) does (so Added and Removed
+// sentences and the Runs set by hand count by class, and blocks with a
+// Boilerplate label count apart). Compare ends with it; tests use it to build exact
 // results by hand. It returns an error if the blocks do not hold every
 // paragraph and sentence of both documents exactly once.
 func Assemble(old, new *Document, blocks []Block) (*Result, error) {
@@ -57,7 +55,9 @@ func Assemble(old, new *Document, blocks []Block) (*Result, error) {
 	if err := complete(r.newPair); err != nil {
 		return nil, fmt.Errorf("assemble: new %w", err)
 	}
-	r.Stats = r.count()
+	// The same count as StatsIgnoring(0): a hand-built Result reads the
+	// same to views as one from Compare.
+	r.Stats, _ = r.StatsIgnoring(0)
 	return r, nil
 }
 
@@ -104,58 +104,4 @@ func complete(idx [][]pairLoc) error {
 		}
 	}
 	return nil
-}
-
-// count computes the statistics of r's blocks.
-func (r *Result) count() Stats {
-	st := Stats{OldParagraphs: len(r.Old.Paragraphs), NewParagraphs: len(r.New.Paragraphs)}
-	for i := range r.Blocks {
-		b := &r.Blocks[i]
-		switch b.Kind {
-		case Equal:
-			st.Equal++
-		case Changed:
-			st.Changed++
-		case Added:
-			st.Added++
-		case Removed:
-			st.Removed++
-		}
-		if b.Moved {
-			st.Moved++
-		}
-		if b.IsSplit() {
-			st.Split++
-		}
-		if b.IsMerge() {
-			st.Merged++
-		}
-		for j := range b.Pairs {
-			p := &b.Pairs[j]
-			if p.Moved {
-				st.SentencesMoved++
-			}
-			switch p.Kind {
-			case Equal:
-				st.SentencesEqual++
-			case Changed:
-				st.SentencesChanged++
-				for _, w := range p.Words {
-					switch w.Op {
-					case OpInsert:
-						st.WordsAdded += segment.CountWords(w.Text)
-					case OpDelete:
-						st.WordsRemoved += segment.CountWords(w.Text)
-					}
-				}
-			case Added:
-				st.SentencesAdded++
-				st.WordsAdded += segment.CountWords(p.New)
-			case Removed:
-				st.SentencesRemoved++
-				st.WordsRemoved += segment.CountWords(p.Old)
-			}
-		}
-	}
-	return st
 }

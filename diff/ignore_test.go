@@ -135,7 +135,7 @@ func TestHiddenStructuralChanges(t *testing.T) {
 	m := diff.IgnoreTypography | diff.IgnoreStyle
 	// c moves to the top and a's US becomes U.S.: the style change hides,
 	// the move does not.
-	r := diff.Compare(editorialDoc("old", a, b, c), editorialDoc("new", c, "The council met on Tuesday to discuss the U.S. harbour budget for next year.", b), nil)
+	r := diff.Compare(doc("old", a, b, c), doc("new", c, "The council met on Tuesday to discuss the U.S. harbour budget for next year.", b), nil)
 	for bi := range r.Blocks {
 		blk := &r.Blocks[bi]
 		if blk.Moved && r.BlockHidden(bi, m) {
@@ -147,7 +147,7 @@ func TestHiddenStructuralChanges(t *testing.T) {
 		t.Errorf("hidden %d moved %d (was %d): want the style run hidden and the move kept", hidden, st.Moved, r.Stats.Moved)
 	}
 	// Added and removed sentences are never hidden.
-	r = diff.Compare(editorialDoc("old", a, b), editorialDoc("new", a, c), nil)
+	r = diff.Compare(doc("old", a, b), doc("new", a, c), nil)
 	for bi := range r.Blocks {
 		for pi := range r.Blocks[bi].Pairs {
 			if p := &r.Blocks[bi].Pairs[pi]; p.Kind != diff.Equal && p.Hidden(m) {
@@ -157,5 +157,33 @@ func TestHiddenStructuralChanges(t *testing.T) {
 	}
 	if st, hidden := r.StatsIgnoring(m); !reflect.DeepEqual(st, r.Stats) || hidden != 0 {
 		t.Errorf("ignoring changed the stats of a structural diff: %+v vs %+v", st, r.Stats)
+	}
+}
+
+// TestAssembleCountsLikeStatsIgnoring builds a Result by hand: Assemble's
+// Stats are StatsIgnoring(0)'s, so an added and a removed sentence count
+// as wording changes and a boilerplate block counts apart.
+func TestAssembleCountsLikeStatsIgnoring(t *testing.T) {
+	old := doc("old", "Byline.", "Gone now.")
+	nw := doc("new", "Byline.", "Brand new words.")
+	blocks := []diff.Block{
+		{Kind: diff.Equal, Old: []int{0}, New: []int{0}, Origin: -1, Boilerplate: diff.BoilerByline, Pairs: []diff.Pair{
+			{Kind: diff.Equal, OldRef: diff.SentRef{Para: 0}, NewRef: diff.SentRef{Para: 0}, Old: "Byline.", New: "Byline."}}},
+		{Kind: diff.Removed, Old: []int{1}, Origin: -1, Pairs: []diff.Pair{
+			{Kind: diff.Removed, OldRef: diff.SentRef{Para: 1}, NewRef: diff.None, Old: "Gone now."}}},
+		{Kind: diff.Added, New: []int{1}, Origin: -1, Pairs: []diff.Pair{
+			{Kind: diff.Added, OldRef: diff.None, NewRef: diff.SentRef{Para: 1}, New: "Brand new words."}}},
+	}
+	r, err := diff.Assemble(old, nw, blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := diff.Stats{OldParagraphs: 2, NewParagraphs: 2, Added: 1, Removed: 1,
+		SentencesAdded: 1, SentencesRemoved: 1, WordsAdded: 3, WordsRemoved: 2, Wording: 2, Boilerplate: 1}
+	if r.Stats != want {
+		t.Errorf("Assemble stats\n%+v\nwant\n%+v", r.Stats, want)
+	}
+	if st, hidden := r.StatsIgnoring(0); st != r.Stats || hidden != 0 {
+		t.Errorf("StatsIgnoring(0) = %+v, %d; want r.Stats", st, hidden)
 	}
 }

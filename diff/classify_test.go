@@ -8,26 +8,12 @@ import (
 	"testing"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/input"
 )
-
-// editorialDoc builds a document from paragraphs without input parsing.
-func editorialDoc(name string, paras ...string) *diff.Document {
-	return diff.NewDocument(name, paras, nil)
-}
 
 // loadPair reads a pair of files through package input and compares them.
 func loadPair(t testing.TB, oldPath, newPath string) *diff.Result {
 	t.Helper()
-	var docs [2]*diff.Document
-	for i, p := range []string{oldPath, newPath} {
-		d, err := input.ReadFile(p, input.Auto)
-		if err != nil {
-			t.Fatalf("read %s: %v", p, err)
-		}
-		docs[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
-	}
-	return diff.Compare(docs[0], docs[1], nil)
+	return diff.Compare(load(t, oldPath), load(t, newPath), nil)
 }
 
 // changedPair returns the only non-Equal pair of r.
@@ -174,7 +160,7 @@ func TestClassifyRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := diff.Compare(editorialDoc("old", tt.old), editorialDoc("new", tt.new), nil)
+			r := diff.Compare(doc("old", tt.old), doc("new", tt.new), nil)
 			p := changedPair(t, r)
 			if p.Kind != diff.Changed {
 				t.Fatalf("pair is %v, want changed: %+v", p.Kind, *p)
@@ -200,8 +186,8 @@ func TestClassifyRuns(t *testing.T) {
 // maximum and union.
 func TestRunsPartitionChanges(t *testing.T) {
 	r := diff.Compare(
-		editorialDoc("old", "The US embassy said on Tuesday it would provide $2.5 million, Zelenskiy said."),
-		editorialDoc("new", "The U.S. embassy said on Wednesday it would provide $3 million, Zelenskyy said."), nil)
+		doc("old", "The US embassy said on Tuesday it would provide $2.5 million, Zelenskiy said."),
+		doc("new", "The U.S. embassy said on Wednesday it would provide $3 million, Zelenskyy said."), nil)
 	p := changedPair(t, r)
 	var want []diff.Run
 	for i := 0; i < len(p.Words); {
@@ -258,7 +244,7 @@ func TestClassifyAddedRemoved(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := diff.Compare(editorialDoc("old", tt.old...), editorialDoc("new", tt.new...), nil)
+			r := diff.Compare(doc("old", tt.old...), doc("new", tt.new...), nil)
 			p := changedPair(t, r)
 			if p.Kind != tt.kind || p.Class != diff.ClassWording || p.Flags != tt.flags || len(p.Runs) != 0 {
 				t.Errorf("pair %v class %v flags %v runs %d, want %v wording %v and no runs", p.Kind, p.Class, p.Flags.Names(), len(p.Runs), tt.kind, tt.flags.Names())
@@ -322,7 +308,7 @@ func TestClassifySeed(t *testing.T) {
 		{"U.S. President Donald Trump called", ""},
 		{"Ahead of the talks European allies", ""},
 	} {
-		b := seedBlock(t, r, tt.prefix)
+		b := findBlock(t, r, tt.prefix)
 		if b.Boilerplate != tt.label {
 			t.Errorf("%q: boilerplate %q, want %q", tt.prefix, b.Boilerplate, tt.label)
 		}
@@ -333,7 +319,7 @@ func TestClassifySeed(t *testing.T) {
 
 	// The quote paragraphs the syndicated version adds are flagged.
 	for _, prefix := range []string{"“I’m going to start making a few phone calls", "“There are just a very few", "“It sounds like there were specifics"} {
-		b := seedBlock(t, r, prefix)
+		b := findBlock(t, r, prefix)
 		if b.Kind != diff.Added || !b.Flags.Has(diff.FlagQuote) {
 			t.Errorf("%q: %v flags %v, want added with quote", prefix, b.Kind, b.Flags.Names())
 		}
@@ -344,30 +330,12 @@ func TestClassifySeed(t *testing.T) {
 		}
 	}
 	// Paragraphs without quotation marks are added without flags.
-	if b := seedBlock(t, r, "Trump did not specify which points"); b.Flags != 0 {
+	if b := findBlock(t, r, "Trump did not specify which points"); b.Flags != 0 {
 		t.Errorf("unquoted added paragraph flagged %v", b.Flags.Names())
 	}
 	if r.Stats.Boilerplate == 0 || r.Stats.Negations == 0 || r.Stats.Style == 0 || r.Stats.Quotes == 0 {
 		t.Errorf("stats %+v: want boilerplate, negation, style and quote counts", r.Stats)
 	}
-}
-
-// seedBlock returns the block of the new (else old) paragraph starting
-// with prefix.
-func seedBlock(t *testing.T, r *diff.Result, prefix string) *diff.Block {
-	t.Helper()
-	for i, p := range r.New.Paragraphs {
-		if strings.HasPrefix(p.Text, prefix) {
-			return &r.Blocks[r.BlockOfNew(i)]
-		}
-	}
-	for i, p := range r.Old.Paragraphs {
-		if strings.HasPrefix(p.Text, prefix) {
-			return &r.Blocks[r.BlockOfOld(i)]
-		}
-	}
-	t.Fatalf("no paragraph starts with %q", prefix)
-	return nil
 }
 
 // editorialPair builds a story pair of about size bytes per side from the
@@ -400,7 +368,7 @@ func editorialPair(tb testing.TB, size int) (*diff.Document, *diff.Document) {
 			n = append(n, fmt.Sprintf("In district %d, %s", k, p))
 		}
 	}
-	return editorialDoc("old", o...), editorialDoc("new", n...)
+	return doc("old", o...), doc("new", n...)
 }
 
 // BenchmarkCompareClassified measures Compare, classification included, on

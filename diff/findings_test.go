@@ -10,6 +10,8 @@ import (
 	"github.com/storydiff/storydiff/diff/segment"
 )
 
+// fixture compares the pair testdata/pairs/name through package input, as
+// the CLI does.
 func fixture(t *testing.T, name string) *diff.Result {
 	t.Helper()
 	dir := filepath.Join("..", "testdata", "pairs", name)
@@ -118,7 +120,7 @@ func TestFindingsShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := diff.Compare(editorialDoc("old", tt.old...), editorialDoc("new", tt.new...), nil)
+			r := diff.Compare(doc("old", tt.old...), doc("new", tt.new...), nil)
 			var got []string
 			for _, f := range r.Findings {
 				got = append(got, f.Kind)

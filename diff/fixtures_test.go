@@ -2,19 +2,11 @@ package diff_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/storydiff/storydiff/diff"
 )
-
-// comparePair runs the pipeline on testdata/pairs/name.
-func comparePair(t *testing.T, name string) *diff.Result {
-	t.Helper()
-	dir := filepath.Join("..", "testdata", "pairs", name)
-	return diff.Compare(load(t, filepath.Join(dir, "old.txt")), load(t, filepath.Join(dir, "new.txt")), nil)
-}
 
 // shape renders the alignment compactly: one entry per block, old → new
 // paragraph numbers (1-based), kind, and "m" for moved, e.g.
@@ -126,7 +118,7 @@ func TestFixtureAlignment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.pair, func(t *testing.T) {
-			r := comparePair(t, tt.pair)
+			r := fixture(t, tt.pair)
 			checkInvariants(t, r)
 			got := shape(r)
 			if r.Equal() != tt.equal {

@@ -224,33 +224,7 @@ func (h *htmlWriter) oldSide(it item) {
 		h.raw("</del> ")
 		return
 	}
-	if p.Moved {
-		h.raw("<span class=\"mv\">")
-	}
-	if p.Kind == diff.Changed && len(p.Words) > 0 {
-		eachWord(p, h.mask, func(w diff.Word, hidden bool) {
-			switch {
-			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
-				h.text(w.Text)
-			case w.Op == diff.OpDelete && !hidden:
-				h.raw("<del class=\"w\">")
-				h.change(w.Text)
-				h.raw("</del>")
-			}
-		})
-	} else if p.Kind == diff.Changed {
-		h.raw("<del class=\"w\">")
-		h.text(p.Old)
-		h.raw("</del>")
-	} else {
-		h.text(p.Old)
-	}
-	if p.Moved {
-		h.raw("</span> <span class=\"note\">")
-		h.text("moved here from " + para(p.OldRef.Para))
-		h.raw("</span>")
-	}
-	h.raw(" ")
+	h.pairSide(p, diff.OpDelete, p.Old, "moved here from ")
 }
 
 // newSide writes the new side of an item followed by a space.
@@ -265,30 +239,44 @@ func (h *htmlWriter) newSide(it item) {
 		h.raw("</ins> ")
 		return
 	}
+	h.pairSide(p, diff.OpInsert, p.New, "moved from ")
+}
+
+// pairSide writes one side of an Equal or Changed pair followed by a space:
+// op is the side's own operation (OpDelete for old, OpInsert for new),
+// whose non-hidden words are marked with <del> or <ins>; a hidden run reads
+// as its new text on both sides; text is the side's sentence and moved the
+// note's wording for a moved pair.
+func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
+	open, end := "<ins class=\"w\">", "</ins>"
+	if op == diff.OpDelete {
+		open, end = "<del class=\"w\">", "</del>"
+	}
 	if p.Moved {
 		h.raw("<span class=\"mv\">")
 	}
-	if p.Kind == diff.Changed && len(p.Words) > 0 {
+	switch {
+	case p.Kind == diff.Changed && len(p.Words) > 0:
 		eachWord(p, h.mask, func(w diff.Word, hidden bool) {
 			switch {
 			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)
-			case w.Op == diff.OpInsert:
-				h.raw("<ins class=\"w\">")
+			case w.Op == op && !hidden:
+				h.raw(open)
 				h.change(w.Text)
-				h.raw("</ins>")
+				h.raw(end)
 			}
 		})
-	} else if p.Kind == diff.Changed {
-		h.raw("<ins class=\"w\">")
-		h.text(p.New)
-		h.raw("</ins>")
-	} else {
-		h.text(p.New)
+	case p.Kind == diff.Changed:
+		h.raw(open)
+		h.text(text)
+		h.raw(end)
+	default:
+		h.text(text)
 	}
 	if p.Moved {
 		h.raw("</span> <span class=\"note\">")
-		h.text("moved from " + para(p.OldRef.Para))
+		h.text(moved + para(p.OldRef.Para))
 		h.raw("</span>")
 	}
 	h.raw(" ")

@@ -300,33 +300,23 @@ func writeHistoryJSON(bw *bufio.Writer, h *diff.History) {
 	j := &jsonWriter{w: bw}
 	j.open('{')
 	j.key("versions")
-	j.open('[')
-	for _, d := range h.Versions {
-		j.elem()
-		j.str(d.Name)
-	}
-	j.close(']')
+	j.array(len(h.Versions), func(i int) { j.str(h.Versions[i].Name) })
 	j.key("paragraphs")
-	j.open('[')
 	last := h.Versions[len(h.Versions)-1]
-	for p := range last.Paragraphs {
-		j.elem()
-		j.open('[')
-		for s, sent := range last.Paragraphs[p].Sentences {
+	j.array(len(last.Paragraphs), func(p int) {
+		sents := last.Paragraphs[p].Sentences
+		j.array(len(sents), func(s int) {
 			o := h.Origins[p][s]
-			j.elem()
 			j.open('{')
 			j.key("text")
-			j.str(sent.Text)
+			j.str(sents[s].Text)
 			j.key("introduced")
 			j.int(o.Introduced)
 			j.key("last_changed")
 			j.int(o.LastChanged)
 			j.close('}')
-		}
-		j.close(']')
-	}
-	j.close(']')
+		})
+	})
 	j.close('}')
 	j.w.WriteByte('\n')
 }

@@ -75,23 +75,19 @@ func (j *jsonWriter) bool(b bool) {
 	}
 }
 
-func (j *jsonWriter) ints(ns []int) {
+// array writes an array of n members, each written by each(i).
+func (j *jsonWriter) array(n int, each func(i int)) {
 	j.open('[')
-	for _, n := range ns {
+	for i := range n {
 		j.elem()
-		j.int(n)
+		each(i)
 	}
 	j.close(']')
 }
 
-func (j *jsonWriter) strs(ss []string) {
-	j.open('[')
-	for _, s := range ss {
-		j.elem()
-		j.str(s)
-	}
-	j.close(']')
-}
+func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]) }) }
+
+func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
 
 // result writes the whole document.
 func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
@@ -115,9 +111,8 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 	}
 	if len(r.Findings) > 0 {
 		j.key("findings")
-		j.open('[')
-		for _, f := range r.Findings {
-			j.elem()
+		j.array(len(r.Findings), func(i int) {
+			f := &r.Findings[i]
 			j.open('{')
 			j.key("kind")
 			j.str(f.Kind)
@@ -128,16 +123,10 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 				j.ints(f.Blocks)
 			}
 			j.close('}')
-		}
-		j.close(']')
+		})
 	}
 	j.key("blocks")
-	j.open('[')
-	for bi := range r.Blocks {
-		j.elem()
-		j.block(&r.Blocks[bi])
-	}
-	j.close(']')
+	j.array(len(r.Blocks), func(i int) { j.block(&r.Blocks[i]) })
 	j.close('}')
 	j.w.WriteByte('\n')
 }
@@ -147,22 +136,14 @@ func (j *jsonWriter) doc(d *diff.Document) {
 	j.key("name")
 	j.str(d.Name)
 	j.key("paragraphs")
-	j.open('[')
 	labelled := false
-	for i := range d.Paragraphs {
-		j.elem()
+	j.array(len(d.Paragraphs), func(i int) {
 		j.str(d.Paragraphs[i].Text)
 		labelled = labelled || d.Paragraphs[i].Label != ""
-	}
-	j.close(']')
+	})
 	if labelled {
 		j.key("labels")
-		j.open('[')
-		for i := range d.Paragraphs {
-			j.elem()
-			j.str(d.Paragraphs[i].Label)
-		}
-		j.close(']')
+		j.array(len(d.Paragraphs), func(i int) { j.str(d.Paragraphs[i].Label) })
 	}
 	j.close('}')
 }
@@ -219,12 +200,7 @@ func (j *jsonWriter) block(b *diff.Block) {
 		j.str(b.Boilerplate)
 	}
 	j.key("sentences")
-	j.open('[')
-	for pi := range b.Pairs {
-		j.elem()
-		j.pair(&b.Pairs[pi])
-	}
-	j.close(']')
+	j.array(len(b.Pairs), func(i int) { j.pair(&b.Pairs[i]) })
 	j.close('}')
 }
 
@@ -268,23 +244,19 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	j.classFlags(p.Class, p.Flags)
 	if len(p.Words) > 0 {
 		j.key("words")
-		j.open('[')
-		for _, w := range p.Words {
-			j.elem()
+		j.array(len(p.Words), func(i int) {
 			j.open('{')
 			j.key("op")
-			j.str(w.Op.String())
+			j.str(p.Words[i].Op.String())
 			j.key("text")
-			j.str(w.Text)
+			j.str(p.Words[i].Text)
 			j.close('}')
-		}
-		j.close(']')
+		})
 	}
 	if len(p.Runs) > 0 {
 		j.key("runs")
-		j.open('[')
-		for _, run := range p.Runs {
-			j.elem()
+		j.array(len(p.Runs), func(i int) {
+			run := &p.Runs[i]
 			j.open('{')
 			j.key("start")
 			j.int(run.Start)
@@ -292,8 +264,7 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 			j.int(run.End)
 			j.classFlags(run.Class, run.Flags)
 			j.close('}')
-		}
-		j.close(']')
+		})
 	}
 	j.close('}')
 }

@@ -101,15 +101,17 @@ const (
 	FlagAttribution                  // the speaker or the verb of saying changed
 )
 
+// flagNames are the export names and the badges of the flags, in the order
+// of their bits, which is also their order of importance.
 var flagNames = []struct {
-	f    Flag
-	name string
+	f           Flag
+	name, badge string
 }{
-	{FlagNegation, "negation"},
-	{FlagNumber, "number"},
-	{FlagQuote, "quote"},
-	{FlagName, "name"},
-	{FlagAttribution, "attribution"},
+	{FlagNegation, "negation", "NEG"},
+	{FlagNumber, "number", "NUM"},
+	{FlagQuote, "quote", "QUOTE"},
+	{FlagName, "name", "NAME"},
+	{FlagAttribution, "attribution", "ATTR"},
 }
 
 // Has reports whether all flags in g are set in f.
@@ -121,6 +123,19 @@ func (f Flag) Names() []string {
 	for _, n := range flagNames {
 		if f&n.f != 0 {
 			out = append(out, n.name)
+		}
+	}
+	return out
+}
+
+// Badges returns the short upper-case badges of the set flags (NEG, NUM,
+// QUOTE, NAME, ATTR), in the order of Names, which is also their order of
+// importance.
+func (f Flag) Badges() []string {
+	var out []string
+	for _, n := range flagNames {
+		if f&n.f != 0 {
+			out = append(out, n.badge)
 		}
 	}
 	return out

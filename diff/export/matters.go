@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,40 +28,13 @@ const (
 	maxRunWords = 12
 )
 
-// flagAbbrev are the short names of the flags, in priority order (the
-// order of the diff.Flag bits).
-var flagAbbrev = []struct {
-	f    diff.Flag
-	name string
-}{
-	{diff.FlagNegation, "NEG"},
-	{diff.FlagNumber, "NUM"},
-	{diff.FlagQuote, "QUOTE"},
-	{diff.FlagName, "NAME"},
-	{diff.FlagAttribution, "ATTR"},
-}
-
-// flagLabel returns the short names of the flags in f joined by "+":
+// flagLabel returns the badges of the flags in f joined by "+":
 // "NUM+NAME".
-func flagLabel(f diff.Flag) string {
-	var parts []string
-	for _, a := range flagAbbrev {
-		if f&a.f != 0 {
-			parts = append(parts, a.name)
-		}
-	}
-	return strings.Join(parts, "+")
-}
+func flagLabel(f diff.Flag) string { return strings.Join(f.Badges(), "+") }
 
-// priority is the rank of the most important flag in f (0 for negation).
-func priority(f diff.Flag) int {
-	for i, a := range flagAbbrev {
-		if f&a.f != 0 {
-			return i
-		}
-	}
-	return len(flagAbbrev)
-}
+// priority is the rank of the most important flag in f (0 for negation,
+// the lowest bit; 16 for no flag).
+func priority(f diff.Flag) int { return bits.TrailingZeros16(uint16(f)) }
 
 // flagged is one flagged change: a run of a changed sentence, or an added
 // or removed sentence, with a window of the words around it.

@@ -115,8 +115,10 @@ type Options struct {
 	// Equal under it (diff.Result.BlockHidden) count as unchanged, the
 	// header counts come from diff.Result.StatsIgnoring and say how many
 	// changes of each ignored class were hidden, and What matters leaves
-	// hidden runs out. JSON stays complete and records the mask in its
-	// "ignored" member. Side-by-side output does not apply it.
+	// hidden runs out. Side-by-side output shows hidden runs as plain text
+	// and blocks that read as Equal without a change marker
+	// (render.WriteSideBySideIgnoring). JSON stays complete and records the
+	// mask in its "ignored" member.
 	Ignore diff.ClassMask
 }
 

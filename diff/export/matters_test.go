@@ -369,6 +369,17 @@ func TestIgnore(t *testing.T) {
 					t.Errorf("a hidden run is shown with its old text")
 				}
 			}
+			// Side-by-side marks no hidden run and marks the others.
+			sbs := writeString(t, r, FormatSideBySide, Options{Ignore: tt.m, Width: 120})
+			if hid := !strings.Contains(sbs, "[-'said'-]"); hid != tt.m.Has(diff.ClassTypography) {
+				t.Errorf("side-by-side under %v marks the typography run: %v\n%s", tt.m, !hid, sbs)
+			}
+			if hid := !strings.Contains(sbs, "[-per cent-]"); hid != tt.m.Has(diff.ClassStyle) {
+				t.Errorf("side-by-side under %v marks the style run: %v\n%s", tt.m, !hid, sbs)
+			}
+			if !strings.Contains(sbs, "[-cold-]") {
+				t.Errorf("side-by-side under %v hides a wording run:\n%s", tt.m, sbs)
+			}
 			// JSON stays complete and records the mask.
 			js := writeString(t, r, FormatJSON, Options{Ignore: tt.m})
 			var v struct {

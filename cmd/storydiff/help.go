@@ -4,7 +4,7 @@ const helpText = `NAME
     storydiff - show what changed between two versions of a news story
 
 SYNOPSIS
-    storydiff [flags] [OLD NEW]
+    storydiff [flags] [OLD NEW [NEWER …]]
 
 DESCRIPTION
     storydiff aligns the paragraphs of two versions of a story, even when
@@ -15,6 +15,10 @@ DESCRIPTION
     not a terminal, or with --format or -o, it prints the diff instead.
     With no files it shows a built-in demo pair. Either file may be "-" for
     standard input; the viewer then reads keys from the terminal.
+
+    With three or more versions (write-thrus, oldest first) it compares the
+    last two; the viewer steps through the pairs and shows the history of
+    every sentence of the latest version.
 
 FLAGS
     -f, --format FORMAT   export format: text (default when piped),
@@ -30,6 +34,15 @@ FLAGS
                           NO_COLOR and whether output is a terminal)
     --input-format F      auto (default), text, html, nitf, newsml, markdown
     --inline              open the viewer in the inline (unified) view
+    --ignore CLASSES      hide typography and/or style changes from the
+                          highlights and counts: typography, style or
+                          typography,style (wording cannot be hidden)
+    --pair I,J            compare versions I and J (1-based; default: the
+                          last two)
+    --history             print, for each sentence of the latest version,
+                          the version that introduced it and the one that
+                          last changed it (text unless -f says otherwise;
+                          not side-by-side)
     --version             print the version
     -h, --help            print this help
 
@@ -43,6 +56,11 @@ KEYS (viewer)
     f                     fold unchanged paragraphs
     u                     side-by-side / inline
     s                     sentence / paragraph view
+    i                     hide typography, then typography and style
+    F, !                  findings and flagged changes
+    m                     n/N: flagged changes only
+    <, >, p, H            previous/next pair, pick two versions, history
+                          (three or more versions)
     e                     export   y  copy block to clipboard (OSC 52)
     ?                     full help         q, ctrl+c           quit
 
@@ -57,6 +75,8 @@ EXAMPLES
     storydiff wire.txt syndicated.txt          the viewer
     storydiff old.txt new.txt | less           a text report
     storydiff -f html -o diff.html old.txt new.txt
+    storydiff --ignore typography,style old.txt new.txt
+    storydiff --history v1.txt v2.txt v3.txt
     git show HEAD~1:story.txt | storydiff - story.txt
     git difftool -y -x storydiff HEAD~1 -- story.txt
 `

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,6 +160,16 @@ func TestVersionAndHelp(t *testing.T) {
 			t.Errorf("--help lacks %q", want)
 		}
 	}
+	// Every flag the command accepts is in the help.
+	newFlagSet(&config{}).VisitAll(func(f *flag.Flag) {
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		if !strings.Contains(out, dash+f.Name+" ") && !strings.Contains(out, dash+f.Name+",") {
+			t.Errorf("--help lacks flag %s%s", dash, f.Name)
+		}
+	})
 }
 
 // TestGitDifftool drives `git difftool` on a temporary repository with the

@@ -65,7 +65,8 @@ import (
 // Boilerplate blocks keep their classes but carry no flags.
 
 // annotate classifies every pair and block of r in place, labels
-// boilerplate, computes r.Findings and recounts r.Stats. It is called by
+// boilerplate, appends the story findings to r.Findings (after a
+// FindingError that wholesale put there) and recounts r.Stats. It is called by
 // Compare on the fresh Result before it is returned; afterwards r is
 // immutable.
 func annotate(r *Result) {
@@ -100,7 +101,7 @@ func annotate(r *Result) {
 			b.Flags |= p.Flags
 		}
 	}
-	r.Findings = findings(r, datelines)
+	r.Findings = append(r.Findings, findings(r, datelines)...)
 	r.Stats, _ = r.StatsIgnoring(0)
 }
 

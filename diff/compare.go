@@ -68,10 +68,14 @@ func wholesale(old, new *Document, cause error) *Result {
 		blocks = append(blocks, blk)
 	}
 	r, err := Assemble(old, new, blocks)
-	if err != nil { // cannot happen: every sentence is placed once above
-		r = &Result{Old: old, New: new}
+	if err != nil {
+		// Cannot happen: every sentence is placed once above. Still, an
+		// empty Result is consistent (its indexes are built), where a bare
+		// &Result{} would make every later lookup panic.
+		r, _ = Assemble(&Document{Name: old.Name}, &Document{Name: new.Name}, nil)
+		cause = fmt.Errorf("%w; then %w", cause, err)
 	}
-	r.Findings = append(r.Findings, Finding{Kind: "error", Text: fmt.Sprintf("alignment failed (%v); the versions are shown whole", cause)})
+	r.Findings = append(r.Findings, Finding{Kind: FindingError, Text: fmt.Sprintf("alignment failed (%v); the versions are shown whole", cause)})
 	return r
 }
 

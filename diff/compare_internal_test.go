@@ -21,6 +21,12 @@ func TestWholesale(t *testing.T) {
 	if _, p := r.OldPair(SentRef{0, 1}); p.Old != "Four five." {
 		t.Errorf("old sentence 0.1 in pair %+v", p)
 	}
+	// Compare annotates the Result of last resort: the error finding must
+	// survive it, first, next to the story findings.
+	annotate(r)
+	if len(r.Findings) < 2 || r.Findings[0].Kind != FindingError || !strings.Contains(r.Findings[0].Text, "boom") {
+		t.Errorf("after annotate: findings %+v", r.Findings)
+	}
 }
 
 // TestProgress checks Compare reports rising progress that ends at 100%.

@@ -24,6 +24,10 @@ const (
 	// FindingTrimmed: story paragraphs at the end of old were removed
 	// (boilerplate after them is skipped).
 	FindingTrimmed = "trimmed"
+	// FindingError: the alignment failed (a bug of this package, never of
+	// the input) and the versions are shown whole, every old paragraph
+	// removed and every new one added; Text names the error.
+	FindingError = "error"
 )
 
 // ledeRewrite is the share of the lede's words that must be new for the

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"sort"
 	"sync"
-	"sync/atomic"
 )
 
 // Compare aligns two versions of a story and returns the Result.
@@ -217,23 +216,25 @@ func (b *builder) pair(i, j int, moved bool) Pair {
 
 // fillAll fills every block, spreading the blocks over the processors:
 // blocks are independent and the builder is read-only while filling.
-// report is called with the number of blocks filled so far, now and then.
+// report is called with the number of blocks filled so far, now and then,
+// always from the calling goroutine (Options.Progress promises it).
 func (b *builder) fillAll(blocks []Block, report func(done int)) {
 	const batch = 1024
-	var done atomic.Int64
-	fill := func(part []Block) {
+	fill := func(part []Block, filled func()) {
 		for i := range part {
 			b.fill(&part[i])
 			if (i+1)%batch == 0 {
-				report(int(done.Add(batch)))
+				filled()
 			}
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(blocks)/64)
 	if workers <= 1 {
-		fill(blocks)
+		done := 0
+		fill(blocks, func() { done += batch; report(done) })
 		return
 	}
+	batches := make(chan struct{})
 	var wg sync.WaitGroup
 	chunk := (len(blocks) + workers - 1) / workers
 	for start := 0; start < len(blocks); start += chunk {
@@ -241,10 +242,18 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			fill(part)
+			fill(part, func() { batches <- struct{}{} })
 		}()
 	}
-	wg.Wait()
+	go func() {
+		wg.Wait()
+		close(batches)
+	}()
+	done := 0
+	for range batches {
+		done += batch
+		report(done)
+	}
 }
 
 // fill computes blk.Pairs and the final kind of blk.

@@ -2,8 +2,11 @@ package diff
 
 import (
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestWholesale checks the Result of last resort keeps every sentence of
@@ -44,5 +47,33 @@ func TestProgress(t *testing.T) {
 	}})
 	if last != 100 || stages[len(stages)-1] != "done" {
 		t.Errorf("progress ended at %d (%v)", last, stages)
+	}
+}
+
+// TestProgressNotConcurrent compares documents large enough for the word
+// diffs to run on several goroutines and checks that Progress is never
+// called twice at once (Options promises Compare's goroutine) and still
+// reports the batches of filled blocks.
+func TestProgressNotConcurrent(t *testing.T) {
+	var olds, news []string
+	for i := range 5000 {
+		olds = append(olds, fmt.Sprintf("Paragraph %d says the council met on day %d.", i, i))
+		news = append(news, fmt.Sprintf("Paragraph %d says the council met again on day %d.", i, i))
+	}
+	var inside atomic.Bool
+	diffing := 0
+	Compare(NewDocument("old", olds, nil), NewDocument("new", news, nil), &Options{Progress: func(stage string, done, total int) {
+		if !inside.CompareAndSwap(false, true) {
+			t.Errorf("progress %s %d called while another call runs", stage, done)
+			return
+		}
+		if stage == "diffing words" {
+			diffing++
+		}
+		time.Sleep(time.Millisecond) // widen the window for an overlapping call
+		inside.Store(false)
+	}})
+	if diffing < 3 { // the start of the stage and at least two batches
+		t.Errorf("%d progress reports while diffing words; want the batches reported", diffing)
 	}
 }

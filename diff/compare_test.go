@@ -1,10 +1,12 @@
 package diff_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/input"
@@ -258,5 +260,55 @@ func TestCompareShapes(t *testing.T) {
 			checkInvariants(t, r)
 			tt.check(t, r)
 		})
+	}
+}
+
+// TestGroupingScaling times the shapes that once made grouping quadratic:
+// one old paragraph split into thousands of new ones of varied length (the
+// split edges arrive out of reading order and wait for their neighbours),
+// and thousands merged into one (each join copied its group). Eight times
+// the paragraphs may cost at most 24 times the time (n log n with slack);
+// quadratic grouping cost about 60 times.
+func TestGroupingScaling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	sentences := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("Sentence number %d tells %s of item %d.", i, strings.Repeat(fmt.Sprintf("w%dx ", i), 1+(i*7919)%13), i*7)
+		}
+		return out
+	}
+	best := func(old, new *diff.Document) time.Duration {
+		var b time.Duration
+		for range 3 {
+			start := time.Now()
+			r := diff.Compare(old, new, nil)
+			if el := time.Since(start); b == 0 || el < b {
+				b = el
+			}
+			if len(r.Blocks) != 1 {
+				t.Fatalf("%d blocks, want one split or merge block", len(r.Blocks))
+			}
+		}
+		return b
+	}
+	for _, shape := range []string{"split", "merge"} {
+		var times [2]time.Duration
+		for i, n := range []int{2000, 16000} {
+			ss := sentences(n)
+			whole, parts := doc("whole", strings.Join(ss, " ")), doc("parts", ss...)
+			if shape == "split" {
+				times[i] = best(whole, parts)
+			} else {
+				times[i] = best(parts, whole)
+			}
+		}
+		ratio := float64(times[1]) / float64(times[0])
+		t.Logf("%s: 2000 paragraphs %v, 16000 %v, ratio %.1f", shape, times[0], times[1], ratio)
+		if ratio > 24 {
+			t.Errorf("%s: 8× the paragraphs took %.1f× the time: grouping is not near-linear", shape, ratio)
+		}
 	}
 }

@@ -16,7 +16,8 @@ const minEdgeShare = 0.3
 // group is a set of old paragraphs aligned with a set of new paragraphs. At
 // least one side has one paragraph (one to one, split or merge).
 type group struct {
-	old, new []int
+	old, new []int // ascending once groupParagraphs returns
+	lo, hi   int   // while grouping: the first and last new paragraph
 }
 
 // groupParagraphs groups paragraphs by the sentence links between them.
@@ -84,40 +85,37 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	// join tries to add edge e; it reports false when the edge would make a
 	// many-to-many group or a split whose new paragraphs are not
 	// consecutive. Such a split may become consecutive once a later edge
-	// fills the gap, so those edges are retried.
+	// fills the gap, so those edges are retried. Groups partition the
+	// paragraphs and each has at least one of each side, so two different
+	// groups never join (that would be many to many), and a join adds one
+	// paragraph to one group in constant time: each group's new paragraphs
+	// stay consecutive (lo..hi) and both sides are sorted once at the end.
 	join := func(e edge) (ok, retry bool) {
 		g, h := oldGroup[e.o], newGroup[e.n]
-		if g != nil && g == h {
+		switch {
+		case g != nil && g == h:
 			return true, false
-		}
-		cand := &group{}
-		if g != nil {
-			cand.old = append(cand.old, g.old...)
-			cand.new = append(cand.new, g.new...)
-		} else {
-			cand.old = append(cand.old, e.o)
-		}
-		if h != nil {
-			cand.old = append(cand.old, h.old...)
-			cand.new = append(cand.new, h.new...)
-		} else {
-			cand.new = append(cand.new, e.n)
-		}
-		slices.Sort(cand.old)
-		slices.Sort(cand.new)
-		cand.old = slices.Compact(cand.old)
-		cand.new = slices.Compact(cand.new)
-		if len(cand.old) > 1 && len(cand.new) > 1 {
+		case g != nil && h != nil:
 			return false, false // many to many: not a split or a merge
-		}
-		if len(cand.new) > 1 && cand.new[len(cand.new)-1]-cand.new[0] != len(cand.new)-1 {
-			return false, true // a split keeps the new reading order: consecutive paragraphs only
-		}
-		for _, o := range cand.old {
-			oldGroup[o] = cand
-		}
-		for _, n := range cand.new {
-			newGroup[n] = cand
+		case g == nil && h == nil:
+			g = &group{old: []int{e.o}, new: []int{e.n}, lo: e.n, hi: e.n}
+			oldGroup[e.o], newGroup[e.n] = g, g
+		case h == nil: // new paragraph e.n joins g
+			if len(g.old) > 1 {
+				return false, false // a merge that would also split
+			}
+			if e.n != g.lo-1 && e.n != g.hi+1 {
+				return false, true // a split keeps the new reading order: consecutive paragraphs only
+			}
+			g.new = append(g.new, e.n)
+			g.lo, g.hi = min(g.lo, e.n), max(g.hi, e.n)
+			newGroup[e.n] = g
+		default: // old paragraph e.o joins h
+			if len(h.new) > 1 {
+				return false, false // a split that would also merge
+			}
+			h.old = append(h.old, e.o)
+			oldGroup[e.o] = h
 		}
 		return true, false
 	}
@@ -131,17 +129,26 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 			retry = append(retry, e)
 		}
 	}
-	for progress := true; progress && len(retry) > 0; {
-		progress = false
-		rest := retry[:0]
-		for _, e := range retry {
-			ok, again := join(e)
-			progress = progress || ok
-			if !ok && again {
-				rest = append(rest, e)
+	// Retry the held-back split edges, in order. An edge that still cannot
+	// join waits for its new paragraph's neighbours: it is tried again only
+	// when one of them joins a group (passes over every waiting edge until
+	// nothing changes would cost the square of a long split).
+	waiting := map[int][]edge{} // new paragraph → edges held back
+	for len(retry) > 0 {
+		e := retry[0]
+		retry = retry[1:]
+		ok, again := join(e)
+		switch {
+		case ok:
+			for _, m := range [2]int{e.n - 1, e.n + 1} {
+				if es := waiting[m]; len(es) > 0 {
+					delete(waiting, m)
+					retry = append(retry, es...)
+				}
 			}
+		case again:
+			waiting[e.n] = append(waiting[e.n], e)
 		}
-		retry = rest
 	}
 
 	var groups []*group
@@ -149,6 +156,8 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	for _, g := range newGroup {
 		if g != nil && !seen[g] {
 			seen[g] = true
+			slices.Sort(g.old)
+			slices.Sort(g.new)
 			groups = append(groups, g)
 		}
 	}

@@ -80,17 +80,6 @@ type Doc struct {
 	Warnings []string
 }
 
-// Story returns the story paragraphs only (those with an empty label).
-func (d *Doc) Story() []string {
-	var out []string
-	for i, p := range d.Paragraphs {
-		if d.Labels[i] == "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // ParseFormat parses a --input-format value. "auto" and "" give Auto;
 // "txt", "htm", "md" and "newsml-g2" are accepted as aliases.
 func ParseFormat(s string) (Format, error) {

@@ -92,11 +92,11 @@ func benchWriter(b *testing.B, size int, write func(io.Writer, *diff.Result) err
 	}
 }
 
-func text(w io.Writer, r *diff.Result) error { return WriteText(w, r, Options{Context: -1}) }
-func htm(w io.Writer, r *diff.Result) error  { return WriteHTML(w, r, Options{}) }
+func text(w io.Writer, r *diff.Result) error { return writeText(w, r, Options{Context: -1}) }
+func htm(w io.Writer, r *diff.Result) error  { return writeHTML(w, r, Options{}) }
 
-func BenchmarkWriteJSON1MB(b *testing.B)  { benchWriter(b, 1<<20, WriteJSON) }
-func BenchmarkWriteJSON10MB(b *testing.B) { benchWriter(b, 10<<20, WriteJSON) }
+func BenchmarkWriteJSON1MB(b *testing.B)  { benchWriter(b, 1<<20, writeJSON) }
+func BenchmarkWriteJSON10MB(b *testing.B) { benchWriter(b, 10<<20, writeJSON) }
 func BenchmarkWriteText1MB(b *testing.B)  { benchWriter(b, 1<<20, text) }
 func BenchmarkWriteText10MB(b *testing.B) { benchWriter(b, 10<<20, text) }
 func BenchmarkWriteHTML1MB(b *testing.B)  { benchWriter(b, 1<<20, htm) }

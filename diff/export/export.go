@@ -106,8 +106,8 @@ type Options struct {
 	// Wrap is the column at which text and ansi output wrap; 0 means 80,
 	// -1 turns wrapping off (one line per paragraph).
 	Wrap int
-	// Color turns on ANSI colours in WriteANSI; without it WriteANSI
-	// writes exactly what WriteText writes.
+	// Color turns on ANSI colours in FormatANSI; without it FormatANSI
+	// writes exactly what FormatText writes.
 	Color bool
 	// Ignore is the set of change classes to ignore (diff.ParseIgnore).
 	// In text, ansi, markdown and HTML output the runs it hides
@@ -145,15 +145,15 @@ var ErrNoResult = errors.New("export: no result to write")
 func Write(w io.Writer, r *diff.Result, f Format, opt Options) error {
 	switch f {
 	case FormatText:
-		return WriteText(w, r, opt)
+		return writeText(w, r, opt)
 	case FormatANSI:
-		return WriteANSI(w, r, opt)
+		return writeANSI(w, r, opt)
 	case FormatMarkdown:
-		return WriteMarkdown(w, r, opt)
+		return writeMarkdown(w, r, opt)
 	case FormatHTML:
-		return WriteHTML(w, r, opt)
+		return writeHTML(w, r, opt)
 	case FormatJSON:
-		return WriteJSONIgnoring(w, r, opt.Ignore)
+		return writeJSONIgnoring(w, r, opt.Ignore)
 	case FormatSideBySide:
 		return writeSideBySide(w, r, opt)
 	}

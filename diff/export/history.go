@@ -47,8 +47,8 @@ type JSONHistorySentence struct {
 	LastChanged int    `json:"last_changed"`
 }
 
-// NewJSONHistory converts h to the JSON document WriteHistory writes.
-func NewJSONHistory(h *diff.History) (jh *JSONHistory, err error) {
+// newJSONHistory converts h to the JSON document WriteHistory writes.
+func newJSONHistory(h *diff.History) (jh *JSONHistory, err error) {
 	defer guard("history json", &err)
 	if err := checkHistory(h); err != nil {
 		return nil, err
@@ -295,7 +295,7 @@ func writeHistoryHTML(bw *bufio.Writer, hist *diff.History) {
 }
 
 // writeHistoryJSON streams the JSONHistory document of h, byte for byte as
-// json.MarshalIndent(NewJSONHistory(h), "", "  ") plus a newline.
+// json.MarshalIndent(newJSONHistory(h), "", "  ") plus a newline.
 func writeHistoryJSON(bw *bufio.Writer, h *diff.History) {
 	j := &jsonWriter{w: bw}
 	j.open('{')

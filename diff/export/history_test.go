@@ -44,7 +44,7 @@ func writeHistoryString(t *testing.T, h *diff.History, f Format, opt Options) st
 
 func TestWriteHistory(t *testing.T) {
 	h := threeVersions(t)
-	jh, err := NewJSONHistory(h)
+	jh, err := newJSONHistory(h)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestWriteHistoryJSON(t *testing.T) {
 	one := diff.NewHistory([]*diff.Document{diff.NewDocument("only <1>", []string{"Alone."}, nil)}, nil)
 	empty := diff.NewHistory([]*diff.Document{diff.NewDocument("a", []string{"Gone."}, nil), diff.NewDocument("b", nil, nil)}, nil)
 	for _, h := range []*diff.History{h, one, empty} {
-		jh, err := NewJSONHistory(h)
+		jh, err := newJSONHistory(h)
 		if err != nil {
 			t.Fatal(err)
 		}

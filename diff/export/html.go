@@ -76,7 +76,7 @@ func (h *htmlWriter) text(s string) { htmlEscaper.WriteString(h.w, s) }
 // raw writes markup.
 func (h *htmlWriter) raw(s string) { h.w.WriteString(s) }
 
-// WriteHTML writes r as one self-contained HTML page that needs no
+// writeHTML writes r as one self-contained HTML page that needs no
 // network and no script: a summary of the counts, the What matters
 // section (see the package doc) as a list, then for every block a
 // two-column table, old on the left and new on the right, one row per new
@@ -87,7 +87,7 @@ func (h *htmlWriter) raw(s string) { h.w.WriteString(s) }
 // the page holds every paragraph of both versions. The inline style sheet
 // follows the reader's light or dark preference. Every character that comes
 // from the input (text, names, labels) is HTML-escaped.
-func WriteHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	defer guard("html", &err)
 	if err := check(r); err != nil {
 		return err

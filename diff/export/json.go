@@ -8,12 +8,12 @@ import (
 	"github.com/storydiff/storydiff/diff"
 )
 
-// JSONVersion is the version of the JSON schema written by WriteJSON. It
+// JSONVersion is the version of the JSON schema written by FormatJSON. It
 // changes only when a field is removed or changes meaning; new fields may
 // be added within a version.
 const JSONVersion = 1
 
-// JSONResult is the document WriteJSON writes. Its schema (version 1):
+// JSONResult is the document Write writes in FormatJSON. Its schema (version 1):
 //
 //	{
 //	  "version": 1,
@@ -62,7 +62,7 @@ const JSONVersion = 1
 // the changes carrying each flag, all over story blocks only;
 // "boilerplate" counts the boilerplate blocks and "boilerplate_changed"
 // those that changed. "ignored" is present only when the export was asked
-// to ignore classes (WriteJSONIgnoring): the ignored class names and the
+// to ignore classes (Options.Ignore): the ignored class names and the
 // number of runs they hide (diff.Result.StatsIgnoring); everything else
 // stays complete, so a reader can apply the mask itself with the runs'
 // "class".
@@ -181,12 +181,12 @@ type JSONRun struct {
 	Flags []string `json:"flags,omitempty"`
 }
 
-// NewJSONResult converts r to the JSON document WriteJSON writes.
-func NewJSONResult(r *diff.Result) (*JSONResult, error) { return NewJSONResultIgnoring(r, 0) }
+// newJSONResult converts r to the JSON document writeJSON writes.
+func newJSONResult(r *diff.Result) (*JSONResult, error) { return newJSONResultIgnoring(r, 0) }
 
-// NewJSONResultIgnoring converts r to the JSON document WriteJSONIgnoring
-// writes: NewJSONResult's, with Ignored set when m is not zero.
-func NewJSONResultIgnoring(r *diff.Result, m diff.ClassMask) (jr *JSONResult, err error) {
+// newJSONResultIgnoring converts r to the JSON document writeJSONIgnoring
+// writes: newJSONResult's, with Ignored set when m is not zero.
+func newJSONResultIgnoring(r *diff.Result, m diff.ClassMask) (jr *JSONResult, err error) {
 	defer guard("json", &err)
 	if err := check(r); err != nil {
 		return nil, err
@@ -332,18 +332,18 @@ func className(c diff.Class) string {
 	return c.String()
 }
 
-// WriteJSON writes r as one JSON document (see JSONResult for the schema),
+// writeJSON writes r as one JSON document (see JSONResult for the schema),
 // indented by two spaces and ended by a newline: the bytes
-// json.MarshalIndent(NewJSONResult(r), "", "  ") gives plus a newline,
+// json.MarshalIndent(newJSONResult(r), "", "  ") gives plus a newline,
 // written without reflection and streamed, so memory stays flat. <, > and &
 // in strings are written as \u003c, \u003e and \u0026 so that the output
 // can be embedded in HTML safely.
-func WriteJSON(w io.Writer, r *diff.Result) error { return WriteJSONIgnoring(w, r, 0) }
+func writeJSON(w io.Writer, r *diff.Result) error { return writeJSONIgnoring(w, r, 0) }
 
-// WriteJSONIgnoring writes what WriteJSON writes, with the top-level
+// writeJSONIgnoring writes what writeJSON writes, with the top-level
 // "ignored" member recording the mask m and the number of runs it hides
 // when m is not zero. The rest of the document is complete whatever m.
-func WriteJSONIgnoring(w io.Writer, r *diff.Result, m diff.ClassMask) (err error) {
+func writeJSONIgnoring(w io.Writer, r *diff.Result, m diff.ClassMask) (err error) {
 	defer guard("json", &err)
 	if err := check(r); err != nil {
 		return err

@@ -49,7 +49,7 @@ func TestJSONSchema(t *testing.T) {
 		diff.Block{Kind: diff.Added, New: []int{2}, Origin: -1, Pairs: []diff.Pair{add(ref(2, 0), "Extra.")}})
 	r.Findings = []diff.Finding{{Kind: "reordered", Text: "1 paragraph moved", Blocks: []int{1}}}
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, r); err != nil {
+	if err := writeJSON(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	var v any
@@ -106,7 +106,7 @@ func TestJSONSchema(t *testing.T) {
 		{7, []string{"blocks.merged"}, []string{"blocks.split"}},
 	} {
 		buf.Reset()
-		if err := WriteJSON(&buf, shapes[c.shape].r(t)); err != nil {
+		if err := writeJSON(&buf, shapes[c.shape].r(t)); err != nil {
 			t.Fatal(err)
 		}
 		var v any

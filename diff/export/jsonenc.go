@@ -9,7 +9,7 @@ import (
 )
 
 // jsonWriter writes the JSON document of a Result without reflection,
-// byte for byte as json.MarshalIndent(NewJSONResult(r), "", "  ") would
+// byte for byte as json.MarshalIndent(newJSONResult(r), "", "  ") would
 // (TestJSONStreamMatchesMarshal holds it to that), streaming so that memory
 // stays flat however long the story.
 type jsonWriter struct {

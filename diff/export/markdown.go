@@ -63,7 +63,7 @@ func allDigits(s string) bool {
 // mdText escapes a whole line of text written outside story paragraphs.
 func mdText(s string) string { return mdEscape(s, false) }
 
-// WriteMarkdown writes r as Markdown: a title and the counts, a "What
+// writeMarkdown writes r as Markdown: a title and the counts, a "What
 // matters" list (see the package doc), then under "Changes" a "###"
 // heading for every changed block with its paragraph numbers and what
 // happened, then its paragraphs with ~~removed~~ and **added** text.
@@ -72,7 +72,7 @@ func mdText(s string) string { return mdEscape(s, false) }
 // they stood; moved blocks leave a "↕ old ¶N moved to new ¶M" quote where
 // they stood. Every Markdown metacharacter of the story text and the names
 // is escaped. Unchanged runs outside Options.Context are summarised.
-func WriteMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 	defer guard("markdown", &err)
 	if err := check(r); err != nil {
 		return err

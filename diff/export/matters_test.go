@@ -433,7 +433,7 @@ func TestIgnoreFixture(t *testing.T) {
 func TestJSONIgnoringMatchesMarshal(t *testing.T) {
 	for _, r := range []*diff.Result{ignoreResult(t), loadPair(t, filepath.Join(pairsDir, "lede"))} {
 		m := diff.IgnoreTypography | diff.IgnoreStyle
-		jr, err := NewJSONResultIgnoring(r, m)
+		jr, err := newJSONResultIgnoring(r, m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -442,7 +442,7 @@ func TestJSONIgnoringMatchesMarshal(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := WriteJSONIgnoring(&buf, r, m); err != nil {
+		if err := writeJSONIgnoring(&buf, r, m); err != nil {
 			t.Fatal(err)
 		}
 		if got := buf.String(); got != string(want)+"\n" {

@@ -578,7 +578,7 @@ func TestFixturesNothingLost(t *testing.T) {
 }
 
 // TestJSONStreamMatchesMarshal checks that the streamed JSON is the
-// indented encoding of NewJSONResult byte for byte.
+// indented encoding of newJSONResult byte for byte.
 func TestJSONStreamMatchesMarshal(t *testing.T) {
 	var results []*diff.Result
 	for seed := range uint64(50) {
@@ -591,7 +591,7 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 	r.Findings = []diff.Finding{{Kind: "lede", Text: "New <lede>.", Blocks: []int{0}}}
 	results = append(results, r)
 	for i, r := range results {
-		jr, err := NewJSONResult(r)
+		jr, err := newJSONResult(r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -601,7 +601,7 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 		}
 		want = append(want, '\n')
 		var buf bytes.Buffer
-		if err := WriteJSON(&buf, r); err != nil {
+		if err := writeJSON(&buf, r); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(buf.Bytes(), want) {

@@ -381,7 +381,7 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 	pw.w.WriteByte('\n')
 }
 
-// WriteText writes r as plain text that reads well in an e-mail: a header
+// writeText writes r as plain text that reads well in an e-mail: a header
 // with both names and the counts, the What matters section (see the
 // package doc; its lines are aligned in columns, a window of context
 // in quotation marks, “…” where the sentence was cut), then every changed
@@ -396,7 +396,7 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // the lost break shows as [-¶-]. Where a moved block stood a line
 // "↕ old ¶N moved to new ¶M" is written. Unchanged runs outside
 // Options.Context are summarised. The output is deterministic.
-func WriteText(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeText(w io.Writer, r *diff.Result, opt Options) (err error) {
 	defer guard("text", &err)
 	if err := check(r); err != nil {
 		return err
@@ -404,12 +404,12 @@ func WriteText(w io.Writer, r *diff.Result, opt Options) (err error) {
 	return writeTextLike(w, r, opt, textSkin)
 }
 
-// WriteANSI writes what WriteText writes, coloured with SGR sequences when
+// writeANSI writes what writeText writes, coloured with SGR sequences when
 // opt.Color is set: removed text red, added green, changed words bold and
 // underlined, moved sentences blue and their notes magenta, the markers
 // dropped since colour carries them. Without opt.Color it writes exactly
-// what WriteText writes.
-func WriteANSI(w io.Writer, r *diff.Result, opt Options) (err error) {
+// what writeText writes.
+func writeANSI(w io.Writer, r *diff.Result, opt Options) (err error) {
 	defer guard("ansi", &err)
 	if err := check(r); err != nil {
 		return err

@@ -15,16 +15,7 @@ import (
 // runPipeline runs the whole pipeline from bytes, as the CLI does:
 // input.Read, diff.NewDocument and diff.Compare.
 func runPipeline(b *testing.B, old, new []byte) *diff.Result {
-	od, err := input.Read("old.txt", bytes.NewReader(old), input.Text)
-	if err != nil {
-		b.Fatal(err)
-	}
-	nd, err := input.Read("new.txt", bytes.NewReader(new), input.Text)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return diff.Compare(diff.NewDocument(od.Name, od.Paragraphs, od.Labels),
-		diff.NewDocument(nd.Name, nd.Paragraphs, nd.Labels), nil)
+	return diff.Compare(loadBytes(b, "old.txt", old), loadBytes(b, "new.txt", new), nil)
 }
 
 // benchPair times the pipeline on one pair. Besides wall time it reports

@@ -11,6 +11,23 @@ import (
 	"github.com/storydiff/storydiff/diff"
 )
 
+// jsonKeys writes r as JSON and returns the text and its key paths (see
+// keyPaths).
+func jsonKeys(t *testing.T, r *diff.Result) (string, map[string]bool) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	keyPaths(v, "", keys)
+	return buf.String(), keys
+}
+
 // keyPaths returns every object key path in v, array indices dropped:
 // "blocks.sentences.words.op".
 func keyPaths(v any, prefix string, out map[string]bool) {
@@ -48,16 +65,7 @@ func TestJSONSchema(t *testing.T) {
 		diff.Block{Kind: diff.Removed, Old: []int{2}, Origin: -1, Boilerplate: "trailer", Pairs: []diff.Pair{rem(ref(2, 0), "Gone.")}},
 		diff.Block{Kind: diff.Added, New: []int{2}, Origin: -1, Pairs: []diff.Pair{add(ref(2, 0), "Extra.")}})
 	r.Findings = []diff.Finding{{Kind: "reordered", Text: "1 paragraph moved", Blocks: []int{1}}}
-	var buf bytes.Buffer
-	if err := writeJSON(&buf, r); err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string]bool{}
-	keyPaths(v, "", keys)
+	out, keys := jsonKeys(t, r)
 	var got []string
 	for k := range keys {
 		got = append(got, k)
@@ -78,7 +86,6 @@ func TestJSONSchema(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("keys:\n%v\nwant:\n%v", got, want)
 	}
-	out := buf.String()
 	for _, frag := range []string{`"old_ref": [
             0,
             0
@@ -105,16 +112,7 @@ func TestJSONSchema(t *testing.T) {
 		{6, []string{"blocks.split"}, []string{"blocks.merged"}},
 		{7, []string{"blocks.merged"}, []string{"blocks.split"}},
 	} {
-		buf.Reset()
-		if err := writeJSON(&buf, shapes[c.shape].r(t)); err != nil {
-			t.Fatal(err)
-		}
-		var v any
-		if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
-			t.Fatal(err)
-		}
-		keys := map[string]bool{}
-		keyPaths(v, "", keys)
+		_, keys := jsonKeys(t, shapes[c.shape].r(t))
 		for _, k := range c.want {
 			if !keys[k] {
 				t.Errorf("%s: no %q", shapes[c.shape].name, k)

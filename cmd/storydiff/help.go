@@ -42,7 +42,7 @@ FLAGS
     --history             print, for each sentence of the latest version,
                           the version that introduced it and the one that
                           last changed it (text unless -f says otherwise;
-                          not side-by-side)
+                          not side-by-side; not with --pair)
     --version             print the version
     -h, --help            print this help
 

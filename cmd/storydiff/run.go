@@ -177,6 +177,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	if c.history && c.pair != "" {
+		return 0, &usageError{"--pair and --history: a history covers every version, not a pair"}
+	}
 	if c.history && !exporting {
 		exporting = true
 		if format, err = export.ParseFormat("text"); err != nil {
@@ -324,7 +327,8 @@ func (c *config) useColor(terminal bool) (bool, error) {
 	return false, &usageError{fmt.Sprintf("--color %q: want auto, always or never", c.color)}
 }
 
-// exportWidth is --width, else the terminal's width, else 160.
+// exportWidth is --width, else the terminal's width, else
+// export.DefaultWidth (160).
 func (c *config) exportWidth(out *os.File, isTerm bool) int {
 	if c.width > 0 {
 		return c.width
@@ -334,7 +338,7 @@ func (c *config) exportWidth(out *os.File, isTerm bool) int {
 			return w
 		}
 	}
-	return 160
+	return export.DefaultWidth
 }
 
 // parseContext parses --context: a number of unchanged paragraphs to show

@@ -53,6 +53,8 @@ func TestExitStatus(t *testing.T) {
 		{"three versions, pair 1,3", []string{ledeOld, idOld, idNew, "--pair", "1,3"}, 1, "", false},
 		{"bad pair", []string{ledeOld, idOld, idNew, "--pair", "1,4"}, 2, "--pair", true},
 		{"same pair", []string{ledeOld, idOld, "--pair", "2,2"}, 2, "--pair", true},
+		{"pair with history", []string{ledeOld, idOld, idNew, "--history", "--pair", "1,3"}, 2, "--pair and --history", true},
+		{"history side-by-side", []string{ledeOld, idOld, idNew, "--history", "-f", "side-by-side"}, 2, "side-by-side", true},
 		{"bad ignore", []string{"--ignore", "wording", idOld, idNew}, 2, "wording", true},
 		{"both stdin", []string{"-", "-"}, 2, "standard input", true},
 		{"bad flag", []string{"--nope", idOld, idNew}, 2, "--help", true},

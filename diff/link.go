@@ -239,9 +239,19 @@ func postings(ss []sent, keep func(*sent) bool) map[int32][]int32 {
 }
 
 // candidates returns up to maxCandidates indices from post that share the
-// most distinctive words with s.
-func (l *linker) candidates(s *sent, post map[int32][]int32, scratch map[int32]float64) []int32 {
-	clear(scratch)
+// most distinctive words with s. *scratch is the caller's score map, reused
+// from one sentence to the next.
+func (l *linker) candidates(s *sent, post map[int32][]int32, scratchp *map[int32]float64) []int32 {
+	// Clearing and ranging over a map cost its capacity, not its length:
+	// after a sentence with thousands of candidates (a paragraph with no
+	// full stop) a cleared map would make every later sentence pay for
+	// them, so a map that grew is replaced instead.
+	if len(*scratchp) > 4*maxCandidates*maxPosting {
+		*scratchp = make(map[int32]float64)
+	} else {
+		clear(*scratchp)
+	}
+	scratch := *scratchp
 	prev := int32(-1)
 	for _, w := range s.words {
 		if w == prev {
@@ -328,7 +338,7 @@ func (l *linker) linkSimilar() {
 		if ns.link >= 0 || len(ns.words) == 0 {
 			continue
 		}
-		for _, c := range l.candidates(ns, post, scratch) {
+		for _, c := range l.candidates(ns, post, &scratch) {
 			os := &l.old[c]
 			share, _ := l.overlap(os.words, ns.words)
 			sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
@@ -373,7 +383,7 @@ func (l *linker) linkPartial() {
 		}
 		total := l.weight(s.words)
 		best, bestScore, bestShare := -1, 0.0, 0
-		for _, c := range l.candidates(s, post, scratch) {
+		for _, c := range l.candidates(s, post, &scratch) {
 			share, w := l.overlap(s.words, other[c].words)
 			if share < minPartialWords || total == 0 {
 				continue

@@ -31,11 +31,18 @@ func Assemble(old, new *Document, blocks []Block) (*Result, error) {
 		}
 		for pi := range b.Pairs {
 			loc := pairLoc{int32(bi), int32(pi)}
-			if err := place(r.oldPair, b.Pairs[pi].OldRef, loc); err != nil {
-				return nil, fmt.Errorf("assemble: block %d pair %d: old %w", bi, pi, err)
+			pr := &b.Pairs[pi]
+			for k := 0; k <= pr.OldMore && !pr.OldRef.IsNone(); k++ {
+				ref := SentRef{pr.OldRef.Para, pr.OldRef.Sent + k}
+				if err := place(r.oldPair, ref, loc); err != nil {
+					return nil, fmt.Errorf("assemble: block %d pair %d: old %w", bi, pi, err)
+				}
 			}
-			if err := place(r.newPair, b.Pairs[pi].NewRef, loc); err != nil {
-				return nil, fmt.Errorf("assemble: block %d pair %d: new %w", bi, pi, err)
+			for k := 0; k <= pr.NewMore && !pr.NewRef.IsNone(); k++ {
+				ref := SentRef{pr.NewRef.Para, pr.NewRef.Sent + k}
+				if err := place(r.newPair, ref, loc); err != nil {
+					return nil, fmt.Errorf("assemble: block %d pair %d: new %w", bi, pi, err)
+				}
 			}
 		}
 	}

@@ -175,9 +175,13 @@ type side struct {
 	says  []int          // word indices of verbs of saying, ascending
 }
 
-func (c *classifier) side(d *Document, ref SentRef) side {
+func (c *classifier) side(d *Document, ref SentRef, more int) side {
 	para := &d.Paragraphs[ref.Para]
 	sent := para.Sentences[ref.Sent]
+	if more > 0 { // a pair covering several sentences: one stretch of text
+		sent.End = para.Sentences[ref.Sent+more].End
+		sent.Text = para.Text[sent.Start:sent.End]
+	}
 	qs := c.quotes(d, ref.Para)
 	ts := segment.Tokens(sent.Text)
 	s := side{toks: make([]tok, len(ts)), count: make(map[string]int, len(ts)/2+1)}
@@ -273,8 +277,8 @@ func (c *classifier) pair(p *Pair) *datelineChange {
 	if len(p.Words) == 0 {
 		return nil
 	}
-	os := c.side(c.old, p.OldRef)
-	ns := c.side(c.new, p.NewRef)
+	os := c.side(c.old, p.OldRef, p.OldMore)
+	ns := c.side(c.new, p.NewRef, p.NewMore)
 	oOff, nOff := 0, 0 // byte offsets in p.Old, p.New
 	oi, ni := 0, 0     // token cursors
 	var dl *datelineChange

@@ -256,6 +256,10 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 	}
 }
 
+// stretch is a pair's run of consecutive sentences on one side, as
+// indices into linker.old or linker.new.
+type stretch struct{ lo, hi int }
+
 // fill computes blk.Pairs and the final kind of blk.
 func (b *builder) fill(blk *Block) {
 	l := b.l
@@ -267,6 +271,7 @@ func (b *builder) fill(blk *Block) {
 	for _, n := range blk.New {
 		inNew[n] = true
 	}
+	oldSpan, newSpan, absorbedOld, absorbedNew := b.joins(blk, inOld, inNew)
 
 	// Removed sentences, keyed by the in-block linked old sentence before
 	// them (-1: none), so they are shown where they stood.
@@ -277,6 +282,8 @@ func (b *builder) fill(blk *Block) {
 		for i := b.oldStart[o]; i < b.oldStart[o+1]; i++ {
 			s := &l.old[i]
 			switch {
+			case hasAbsorbed(absorbedOld, i):
+				prev = absorbedOld[i]
 			case s.link < 0:
 				removedAfter[prev] = append(removedAfter[prev], i)
 			case inNew[l.new[s.link].ref.Para]:
@@ -297,6 +304,9 @@ func (b *builder) fill(blk *Block) {
 	for _, n := range blk.New {
 		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
 			s := &l.new[j]
+			if hasAbsorbed(absorbedNew, j) {
+				continue // part of the pair of an earlier sentence
+			}
 			if s.link < 0 {
 				blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: s.ref, New: b.newText(j)})
 				allEqual = false
@@ -304,7 +314,15 @@ func (b *builder) fill(blk *Block) {
 			}
 			i := s.link
 			mv := !inOld[l.old[i].ref.Para]
-			p := b.pair(i, j, mv)
+			os, ok := oldSpan[i]
+			if !ok {
+				os = stretch{i, i}
+			}
+			ns, ok := newSpan[i]
+			if !ok {
+				ns = stretch{j, j}
+			}
+			p := b.spanPair(os, ns, mv)
 			blk.Pairs = append(blk.Pairs, p)
 			if p.Kind != Equal {
 				allEqual = false
@@ -332,4 +350,116 @@ func (b *builder) fill(blk *Block) {
 	default:
 		blk.Kind = Changed
 	}
+}
+
+// joins finds, inside a block, sentences an editor joined or split: an
+// unlinked sentence whose partial link points at a sentence of the block
+// that is linked to the unlinked sentence's neighbour in its paragraph
+// ("There were many points. I would say a couple…" → "There were many
+// points — I would say a couple…"). The linked pair then covers the
+// neighbours too, so one word diff shows the join. It returns, keyed by
+// the old index of each linked pair that grows, its old and new spans, and
+// for every absorbed sentence (old or new index) the old index of the pair
+// that took it in.
+func (b *builder) joins(blk *Block, inOld, inNew map[int]bool) (oldSpan, newSpan map[int]stretch, absorbedOld, absorbedNew map[int]int) {
+	l := b.l
+	absorbedOld, absorbedNew = map[int]int{}, map[int]int{}
+	sameOldPara := func(x, y int) bool { return l.old[x].ref.Para == l.old[y].ref.Para }
+	sameNewPara := func(x, y int) bool { return l.new[x].ref.Para == l.new[y].ref.Para }
+	// An unlinked old sentence of the block partially linked to a linked new
+	// sentence of the block wants to join that sentence's pair.
+	wantOld := map[int]int{} // old index → new index it is contained in
+	for _, o := range blk.Old {
+		for i := b.oldStart[o]; i < b.oldStart[o+1]; i++ {
+			s := &l.old[i]
+			if s.link < 0 && s.part >= 0 && inNew[l.new[s.part].ref.Para] && l.new[s.part].link >= 0 {
+				wantOld[i] = s.part
+			}
+		}
+	}
+	wantNew := map[int]int{} // new index → old index it is contained in
+	for _, n := range blk.New {
+		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
+			s := &l.new[j]
+			if s.link < 0 && s.part >= 0 && inOld[l.old[s.part].ref.Para] && l.old[s.part].link >= 0 {
+				wantNew[j] = s.part
+			}
+		}
+	}
+	if len(wantOld) == 0 && len(wantNew) == 0 {
+		return nil, nil, absorbedOld, absorbedNew // common case
+	}
+	oldSpan, newSpan = map[int]stretch{}, map[int]stretch{}
+	for _, n := range blk.New {
+		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
+			k := l.new[j].link
+			if k < 0 || !inOld[l.old[k].ref.Para] {
+				continue
+			}
+			os := stretch{k, k}
+			for os.lo > 0 && sameOldPara(os.lo-1, k) && wants(wantOld, os.lo-1, j) {
+				os.lo--
+			}
+			for os.hi+1 < len(l.old) && sameOldPara(os.hi+1, k) && wants(wantOld, os.hi+1, j) {
+				os.hi++
+			}
+			ns := stretch{j, j}
+			for ns.lo > 0 && sameNewPara(ns.lo-1, j) && wants(wantNew, ns.lo-1, k) {
+				ns.lo--
+			}
+			for ns.hi+1 < len(l.new) && sameNewPara(ns.hi+1, j) && wants(wantNew, ns.hi+1, k) {
+				ns.hi++
+			}
+			if os == (stretch{k, k}) && ns == (stretch{j, j}) {
+				continue
+			}
+			oldSpan[k], newSpan[k] = os, ns
+			for i := os.lo; i <= os.hi; i++ {
+				if i != k {
+					absorbedOld[i] = k
+				}
+			}
+			for x := ns.lo; x <= ns.hi; x++ {
+				if x != j {
+					absorbedNew[x] = k
+				}
+			}
+		}
+	}
+	return oldSpan, newSpan, absorbedOld, absorbedNew
+}
+
+// hasAbsorbed reports whether sentence i was taken into another's pair.
+func hasAbsorbed(m map[int]int, i int) bool {
+	_, ok := m[i]
+	return ok
+}
+
+// wants reports whether m maps k to v.
+func wants(m map[int]int, k, v int) bool {
+	w, ok := m[k]
+	return ok && w == v
+}
+
+// spanPair builds the pair of old sentences os and new sentences ns (one
+// each, usually).
+func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
+	l := b.l
+	oref, nref := l.old[os.lo].ref, l.new[ns.lo].ref
+	ot := spanText(b.old, oref, os.hi-os.lo)
+	nt := spanText(b.new, nref, ns.hi-ns.lo)
+	p := Pair{Kind: Equal, OldRef: oref, NewRef: nref, OldMore: os.hi - os.lo, NewMore: ns.hi - ns.lo,
+		Old: ot, New: nt, Moved: moved}
+	if ot != nt {
+		p.Kind = Changed
+		p.Words = wordDiff(ot, nt)
+	}
+	return p
+}
+
+// spanText returns the text of sentence ref and the more sentences after
+// it in its paragraph, with the white space between them.
+func spanText(d *Document, ref SentRef, more int) string {
+	para := &d.Paragraphs[ref.Para]
+	return para.Text[para.Sentences[ref.Sent].Start:para.Sentences[ref.Sent+more].End]
 }

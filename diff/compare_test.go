@@ -37,7 +37,7 @@ func checkInvariants(t *testing.T, r *diff.Result) {
 		for pi := range b.Pairs {
 			p := &b.Pairs[pi]
 			if !p.OldRef.IsNone() {
-				if got := r.Old.Paragraphs[p.OldRef.Para].Sentences[p.OldRef.Sent].Text; got != p.Old {
+				if got := stretchText(r.Old, p.OldRef, p.OldMore); got != p.Old {
 					t.Errorf("block %d pair %d: old text %q, document has %q", bi, pi, p.Old, got)
 				}
 				if ob, op := r.OldPair(p.OldRef); ob != bi || op != p {
@@ -45,7 +45,7 @@ func checkInvariants(t *testing.T, r *diff.Result) {
 				}
 			}
 			if !p.NewRef.IsNone() {
-				if got := r.New.Paragraphs[p.NewRef.Para].Sentences[p.NewRef.Sent].Text; got != p.New {
+				if got := stretchText(r.New, p.NewRef, p.NewMore); got != p.New {
 					t.Errorf("block %d pair %d: new text %q, document has %q", bi, pi, p.New, got)
 				}
 			}
@@ -94,6 +94,19 @@ func checkInvariants(t *testing.T, r *diff.Result) {
 			last = n
 		}
 	}
+}
+
+// stretchText is the text of sentence ref and the more sentences after it
+// in its paragraph, as a pair covering them holds it.
+func stretchText(d *diff.Document, ref diff.SentRef, more int) string {
+	para := &d.Paragraphs[ref.Para]
+	return para.Text[para.Sentences[ref.Sent].Start:para.Sentences[ref.Sent+more].End]
+}
+
+// covers reports whether a pair side starting at start and covering more
+// further sentences includes ref.
+func covers(start diff.SentRef, more int, ref diff.SentRef) bool {
+	return start.Para == ref.Para && start.Sent <= ref.Sent && ref.Sent <= start.Sent+more
 }
 
 // findBlock returns the block holding the new paragraph that starts with
@@ -244,6 +257,35 @@ func TestCompareShapes(t *testing.T) {
 					if p.Words[i] != want[i] {
 						t.Errorf("word %d: %+v, want %+v", i, p.Words[i], want[i])
 					}
+				}
+			}},
+		{"sentences joined", []string{"There were many points that we agreed on, most of them. I would say a couple of big ones remain open, the mayor added."},
+			[]string{"There were many points that we agreed on — most of them I would say — a couple of big ones remain open, the mayor said."},
+			func(t *testing.T, r *diff.Result) {
+				b := r.Blocks[0]
+				if len(b.Pairs) != 1 {
+					t.Fatalf("want one pair covering both old sentences, got %+v", b.Pairs)
+				}
+				p := b.Pairs[0]
+				if p.Kind != diff.Changed || p.OldRef != (diff.SentRef{Para: 0, Sent: 0}) || p.OldMore != 1 || p.NewMore != 0 {
+					t.Errorf("pair %+v", p)
+				}
+				var del []string
+				for _, w := range p.Words {
+					if w.Op == diff.OpDelete {
+						del = append(del, w.Text)
+					}
+				}
+				if strings.Join(del, "|") != ",|.|added" {
+					t.Errorf("deleted words %q, want only the comma, the full stop and “added”", del)
+				}
+			}},
+		{"sentence split", []string{"Rescuers pulled 48 people from the water, and 11 of them were taken to the regional hospital."},
+			[]string{"Rescuers pulled 48 people from the water. Eleven of them were taken to the regional hospital."},
+			func(t *testing.T, r *diff.Result) {
+				b := r.Blocks[0]
+				if len(b.Pairs) != 1 || b.Pairs[0].NewMore != 1 || b.Pairs[0].Kind != diff.Changed {
+					t.Errorf("want one changed pair covering both new sentences, got %+v", b.Pairs)
 				}
 			}},
 		{"sentence moved between paragraphs", []string{a + " " + b + " " + c, d}, []string{a + " " + c, d + " " + b},

@@ -129,7 +129,7 @@ func (r *Result) BlockHidden(i int, m ClassMask) bool {
 		default:
 			return false
 		}
-		paired++
+		paired += 1 + p.OldMore // a pair may cover several old sentences
 	}
 	// A sentence of the old paragraph that moved to another block is a
 	// change of this one too.

@@ -68,11 +68,11 @@ func checkAll(t *testing.T, r *diff.Result) {
 	count := map[string]int{}
 	for bi := range r.Blocks {
 		for _, p := range r.Blocks[bi].Pairs {
-			if !p.OldRef.IsNone() {
-				count[fmt.Sprint("o", p.OldRef)]++
+			for k := 0; k <= p.OldMore && !p.OldRef.IsNone(); k++ {
+				count[fmt.Sprint("o", diff.SentRef{Para: p.OldRef.Para, Sent: p.OldRef.Sent + k})]++
 			}
-			if !p.NewRef.IsNone() {
-				count[fmt.Sprint("n", p.NewRef)]++
+			for k := 0; k <= p.NewMore && !p.NewRef.IsNone(); k++ {
+				count[fmt.Sprint("n", diff.SentRef{Para: p.NewRef.Para, Sent: p.NewRef.Sent + k})]++
 			}
 			if p.OldRef.IsNone() && p.NewRef.IsNone() {
 				t.Errorf("block %d: pair with no side", bi)
@@ -85,8 +85,8 @@ func checkAll(t *testing.T, r *diff.Result) {
 			if n := count[fmt.Sprint("o", ref)]; n != 1 {
 				t.Errorf("old sentence %v is in %d pairs", ref, n)
 			}
-			if _, p := r.OldPair(ref); p.OldRef != ref {
-				t.Errorf("OldPair(%v) names %v", ref, p.OldRef)
+			if _, p := r.OldPair(ref); !covers(p.OldRef, p.OldMore, ref) {
+				t.Errorf("OldPair(%v) names %v (+%d)", ref, p.OldRef, p.OldMore)
 			}
 		}
 	}
@@ -96,8 +96,8 @@ func checkAll(t *testing.T, r *diff.Result) {
 			if n := count[fmt.Sprint("n", ref)]; n != 1 {
 				t.Errorf("new sentence %v is in %d pairs", ref, n)
 			}
-			if bi, p := r.NewPair(ref); p.NewRef != ref {
-				t.Errorf("NewPair(%v) names %v", ref, p.NewRef)
+			if bi, p := r.NewPair(ref); !covers(p.NewRef, p.NewMore, ref) {
+				t.Errorf("NewPair(%v) names %v (+%d)", ref, p.NewRef, p.NewMore)
 			} else if bi != r.BlockOfNew(pi) {
 				t.Errorf("new sentence %v is in block %d, its paragraph in block %d", ref, bi, r.BlockOfNew(pi))
 			}

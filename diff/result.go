@@ -168,6 +168,14 @@ type Pair struct {
 	Kind           Kind
 	OldRef, NewRef SentRef
 	Old, New       string // the sentence texts as displayed (trimmed)
+	// OldMore and NewMore count the further sentences of the same paragraph
+	// that the pair covers after OldRef and NewRef: two old sentences that
+	// an editor joined into one new one are one pair with OldMore 1, so its
+	// word diff shows just the join ("…agreed on[-,-] {+—+} most of
+	// them[-.-] I would say…"). Old and New then hold the whole stretch, white space between
+	// the sentences included, and OldPair/NewPair return the pair for each
+	// sentence it covers. Usually both are 0.
+	OldMore, NewMore int
 	// Moved reports that the sentence came from an old paragraph that is
 	// not in this pair's block (it moved between paragraphs).
 	Moved bool

@@ -39,7 +39,7 @@ const JSONVersion = 1
 //	    "sentences": [{
 //	      "kind": "equal|changed|added|removed",
 //	      "old": "old text", "new": "new text",
-//	      "old_ref": [3, 0], "new_ref": [4, 0],
+//	      "old_ref": [3, 0], "new_ref": [4, 0], "old_more": 1, "new_more": 0,
 //	      "moved": false,
 //	      "class": "wording", "flags": ["number"],
 //	      "words": [{"op": "equal|insert|delete", "text": "…"}],
@@ -54,7 +54,11 @@ const JSONVersion = 1
 // index in "blocks" before which the block's old paragraphs stood in the
 // old version. Sentences are in reading order; "old_ref" and "new_ref" are
 // [paragraph, sentence] indices, 0-based, absent for the side a sentence
-// lacks, as are "old" and "new" (a sentence text is never empty). A
+// lacks, as are "old" and "new" (a sentence text is never empty).
+// "old_more" ("new_more"), when present, says the entry also covers that
+// many following sentences of the same paragraph: sentences an editor
+// joined into one (or split from one) are one entry whose "old" ("new")
+// holds them all, so its words show the join. A
 // sentence with "moved": true came from an old paragraph of another block.
 // "stats" are the counts of the complete comparison (diff.Stats): the
 // class counts count each run of a changed sentence and each added or
@@ -70,6 +74,7 @@ const JSONVersion = 1
 // and insert words gives "new"; "words" is absent for sentences with
 // identical texts and for added and removed ones. "labels", "ignored", "findings",
 // "class" (when "none"), "flags", "boilerplate", "origin", "split",
+// "old_more", "new_more",
 // "merged" and "runs" are omitted when empty or false. Each paragraph's
 // sentences, joined in old_ref (new_ref) order with the white space of the
 // paragraph between them, rebuild it.
@@ -154,16 +159,19 @@ type JSONBlock struct {
 
 // JSONSentence is one sentence pair.
 type JSONSentence struct {
-	Kind   string     `json:"kind"`
-	Old    string     `json:"old,omitempty"`
-	New    string     `json:"new,omitempty"`
-	OldRef *[2]int    `json:"old_ref,omitempty"`
-	NewRef *[2]int    `json:"new_ref,omitempty"`
-	Moved  bool       `json:"moved"`
-	Class  string     `json:"class,omitempty"`
-	Flags  []string   `json:"flags,omitempty"`
-	Words  []JSONWord `json:"words,omitempty"`
-	Runs   []JSONRun  `json:"runs,omitempty"`
+	Kind   string  `json:"kind"`
+	Old    string  `json:"old,omitempty"`
+	New    string  `json:"new,omitempty"`
+	OldRef *[2]int `json:"old_ref,omitempty"`
+	NewRef *[2]int `json:"new_ref,omitempty"`
+	// OldMore and NewMore are diff.Pair's: further sentences covered.
+	OldMore int        `json:"old_more,omitempty"`
+	NewMore int        `json:"new_more,omitempty"`
+	Moved   bool       `json:"moved"`
+	Class   string     `json:"class,omitempty"`
+	Flags   []string   `json:"flags,omitempty"`
+	Words   []JSONWord `json:"words,omitempty"`
+	Runs    []JSONRun  `json:"runs,omitempty"`
 }
 
 // JSONWord is one word operation.
@@ -269,14 +277,16 @@ func jsonBlock(b *diff.Block) JSONBlock {
 	for pi := range b.Pairs {
 		p := &b.Pairs[pi]
 		js := JSONSentence{
-			Kind:   p.Kind.String(),
-			Old:    p.Old,
-			New:    p.New,
-			OldRef: jsonRef(p.OldRef),
-			NewRef: jsonRef(p.NewRef),
-			Moved:  p.Moved,
-			Class:  className(p.Class),
-			Flags:  p.Flags.Names(),
+			Kind:    p.Kind.String(),
+			Old:     p.Old,
+			New:     p.New,
+			OldRef:  jsonRef(p.OldRef),
+			NewRef:  jsonRef(p.NewRef),
+			OldMore: p.OldMore,
+			NewMore: p.NewMore,
+			Moved:   p.Moved,
+			Class:   className(p.Class),
+			Flags:   p.Flags.Names(),
 		}
 		if len(p.Words) > 0 {
 			js.Words = make([]JSONWord, len(p.Words))

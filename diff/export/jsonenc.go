@@ -239,6 +239,14 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	}
 	j.ref("old_ref", p.OldRef)
 	j.ref("new_ref", p.NewRef)
+	if p.OldMore > 0 {
+		j.key("old_more")
+		j.int(p.OldMore)
+	}
+	if p.NewMore > 0 {
+		j.key("new_more")
+		j.int(p.NewMore)
+	}
 	j.key("moved")
 	j.bool(p.Moved)
 	j.classFlags(p.Class, p.Flags)

@@ -301,15 +301,17 @@ func (l *Layout) oldPara(bi, p int) []Span {
 	whole := b.Kind == diff.Removed // the gutter says it all
 	var out []Span
 	prev := 0
-	for si := range para.Sentences {
+	for si := 0; si < len(para.Sentences); si++ {
 		s := &para.Sentences[si]
 		if s.Start > prev {
 			out = append(out, Span{para.Text[prev:s.Start], bs})
 		}
-		prev = s.End
 		pb, pr := l.r.OldPair(diff.SentRef{Para: p, Sent: si})
+		text := stretch(para, si, pr.OldMore)
+		si += pr.OldMore // a pair covering several sentences is laid out once
+		prev = s.Start + len(text)
 		if pb != bi {
-			out = append(out, Span{s.Text, Moved})
+			out = append(out, Span{text, Moved})
 			if !pr.NewRef.IsNone() {
 				out = append(out, Span{" →¶" + strconv.Itoa(pr.NewRef.Para+1), Note})
 			}
@@ -317,13 +319,13 @@ func (l *Layout) oldPara(bi, p int) []Span {
 		}
 		switch l.pairKind(pr) {
 		case diff.Changed:
-			out = l.words(out, pr, s.Text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
+			out = l.words(out, pr, text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
 		case diff.Removed:
-			out = l.mark(out, Span{s.Text, Removed}, "[-", "-]", whole)
+			out = l.mark(out, Span{text, Removed}, "[-", "-]", whole)
 			out = l.badges(out, pr.Flags)
 
 		default:
-			out = append(out, Span{s.Text, bs})
+			out = append(out, Span{text, bs})
 		}
 	}
 	if prev < len(para.Text) {
@@ -343,28 +345,30 @@ func (l *Layout) newPara(bi, p int) []Span {
 	whole := b.Kind == diff.Added
 	var out []Span
 	prev := 0
-	for si := range para.Sentences {
+	for si := 0; si < len(para.Sentences); si++ {
 		s := &para.Sentences[si]
 		if s.Start > prev {
 			out = append(out, Span{para.Text[prev:s.Start], bs})
 		}
-		prev = s.End
 		_, pr := l.r.NewPair(diff.SentRef{Para: p, Sent: si})
+		text := stretch(para, si, pr.NewMore)
+		si += pr.NewMore // a pair covering several sentences is laid out once
+		prev = s.Start + len(text)
 		switch l.pairKind(pr) {
 		case diff.Changed:
 			st := ChangedNew
 			if pr.Moved {
 				st = Moved
 			}
-			out = l.words(out, pr, s.Text, diff.OpDelete, st, WordInsert, "{+", "+}")
+			out = l.words(out, pr, text, diff.OpDelete, st, WordInsert, "{+", "+}")
 		case diff.Added:
-			out = l.mark(out, Span{s.Text, Added}, "{+", "+}", whole)
+			out = l.mark(out, Span{text, Added}, "{+", "+}", whole)
 		default:
 			st := bs
 			if pr.Moved {
 				st = Moved
 			}
-			out = append(out, Span{s.Text, st})
+			out = append(out, Span{text, st})
 		}
 		if pr.Moved && !pr.OldRef.IsNone() {
 			out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
@@ -375,6 +379,16 @@ func (l *Layout) newPara(bi, p int) []Span {
 		out = append(out, Span{para.Text[prev:], bs})
 	}
 	return out
+}
+
+// stretch returns the text of sentence si of para and the more sentences
+// after it, with the white space between them: the side of a pair that
+// covers several sentences.
+func stretch(para *diff.Paragraph, si, more int) string {
+	if more <= 0 || si+more >= len(para.Sentences) {
+		return para.Sentences[si].Text
+	}
+	return para.Text[para.Sentences[si].Start:para.Sentences[si+more].End]
 }
 
 // words appends the word diff of pr for one side: words with op skip are

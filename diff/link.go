@@ -38,7 +38,7 @@ const (
 // sent is one sentence with its matching features.
 type sent struct {
 	ref   SentRef
-	key   string  // normalised text
+	key   uint64  // hash of the normalised text (segment.Key), see features
 	words []int32 // interned folded words, sorted
 	pos   float64 // relative position in its document, 0..1
 	link  int     // index of the linked sentence on the other side, or -1
@@ -56,35 +56,41 @@ type linker struct {
 func newLinker(od, nd *Document) *linker {
 	// Segmenting sentences into folded words is the costly part and each
 	// document's is independent: do the two at once.
-	var oldF, newF [][]string
-	var oldK, newK []string
+	var of, nf feats
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		oldF, oldK = features(od)
+		of = features(od)
 	}()
-	newF, newK = features(nd)
+	nf = features(nd)
 	wg.Wait()
 
-	intern := map[string]int32{}
-	var df []int
-	build := func(d *Document, feats [][]string, keys []string) []sent {
-		out := make([]sent, 0, len(feats))
-		total := len(feats)
+	// One dictionary for both: the old words keep their ids, the new ones
+	// are mapped onto them.
+	global := of.ids
+	dictLen := int32(len(of.dict))
+	remap := make([]int32, len(nf.dict))
+	for i, w := range nf.dict {
+		id, ok := global[w]
+		if !ok {
+			id = dictLen
+			dictLen++
+			global[w] = id
+		}
+		remap[i] = id
+	}
+	for i, w := range nf.arena {
+		nf.arena[i] = remap[w]
+	}
+	df := make([]int, dictLen)
+	build := func(d *Document, f *feats) []sent {
+		total := len(f.keys)
+		out := make([]sent, 0, total)
 		for pi, p := range d.Paragraphs {
 			for si := range p.Sentences {
 				n := len(out)
-				ws := make([]int32, len(feats[n]))
-				for i, k := range feats[n] {
-					id, ok := intern[k]
-					if !ok {
-						id = int32(len(df))
-						intern[k] = id
-						df = append(df, 0)
-					}
-					ws[i] = id
-				}
+				ws := f.arena[f.start[n]:f.start[n+1]:f.start[n+1]]
 				slices.Sort(ws)
 				prev := int32(-1)
 				for _, w := range ws {
@@ -97,14 +103,14 @@ func newLinker(od, nd *Document) *linker {
 				if total > 1 {
 					pos = float64(n) / float64(total-1)
 				}
-				out = append(out, sent{ref: SentRef{pi, si}, key: keys[n], words: ws, pos: pos, link: -1, part: -1})
+				out = append(out, sent{ref: SentRef{pi, si}, key: f.keys[n], words: ws, pos: pos, link: -1, part: -1})
 			}
 		}
 		return out
 	}
 	l := &linker{}
-	l.old = build(od, oldF, oldK)
-	l.new = build(nd, newF, newK)
+	l.old = build(od, &of)
+	l.new = build(nd, &nf)
 	n := float64(len(l.old) + len(l.new))
 	l.idf = make([]float64, len(df))
 	for i, f := range df {
@@ -113,21 +119,67 @@ func newLinker(od, nd *Document) *linker {
 	return l
 }
 
-// features returns the folded words and the matching key of every
-// sentence of d, in document order.
-func features(d *Document) (words [][]string, keys []string) {
+// feats are the matching features of one document's sentences, in
+// document order.
+type feats struct {
+	arena []int32          // the folded words of every sentence, as ids, one after another
+	start []int            // sentence n's words are arena[start[n]:start[n+1]]
+	keys  []uint64         // sentence n's key hash
+	ids   map[string]int32 // folded word → id
+	dict  []string         // id → folded word
+}
+
+// features folds the words of every sentence of d without allocating per
+// word: each folded word is looked up by its bytes and stored once. The
+// matching key of a sentence is a 64-bit FNV-1a hash of its folded words
+// (what segment.Key joins), or of its text when it has no words ("***",
+// an emoji); with 64 bits a collision among even a million sentences has a
+// chance of about 3 in 10⁸.
+func features(d *Document) feats {
+	f := feats{ids: map[string]int32{}, start: []int{0}}
+	var buf []byte
 	for _, p := range d.Paragraphs {
-		for _, s := range p.Sentences {
-			key := segment.Key(s.Text)
-			if key == "" && s.Text != "" {
-				// No words (an emoji, "***"): match on the text itself.
-				key = "\x00" + s.Text
+		for _, st := range p.Sentences {
+			text := st.Text
+			h := fnvOffset
+			words := 0
+			for s, e := segment.NextWord(text, 0); s >= 0; s, e = segment.NextWord(text, e) {
+				buf = segment.AppendFold(buf[:0], text[s:e])
+				id, ok := f.ids[string(buf)]
+				if !ok {
+					id = int32(len(f.dict))
+					w := string(buf)
+					f.ids[w] = id
+					f.dict = append(f.dict, w)
+				}
+				f.arena = append(f.arena, id)
+				h = fnv(fnv(h, buf), sepByte)
+				words++
 			}
-			words = append(words, segment.WordKeys(s.Text))
-			keys = append(keys, key)
+			if words == 0 {
+				h = fnv(fnv(fnvOffset, []byte{0}), []byte(text)) // no words: the text itself
+			}
+			f.keys = append(f.keys, h)
+			f.start = append(f.start, len(f.arena))
 		}
 	}
-	return words, keys
+	return f
+}
+
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
+var sepByte = []byte{' '}
+
+// fnv folds b into the FNV-1a hash h.
+func fnv(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
 }
 
 // linkExact links sentences with the same normalised text, each old
@@ -137,12 +189,12 @@ func features(d *Document) (words [][]string, keys []string) {
 // last anchor predicts it, so that deleting one copy does not shift every
 // later copy onto the wrong paragraph.
 func (l *linker) linkExact() {
-	byKey := make(map[string][]int, len(l.old))
+	byKey := make(map[uint64][]int, len(l.old))
 	for i := range l.old {
 		k := l.old[i].key
 		byKey[k] = append(byKey[k], i)
 	}
-	newCount := make(map[string]int, len(l.new))
+	newCount := make(map[uint64]int, len(l.new))
 	for j := range l.new {
 		newCount[l.new[j].key]++
 	}
@@ -155,11 +207,11 @@ func (l *linker) linkExact() {
 	}
 	for j := range l.new {
 		k := l.new[j].key
-		if k != "" && newCount[k] == 1 && len(byKey[k]) == 1 {
+		if newCount[k] == 1 && len(byKey[k]) == 1 {
 			link(byKey[k][0], j)
 		}
 	}
-	head := map[string]int{} // per key: index in byKey[k] before which every copy is used
+	head := map[uint64]int{} // per key: index in byKey[k] before which every copy is used
 	lastNew, lastOld := -1, -1
 	for j := range l.new {
 		if l.new[j].link >= 0 {
@@ -168,7 +220,7 @@ func (l *linker) linkExact() {
 		}
 		k := l.new[j].key
 		cands := byKey[k]
-		if k == "" || len(cands) == 0 {
+		if len(cands) == 0 {
 			continue
 		}
 		want := j * len(l.old) / max(1, len(l.new))

@@ -103,3 +103,14 @@ func isASCIIWord(s string) bool {
 	}
 	return true
 }
+
+// AppendFold appends Fold(tok) to dst and returns the extended slice.
+func AppendFold(dst []byte, tok string) []byte {
+	if isFolded(tok) {
+		return append(dst, tok...) // common case
+	}
+	var b strings.Builder
+	b.Grow(len(tok))
+	foldTo(&b, tok)
+	return append(dst, b.String()...)
+}

@@ -300,3 +300,19 @@ func isDottedAbbrev(w string) bool {
 	}
 	return n > 0
 }
+
+// NextWord returns the byte range of the first word token of text at or
+// after from, or (-1, -1) when there is none. With AppendFold it lets a
+// caller walk the folded words of a text without allocating:
+//
+//	for s, e := NextWord(t, 0); s >= 0; s, e = NextWord(t, e) { … t[s:e] … }
+func NextWord(text string, from int) (start, end int) {
+	for i := from; i < len(text); {
+		j, word := nextToken(text, i)
+		if word {
+			return i, j
+		}
+		i = j
+	}
+	return -1, -1
+}

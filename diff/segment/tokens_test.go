@@ -155,3 +155,24 @@ func TestCountWordsAndWordKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestNextWordAppendFold checks the allocation-free walk gives WordKeys.
+func TestNextWordAppendFold(t *testing.T) {
+	for _, text := range []string{"", "  ", "“There’s no deal,” Trump SAID — in the U.S. 2.5%", "東京で 会議。 Zoë, 👍🏽 ok", "a\u00adb  c"} {
+		var got []string
+		var buf []byte
+		for s, e := NextWord(text, 0); s >= 0; s, e = NextWord(text, e) {
+			buf = AppendFold(buf[:0], text[s:e])
+			got = append(got, string(buf))
+		}
+		want := WordKeys(text)
+		if len(got) != len(want) {
+			t.Fatalf("%q: got %q, want %q", text, got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%q: word %d = %q, want %q", text, i, got[i], want[i])
+			}
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/term"
 
@@ -303,13 +304,23 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 			docs = append(docs, d)
 		}
 	}
-	out := make([]*diff.Document, len(docs))
-	for i, d := range docs {
+	for _, d := range docs {
 		for _, w := range d.Warnings {
 			fmt.Fprintf(stderr, "storydiff: warning: %s\n", oneLine(w))
 		}
-		out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
 	}
+	// Segmenting sentences is the costly part of loading; the versions
+	// are independent, so segment them at once.
+	out := make([]*diff.Document, len(docs))
+	var wg sync.WaitGroup
+	for i, d := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
+		}()
+	}
+	wg.Wait()
 	return out, nil
 }
 

@@ -65,7 +65,7 @@ func (f *flagged) where() string {
 
 // matters is the content of the What matters section.
 type matters struct {
-	flagged  []flagged // the listed flagged changes, by priority then reading order
+	flagged  []flagged // the listed flagged changes: edits, then added or removed sentences, each by priority then reading order
 	more     int       // flagged changes not listed
 	findings []diff.Finding
 	// The other visible changes of story blocks by class, and the
@@ -127,7 +127,18 @@ func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 			}
 		}
 	}
-	slices.SortStableFunc(all, func(a, b cand) int { return priority(a.flags) - priority(b.flags) })
+	// Edits of text that stayed come first (a with → without, a changed
+	// quote), then whole sentences added or removed, which a syndicated
+	// copy has many of; each group by flag priority, then reading order.
+	slices.SortStableFunc(all, func(a, b cand) int {
+		if a.whole != b.whole {
+			if a.whole {
+				return 1
+			}
+			return -1
+		}
+		return priority(a.flags) - priority(b.flags)
+	})
 	if len(all) > maxFlagged {
 		mt.more = len(all) - maxFlagged
 		all = all[:maxFlagged]

@@ -474,3 +474,22 @@ func TestIgnoreAllHidden(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatMattersEditsFirst checks that an edit of text that stayed (here a
+// changed name, the lowest flag) is listed before an added quoted sentence
+// (a higher flag): a syndicated copy adds many quotes, and they must not
+// push the edits an editor must check out of the list.
+func TestWhatMattersEditsFirst(t *testing.T) {
+	o := doc("a", []string{namePair.Old})
+	n := doc("b", []string{namePair.New, "“Short,” he said."})
+	np := classified(namePair, run(1, 3, diff.ClassStyle, diff.FlagName))
+	np.OldRef, np.NewRef = ref(0, 0), ref(0, 0)
+	addP := add(ref(0, 1), "“Short,” he said.")
+	addP.Class, addP.Flags = diff.ClassWording, diff.FlagQuote
+	r := assemble(t, o, n, diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{addP, np}})
+	got := section(t, writeString(t, r, FormatText, Options{Wrap: -1}))
+	name, quote := strings.Index(got, "NAME"), strings.Index(got, "QUOTE")
+	if name < 0 || quote < 0 || name > quote {
+		t.Errorf("want the NAME edit before the added QUOTE sentence:\n%s", got)
+	}
+}

@@ -143,10 +143,8 @@ func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
 		ref := paraRef(pr.OldRef) + " → " + paraRef(pr.NewRef)
 		refW = max(refW, render.Width(ref))
 		bw := 0
-		for _, n := range badgeNames {
-			if f&n.f != 0 {
-				bw += len(n.name) + 1
-			}
+		for _, n := range f.Badges() {
+			bw += len(n) + 1
 		}
 		badgeW = max(badgeW, bw)
 		flags = append(flags, flagged{bi, pi, ref, f, excerpt})
@@ -189,11 +187,9 @@ func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
 	for _, fl := range flags {
 		spans := []render.Span{{Text: padRight(fl.ref, kindW), Style: render.Gutter}, {Text: " ", Style: render.Plain}}
 		bw := 0
-		for _, n := range badgeNames {
-			if fl.f&n.f != 0 {
-				spans = append(spans, render.Span{Text: " ", Style: render.Plain}, render.Span{Text: n.name, Style: render.Badge})
-				bw += len(n.name) + 1
-			}
+		for _, n := range fl.f.Badges() {
+			spans = append(spans, render.Span{Text: " ", Style: render.Plain}, render.Span{Text: n, Style: render.Badge})
+			bw += len(n) + 1
 		}
 		spans = append(spans, render.Span{Text: pad(badgeW - bw + 1), Style: render.Plain})
 		spans = append(spans, fl.excerpt...)
@@ -222,18 +218,6 @@ func plural(n int, one, many string) string {
 
 func padRight(s string, w int) string {
 	return s + pad(w-render.Width(s))
-}
-
-// badgeNames are the badge texts of the flags, as the layout shows them.
-var badgeNames = []struct {
-	f    diff.Flag
-	name string
-}{
-	{diff.FlagNegation, "NEG"},
-	{diff.FlagNumber, "NUM"},
-	{diff.FlagQuote, "QUOTE"},
-	{diff.FlagName, "NAME"},
-	{diff.FlagAttribution, "ATTR"},
 }
 
 // runExcerpt shows a run with a few words of the new sentence around it:

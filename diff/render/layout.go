@@ -477,30 +477,19 @@ func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span
 	return out
 }
 
-var badgeNames = []struct {
-	f    diff.Flag
-	name string
-}{
-	{diff.FlagNegation, "NEG"},
-	{diff.FlagNumber, "NUM"},
-	{diff.FlagQuote, "QUOTE"},
-	{diff.FlagName, "NAME"},
-	{diff.FlagAttribution, "ATTR"},
-}
-
 // badges appends a badge for each flag set in f. In Markup mode (plain
 // text, monochrome) a badge is bracketed, [NEG], so that it cannot be read
 // as part of the sentence.
 func (l *Layout) badges(out []Span, f diff.Flag) []Span {
-	for _, b := range badgeNames {
-		if f&b.f == 0 {
-			continue
-		}
+	if f == 0 {
+		return out // common case
+	}
+	for _, name := range f.Badges() {
 		out = append(out, Span{" ", Note})
 		if l.opts.Markup {
-			out = append(out, Span{"[", Markup}, Span{b.name, Badge}, Span{"]", Markup})
+			out = append(out, Span{"[", Markup}, Span{name, Badge}, Span{"]", Markup})
 		} else {
-			out = append(out, Span{b.name, Badge})
+			out = append(out, Span{name, Badge})
 		}
 	}
 	return out

@@ -296,41 +296,25 @@ func (l *Layout) paraList(ps []int) string {
 // its own order, styled by its pair, the white space between sentences kept.
 func (l *Layout) oldPara(bi, p int) []Span {
 	b := &l.r.Blocks[bi]
-	para := &l.r.Old.Paragraphs[p]
 	bs := base(b)
 	whole := b.Kind == diff.Removed // the gutter says it all
-	var out []Span
-	prev := 0
-	for si := 0; si < len(para.Sentences); si++ {
-		s := &para.Sentences[si]
-		if s.Start > prev {
-			out = append(out, Span{para.Text[prev:s.Start], bs})
-		}
-		pb, pr := l.r.OldPair(diff.SentRef{Para: p, Sent: si})
-		text := stretch(para, si, pr.OldMore)
-		si += pr.OldMore // a pair covering several sentences is laid out once
-		prev = s.Start + len(text)
+	out := l.paraSpans(p, true, bs, func(out []Span, pb int, pr *diff.Pair, text string) []Span {
 		if pb != bi {
 			out = append(out, Span{text, Moved})
 			if !pr.NewRef.IsNone() {
 				out = append(out, Span{" →¶" + strconv.Itoa(pr.NewRef.Para+1), Note})
 			}
-			continue
+			return out
 		}
 		switch l.pairKind(pr) {
 		case diff.Changed:
-			out = l.words(out, pr, text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
+			return l.words(out, pr, text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
 		case diff.Removed:
 			out = l.mark(out, Span{text, Removed}, "[-", "-]", whole)
-			out = l.badges(out, pr.Flags)
-
-		default:
-			out = append(out, Span{text, bs})
+			return l.badges(out, pr.Flags)
 		}
-	}
-	if prev < len(para.Text) {
-		out = append(out, Span{para.Text[prev:], bs})
-	}
+		return append(out, Span{text, bs})
+	})
 	if b.Kind == diff.Removed {
 		out = l.blockBadges(b, out)
 	}
@@ -340,20 +324,9 @@ func (l *Layout) oldPara(bi, p int) []Span {
 // newPara returns the spans of new paragraph p of block bi.
 func (l *Layout) newPara(bi, p int) []Span {
 	b := &l.r.Blocks[bi]
-	para := &l.r.New.Paragraphs[p]
 	bs := base(b)
 	whole := b.Kind == diff.Added
-	var out []Span
-	prev := 0
-	for si := 0; si < len(para.Sentences); si++ {
-		s := &para.Sentences[si]
-		if s.Start > prev {
-			out = append(out, Span{para.Text[prev:s.Start], bs})
-		}
-		_, pr := l.r.NewPair(diff.SentRef{Para: p, Sent: si})
-		text := stretch(para, si, pr.NewMore)
-		si += pr.NewMore // a pair covering several sentences is laid out once
-		prev = s.Start + len(text)
+	return l.paraSpans(p, false, bs, func(out []Span, _ int, pr *diff.Pair, text string) []Span {
 		switch l.pairKind(pr) {
 		case diff.Changed:
 			st := ChangedNew
@@ -373,7 +346,42 @@ func (l *Layout) newPara(bi, p int) []Span {
 		if pr.Moved && !pr.OldRef.IsNone() {
 			out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
 		}
-		out = l.badges(out, l.pairFlags(pr))
+		return l.badges(out, l.pairFlags(pr))
+	})
+}
+
+// paraSpans walks paragraph p of the old version (the new one unless old)
+// pair by pair: the white space around sentences gets style bs, and
+// sentence appends the spans of each pair, given the block pb holding it
+// and the text it covers there (several sentences for a pair with OldMore
+// or NewMore, laid out once).
+func (l *Layout) paraSpans(p int, old bool, bs Style, sentence func(out []Span, pb int, pr *diff.Pair, text string) []Span) []Span {
+	doc := l.r.New
+	if old {
+		doc = l.r.Old
+	}
+	para := &doc.Paragraphs[p]
+	var out []Span
+	prev := 0
+	for si := 0; si < len(para.Sentences); si++ {
+		s := &para.Sentences[si]
+		if s.Start > prev {
+			out = append(out, Span{para.Text[prev:s.Start], bs})
+		}
+		ref := diff.SentRef{Para: p, Sent: si}
+		var pb, more int
+		var pr *diff.Pair
+		if old {
+			pb, pr = l.r.OldPair(ref)
+			more = pr.OldMore
+		} else {
+			pb, pr = l.r.NewPair(ref)
+			more = pr.NewMore
+		}
+		text := stretch(para, si, more)
+		si += more
+		prev = s.Start + len(text)
+		out = sentence(out, pb, pr, text)
 	}
 	if prev < len(para.Text) {
 		out = append(out, Span{para.Text[prev:], bs})

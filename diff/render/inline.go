@@ -27,10 +27,7 @@ func (l *Layout) inlineBlock(bi int) Side {
 		head = append(head, Span{"‹" + b.Boilerplate + "›", Note})
 	}
 	if len(head) > 0 {
-		for _, ln := range Wrap(head, l.text) {
-			s.Lines = append(s.Lines, ln)
-			s.Gutter = append(s.Gutter, nil)
-		}
+		s.add(Wrap(head, l.text), nil)
 	}
 	m := l.blockMarker(bi)
 	useNew := len(b.New) > 0
@@ -38,14 +35,7 @@ func (l *Layout) inlineBlock(bi int) Side {
 	oldP, newP := -1, -1
 	lastOld := -1 // old paragraph of the previous pair, to show where a merge joined two
 	flush := func() {
-		for i, ln := range Wrap(spans, l.text) {
-			s.Lines = append(s.Lines, ln)
-			if i == 0 {
-				s.Gutter = append(s.Gutter, l.inlineGutter(oldP, newP, m))
-			} else {
-				s.Gutter = append(s.Gutter, nil)
-			}
-		}
+		s.add(Wrap(spans, l.text), l.inlineGutter(oldP, newP, m))
 		spans, oldP, newP = nil, -1, -1
 	}
 	for pi := range b.Pairs {
@@ -57,8 +47,7 @@ func (l *Layout) inlineBlock(bi int) Side {
 		if key >= 0 && cur >= 0 && key != cur {
 			// A new paragraph of a split block (or of a removed run).
 			flush()
-			s.Lines = append(s.Lines, nil)
-			s.Gutter = append(s.Gutter, nil)
+			s.add([]Line{nil}, nil)
 		}
 		if len(spans) > 0 {
 			spans = append(spans, Span{" ", bs})
@@ -164,15 +153,17 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 	if pr.Moved {
 		eq = Moved
 	}
+	// Equal words of a changed pair: the side's changed style, unless the
+	// block or pair has a style of its own (boilerplate, moved).
+	chOld, chNew := ChangedOld, ChangedNew
+	if eq != Plain {
+		chOld, chNew = eq, eq
+	}
 	if !pr.OldRef.IsNone() {
 		var spans []Span
 		switch kind {
 		case diff.Changed:
-			st := ChangedOld
-			if eq != Plain {
-				st = eq
-			}
-			spans = l.words(nil, pr, pr.Old, diff.OpInsert, st, WordDelete, "[-", "-]")
+			spans = l.words(nil, pr, pr.Old, diff.OpInsert, chOld, WordDelete, "[-", "-]")
 		case diff.Removed:
 			spans = []Span{{pr.Old, Removed}}
 			spans = l.badges(spans, pr.Flags)
@@ -188,11 +179,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 		var spans []Span
 		switch kind {
 		case diff.Changed:
-			st := ChangedNew
-			if eq != Plain {
-				st = eq
-			}
-			spans = l.words(nil, pr, pr.New, diff.OpDelete, st, WordInsert, "{+", "+}")
+			spans = l.words(nil, pr, pr.New, diff.OpDelete, chNew, WordInsert, "{+", "+}")
 		case diff.Added:
 			spans = []Span{{pr.New, Added}}
 		default:
@@ -207,15 +194,10 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 	return left, right
 }
 
+// sentenceSide wraps the spans of one side of a sentence row, the gutter
+// showing the sentence's paragraph.
 func (l *Layout) sentenceSide(spans []Span, width int, ref diff.SentRef, m Span) Side {
 	var s Side
-	for i, ln := range Wrap(spans, width) {
-		s.Lines = append(s.Lines, ln)
-		if i == 0 {
-			s.Gutter = append(s.Gutter, l.gutterLine(ref.Para, m))
-		} else {
-			s.Gutter = append(s.Gutter, nil)
-		}
-	}
+	s.add(Wrap(spans, width), l.gutterLine(ref.Para, m))
 	return s
 }

@@ -198,31 +198,33 @@ func (l *Layout) gutterLine(p int, m Span) Line {
 	return Line{{" " + l.num(p) + " ", Gutter}, m, {" ", Gutter}}
 }
 
-// paragraphs wraps each paragraph's spans into one side, blank lines
-// between paragraphs, the gutter showing each paragraph's number.
+// side wraps each paragraph's spans into one side, after the wrapped head,
+// blank lines between paragraphs, the gutter showing each paragraph's
+// number.
 func (l *Layout) side(width int, paras []int, m Span, head []Span, spans func(k, p int) []Span) Side {
 	var s Side
 	if len(head) > 0 {
-		for _, ln := range Wrap(head, width) {
-			s.Lines = append(s.Lines, ln)
-			s.Gutter = append(s.Gutter, nil)
-		}
+		s.add(Wrap(head, width), nil)
 	}
 	for k, p := range paras {
 		if k > 0 {
-			s.Lines = append(s.Lines, nil)
-			s.Gutter = append(s.Gutter, nil)
+			s.add([]Line{nil}, nil)
 		}
-		for i, ln := range Wrap(spans(k, p), width) {
-			s.Lines = append(s.Lines, ln)
-			if i == 0 {
-				s.Gutter = append(s.Gutter, l.gutterLine(p, m))
-			} else {
-				s.Gutter = append(s.Gutter, nil)
-			}
-		}
+		s.add(Wrap(spans(k, p), width), l.gutterLine(p, m))
 	}
 	return s
+}
+
+// add appends lines to s, gutter beside the first of them.
+func (s *Side) add(lines []Line, gutter Line) {
+	for i, ln := range lines {
+		s.Lines = append(s.Lines, ln)
+		if i == 0 {
+			s.Gutter = append(s.Gutter, gutter)
+		} else {
+			s.Gutter = append(s.Gutter, nil)
+		}
+	}
 }
 
 // base is the style of equal text in block b.
@@ -522,14 +524,7 @@ func (l *Layout) ghost(bi int) Side {
 		text = l.paraList(b.Old) + " moved"
 	}
 	var s Side
-	for i, ln := range Wrap([]Span{{text, Ghost}}, l.text) {
-		s.Lines = append(s.Lines, ln)
-		if i == 0 {
-			s.Gutter = append(s.Gutter, Line{{" " + pad(l.numW) + " ", Gutter}, {"↕", MarkMoved}, {" ", Gutter}})
-		} else {
-			s.Gutter = append(s.Gutter, nil)
-		}
-	}
+	s.add(Wrap([]Span{{text, Ghost}}, l.text), Line{{" " + pad(l.numW) + " ", Gutter}, {"↕", MarkMoved}, {" ", Gutter}})
 	return s
 }
 

@@ -345,19 +345,23 @@ func (p *pane) ensureVisible(i int) {
 	h := p.rowHeight(i)
 	p.top, p.off = i, 0
 	if h < p.height {
-		// Bottom-align entry i.
-		need := p.height - h
-		for need > 0 && p.top > 0 {
-			p.top--
-			hh := p.rowHeight(p.top)
-			if hh > need {
-				p.off = hh - need
-				break
-			}
-			need -= hh
-		}
+		p.scrollAbove(p.height - h) // bottom-align entry i
 	}
 	p.clamp()
+}
+
+// scrollAbove scrolls up from a screen whose top is the top of entry
+// p.top by n lines (fewer at the first entry), entry by entry.
+func (p *pane) scrollAbove(n int) {
+	for n > 0 && p.top > 0 {
+		p.top--
+		h := p.rowHeight(p.top)
+		if h > n {
+			p.off = h - n
+			return
+		}
+		n -= h
+	}
 }
 
 // center scrolls so that entry i sits in the middle of the screen (its top
@@ -367,17 +371,8 @@ func (p *pane) center(i int) {
 		return
 	}
 	h := p.rowHeight(i) - 1 // the blank separator does not count
-	above := (p.height - h) / 2
 	p.top, p.off = i, 0
-	for above > 0 && p.top > 0 {
-		p.top--
-		hh := p.rowHeight(p.top)
-		if hh > above {
-			p.off = hh - above
-			break
-		}
-		above -= hh
-	}
+	p.scrollAbove((p.height - h) / 2)
 	p.clamp()
 }
 

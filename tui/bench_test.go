@@ -58,20 +58,19 @@ func bigResult(tb testing.TB, size int) *diff.Result {
 		}
 	}
 	var oldTexts, newTexts []string
+	text := func(ss [][]string) string {
+		var s []string
+		for _, x := range ss {
+			s = append(s, join(x))
+		}
+		return strings.Join(s, " ")
+	}
 	for _, p := range paras {
 		if p.old != nil {
-			var s []string
-			for _, x := range p.old {
-				s = append(s, join(x))
-			}
-			oldTexts = append(oldTexts, strings.Join(s, " "))
+			oldTexts = append(oldTexts, text(p.old))
 		}
 		if p.new != nil {
-			var s []string
-			for _, x := range p.new {
-				s = append(s, join(x))
-			}
-			newTexts = append(newTexts, strings.Join(s, " "))
+			newTexts = append(newTexts, text(p.new))
 		}
 	}
 	oldDoc := diff.NewDocument("big-old.txt", oldTexts, nil)
@@ -166,27 +165,12 @@ func TestBigResultKeys(t *testing.T) {
 // BenchmarkKeyPress10MB measures one key press (Update and View) on a 10 MB
 // pair, cycling through the navigation keys.
 func BenchmarkKeyPress10MB(b *testing.B) {
-	r := bigPair(b)
-	m := ready(b, r, 200, 50, Options{Color: true})
-	keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("n"), keyMsg("space"), keyMsg("tab"), keyMsg("N"), keyMsg("k"), keyMsg("ctrl+d"), keyMsg("b")}
-	var tm tea.Model = m
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		tm, _ = tm.Update(keys[i%len(keys)])
-		_ = tm.View()
-	}
+	benchKeys(b, "j", "n", "space", "tab", "N", "k", "ctrl+d", "b")
 }
 
 // BenchmarkJumpEnds10MB measures G and g (end and top) on a 10 MB pair.
 func BenchmarkJumpEnds10MB(b *testing.B) {
-	r := bigPair(b)
-	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
-	keys := []tea.KeyPressMsg{keyMsg("G"), keyMsg("g")}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		tm, _ = tm.Update(keys[i%2])
-		_ = tm.View()
-	}
+	benchKeys(b, "G", "g")
 }
 
 // BenchmarkResize10MB measures a resize (every row laid out anew) on a
@@ -238,37 +222,32 @@ func BenchmarkFirstFrameDrawSeed(b *testing.B) {
 // BenchmarkToggleFold10MB measures f (re-listing every entry) on a 10 MB
 // pair.
 func BenchmarkToggleFold10MB(b *testing.B) {
-	r := bigPair(b)
-	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
-	f := keyMsg("f")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		tm, _ = tm.Update(f)
-		_ = tm.View()
-	}
+	benchKeys(b, "f")
 }
 
 // BenchmarkIgnore10MB measures i (the ignore mask recomputed: statistics,
 // entries and layout) on a 10 MB pair.
 func BenchmarkIgnore10MB(b *testing.B) {
-	r := bigPair(b)
-	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		tm, _ = tm.Update(keyMsg("i"))
-		_ = tm.View()
-	}
+	benchKeys(b, "i")
 }
 
 // BenchmarkFindings10MB measures opening the findings list on a 10 MB
 // pair.
 func BenchmarkFindings10MB(b *testing.B) {
-	r := bigPair(b)
-	var tm tea.Model = ready(b, r, 200, 50, Options{Color: true})
-	keys := []tea.KeyPressMsg{keyMsg("F"), keyMsg("esc")}
+	benchKeys(b, "F", "esc")
+}
+
+// benchKeys measures one key press (Update and View) on the 10 MB pair,
+// cycling through keys.
+func benchKeys(b *testing.B, keys ...string) {
+	msgs := make([]tea.KeyPressMsg, len(keys))
+	for i, k := range keys {
+		msgs[i] = keyMsg(k)
+	}
+	var tm tea.Model = ready(b, bigPair(b), 200, 50, Options{Color: true})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		tm, _ = tm.Update(keys[i%2])
+		tm, _ = tm.Update(msgs[i%len(msgs)])
 		_ = tm.View()
 	}
 }

@@ -585,6 +585,25 @@ func TestProgramHistory(t *testing.T) {
 	}
 }
 
+// TestPickerTyped: version numbers typed in the picker collect as typed,
+// space included (v2 reports the space key as "space", its text as " "),
+// and enter compares them.
+func TestPickerTyped(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	m, _ := series(t, docs, [2]int{0, 1}, 120, 40)
+	m = run(t, m, keys("p 1 space 3")...)
+	if m.overlay != overlayPicker || m.list.typed != "1 3" {
+		t.Fatalf("p 1 space 3: overlay %v, typed %q, want the picker with \"1 3\"", m.overlay, m.list.typed)
+	}
+	if !strings.Contains(screen(m), "› 1 3") {
+		t.Fatalf("picker title lacks the typed numbers:\n%s", screen(m))
+	}
+	m = run(t, m, keys("enter")...)
+	if m.overlay != overlayNone || m.pair != [2]int{0, 2} {
+		t.Fatalf("enter: overlay %v, pair %v, want [0 2]", m.overlay, m.pair)
+	}
+}
+
 func TestParsePairText(t *testing.T) {
 	for _, c := range []struct {
 		in   string

@@ -188,8 +188,8 @@ func (m Model) overlayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.overlay = overlayNone
 		return m, nil
-	case picker && len([]rune(s)) == 1 && (unicode.IsDigit([]rune(s)[0]) || s == " " || s == "," || s == "-"):
-		m.list.typed += s
+	case picker && pairText(msg.Text):
+		m.list.typed += msg.Text // the space key's String is "space", its Text " "
 		return m, nil
 	case picker && s == "backspace":
 		if t := m.list.typed; t != "" {
@@ -224,6 +224,13 @@ func (m Model) overlayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	m.list.update(msg, k, height)
 	return m, nil
+}
+
+// pairText reports whether t is one character of a typed version pair: a
+// digit, a space, a comma or a dash.
+func pairText(t string) bool {
+	r := []rune(t)
+	return len(r) == 1 && (unicode.IsDigit(r[0]) || strings.ContainsRune(" ,-", r[0]))
 }
 
 // parsePairText reads two 1-based version numbers typed in the picker:

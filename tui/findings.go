@@ -61,9 +61,9 @@ func (l *list) scroll(height int) {
 // the key.
 func (l *list) update(msg tea.KeyPressMsg, k keyMap, height int) bool {
 	switch {
-	case key.Matches(msg, k.Down), msg.String() == "tab":
+	case key.Matches(msg, k.Down), key.Matches(msg, k.NextPara):
 		l.move(1, height)
-	case key.Matches(msg, k.Up), msg.String() == "shift+tab":
+	case key.Matches(msg, k.Up), key.Matches(msg, k.PrevPara):
 		l.move(-1, height)
 	case key.Matches(msg, k.PageDown):
 		l.move(max(height-1, 1), height)

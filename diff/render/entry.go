@@ -84,16 +84,11 @@ func (e Entry) Flags(r *diff.Result, m diff.ClassMask) diff.Flag {
 	return 0
 }
 
-// Entries lists the rows of r in the given mode. Moved blocks leave a ghost
-// row where they stood (in SideBySide and Inline modes). With fold, each run
-// of unchanged blocks (or pairs) becomes one RowFold.
-func Entries(r *diff.Result, mode Mode, fold bool) []Entry {
-	return EntriesIgnoring(r, mode, fold, 0)
-}
-
-// EntriesIgnoring is Entries with the classes in m ignored: with fold,
-// blocks and pairs that read as unchanged under m (see
-// Entry.IsChangeIgnoring) are folded too.
+// EntriesIgnoring lists the rows of r in the given mode. Moved blocks leave
+// a ghost row where they stood (in SideBySide and Inline modes). With fold,
+// each run of unchanged blocks (or pairs) becomes one RowFold; the classes
+// in m are ignored, so blocks and pairs that read as unchanged under m (see
+// Entry.IsChangeIgnoring) are folded too. A zero m ignores nothing.
 func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []Entry {
 	if r == nil {
 		return nil

@@ -46,7 +46,6 @@ type Layout struct {
 	r      *diff.Result
 	mode   Mode
 	opts   Options
-	width  int
 	numW   int // digits of the largest paragraph number
 	gutter int // gutter width of a pane
 	text   int // text width of a pane (left pane in side-by-side)
@@ -57,7 +56,7 @@ type Layout struct {
 // cells. Widths too small to be useful are raised to a minimum; callers
 // that must fit a screen check MinWidth first.
 func NewLayout(r *diff.Result, mode Mode, width int, opts Options) *Layout {
-	l := &Layout{r: r, mode: mode, opts: opts, width: width}
+	l := &Layout{r: r, mode: mode, opts: opts}
 	n := 1
 	if r != nil {
 		n = max(len(r.Old.Paragraphs), len(r.New.Paragraphs), 1)
@@ -86,12 +85,6 @@ func MinWidth(r *diff.Result, mode Mode) int {
 	}
 	return 2*(l.gutter+1+10) + 1
 }
-
-// Mode returns the layout's mode.
-func (l *Layout) Mode() Mode { return l.mode }
-
-// Width returns the total width the layout was made for.
-func (l *Layout) Width() int { return l.width }
 
 // GutterWidth returns the width of a pane's gutter.
 func (l *Layout) GutterWidth() int { return l.gutter }

@@ -83,7 +83,7 @@ func sideText(s Side) []string {
 	for _, ln := range s.Lines {
 		var b strings.Builder
 		for _, sp := range ln {
-			if sp.Style.IsText() {
+			if sp.Style.isText() {
 				b.WriteString(sp.Text)
 			} else if b.Len() > 0 {
 				out = append(out, b.String())
@@ -140,7 +140,7 @@ func checkResult(t *testing.T, r *diff.Result, widths []int) {
 				lw, rw := l.TextWidth()
 				oldSeen := make([]int, len(r.Old.Paragraphs))
 				newSeen := make([]int, len(r.New.Paragraphs))
-				for _, e := range Entries(r, mode, fold) {
+				for _, e := range EntriesIgnoring(r, mode, fold, 0) {
 					row := l.Row(e)
 					if mode != Inline && len(row.Left.Lines) != len(row.Right.Lines) {
 						t.Fatalf("%v w=%d entry %+v: left %d lines, right %d", mode, width, e, len(row.Left.Lines), len(row.Right.Lines))
@@ -297,14 +297,14 @@ func TestWrapKeepsStyles(t *testing.T) {
 func TestRowsHand(t *testing.T) {
 	r := handResult(t)
 	l := NewLayout(r, SideBySide, 220, Options{})
-	entries := Entries(r, SideBySide, false)
+	entries := EntriesIgnoring(r, SideBySide, false, 0)
 	// 7 blocks and one ghost before block 6.
 	if len(entries) != 8 || entries[6].Kind != RowGhost || entries[6].Block != 0 {
 		t.Fatalf("entries = %+v", entries)
 	}
 	text := func(e Entry) string {
 		row := l.Row(e)
-		return strings.Join(l.PlainLines(&row), "\n")
+		return strings.Join(l.plainLines(&row), "\n")
 	}
 	tests := []struct {
 		entry Entry
@@ -330,7 +330,7 @@ func TestRowsHand(t *testing.T) {
 	if !strings.Contains(split, " 4   A long") || !strings.Contains(split, " 5   Second half") {
 		t.Errorf("split block:\n%s", split)
 	}
-	folded := Entries(r, SideBySide, true)
+	folded := EntriesIgnoring(r, SideBySide, true, 0)
 	var folds []string
 	for _, e := range folded {
 		if e.Kind == RowFold {
@@ -346,13 +346,13 @@ func TestInlineHand(t *testing.T) {
 	r := handResult(t)
 	l := NewLayout(r, Inline, 100, Options{Markup: true})
 	row := l.Row(Entry{Kind: RowBlock, Block: 1})
-	got := strings.Join(l.PlainLines(&row), "\n")
+	got := strings.Join(l.plainLines(&row), "\n")
 	want := " 1 2 ~ The mayor said on [-Monday-]{+Tuesday+}. [NUM] Taxes will rise. Roads will be repaired. ←¶2"
 	if !strings.Contains(got, want) {
 		t.Fatalf("inline block 1:\n%s\nwant line %q", got, want)
 	}
 	row = l.Row(Entry{Kind: RowBlock, Block: 3})
-	got = strings.Join(l.PlainLines(&row), "\n")
+	got = strings.Join(l.plainLines(&row), "\n")
 	if !strings.Contains(got, " 3 4   A long paragraph that will be split.\n\n 3 5   Second half here.") {
 		t.Fatalf("inline split block:\n%s", got)
 	}
@@ -363,7 +363,7 @@ func TestInlineHand(t *testing.T) {
 
 func TestSentencesHand(t *testing.T) {
 	r := handResult(t)
-	entries := Entries(r, Sentences, false)
+	entries := EntriesIgnoring(r, Sentences, false, 0)
 	n := 0
 	for i := range r.Blocks {
 		n += len(r.Blocks[i].Pairs)
@@ -373,7 +373,7 @@ func TestSentencesHand(t *testing.T) {
 	}
 	l := NewLayout(r, Sentences, 100, Options{Markup: true})
 	row := l.Row(entries[1])
-	got := strings.Join(l.PlainLines(&row), "\n")
+	got := strings.Join(l.plainLines(&row), "\n")
 	if !strings.Contains(got, "said on [-Monday-].") || !strings.Contains(got, "said on {+Tuesday+}. [NUM]") {
 		t.Fatalf("sentence row:\n%s", got)
 	}
@@ -382,7 +382,7 @@ func TestSentencesHand(t *testing.T) {
 func TestWriteSideBySide(t *testing.T) {
 	r := handResult(t)
 	var buf bytes.Buffer
-	if err := WriteSideBySide(&buf, r, 100); err != nil {
+	if err := WriteSideBySideIgnoring(&buf, r, 100, 0); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -410,14 +410,14 @@ func TestWriteSideBySide(t *testing.T) {
 			col = c
 		}
 	}
-	if err := WriteSideBySide(&buf, nil, 80); err == nil {
+	if err := WriteSideBySideIgnoring(&buf, nil, 80, 0); err == nil {
 		t.Fatal("nil result: no error")
 	}
 }
 
 func TestEntriesNil(t *testing.T) {
-	if e := Entries(nil, SideBySide, false); e != nil {
-		t.Fatalf("Entries(nil) = %v", e)
+	if e := EntriesIgnoring(nil, SideBySide, false, 0); e != nil {
+		t.Fatalf("EntriesIgnoring(nil, 0) = %v", e)
 	}
 	l := NewLayout(nil, SideBySide, 80, Options{})
 	row := l.Row(Entry{Block: 3})
@@ -428,7 +428,7 @@ func TestEntriesNil(t *testing.T) {
 
 func BenchmarkRow(b *testing.B) {
 	r := handResult(b)
-	entries := Entries(r, SideBySide, false)
+	entries := EntriesIgnoring(r, SideBySide, false, 0)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		l := NewLayout(r, SideBySide, 120, Options{})
@@ -585,7 +585,7 @@ func TestIgnoreMask(t *testing.T) {
 func TestWriteSideBySideIgnoring(t *testing.T) {
 	r := ledeResult(t)
 	var plain, zero, masked bytes.Buffer
-	if err := WriteSideBySide(&plain, r, 120); err != nil {
+	if err := WriteSideBySideIgnoring(&plain, r, 120, 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := WriteSideBySideIgnoring(&zero, r, 120, 0); err != nil {

@@ -6,10 +6,10 @@
 // Line is a slice of Spans, a Row is one aligned block with its left and
 // right wrapped lines padded to the same height and a gutter of paragraph
 // numbers and markers (+ - ~ ↕) so that nothing depends on colour alone.
-// The TUI maps Styles to colours; WriteSideBySide writes the rows as plain
+// The TUI maps Styles to colours; WriteSideBySideIgnoring writes the rows as plain
 // text for the side-by-side export.
 //
-// Rows are built lazily: Entries lists what is to be drawn (cheap, no
+// Rows are built lazily: EntriesIgnoring lists what is to be drawn (cheap, no
 // wrapping) and Layout.Row wraps one entry for one width, so a viewer only
 // lays out the rows it shows.
 package render
@@ -67,10 +67,10 @@ func (s Style) String() string {
 	return "unknown"
 }
 
-// IsText reports whether spans of the style carry text of a document, as
+// isText reports whether spans of the style carry text of a document, as
 // opposed to annotations, badges, markup and gutter content added by the
 // layout.
-func (s Style) IsText() bool {
+func (s Style) isText() bool {
 	switch s {
 	case Note, Badge, Fold, Gutter, MarkAdded, MarkRemoved, MarkChanged, MarkMoved, Markup, Ghost:
 		return false

@@ -9,22 +9,17 @@ import (
 	"github.com/storydiff/storydiff/diff"
 )
 
-// DefaultWidth is the width WriteSideBySide uses when given a width of zero
+// DefaultWidth is the width WriteSideBySideIgnoring uses when given a width of zero
 // or less.
 const DefaultWidth = 160
 
-// WriteSideBySide writes r as plain text, old version left and new right,
-// each block one row wrapped to width cells (DefaultWidth if width <= 0) so
-// that the two sides stay aligned. Paragraph numbers and markers (+ - ~ ↕)
-// fill the gutter; deleted and inserted words are bracketed as [-…-] and
-// {+…+} so the output reads without colour.
-func WriteSideBySide(w io.Writer, r *diff.Result, width int) error {
-	return WriteSideBySideIgnoring(w, r, width, 0)
-}
-
-// WriteSideBySideIgnoring is WriteSideBySide with the change classes in m
-// ignored (see Options.Ignore): hidden runs are plain text, blocks that
-// read as equal have no marker. A zero m writes what WriteSideBySide does.
+// WriteSideBySideIgnoring writes r as plain text, old version left and new
+// right, each block one row wrapped to width cells (DefaultWidth if width
+// <= 0) so that the two sides stay aligned. Paragraph numbers and markers
+// (+ - ~ ↕) fill the gutter; deleted and inserted words are bracketed as
+// [-…-] and {+…+} so the output reads without colour. The change classes
+// in m are ignored (see Options.Ignore): hidden runs are plain text, blocks
+// that read as equal have no marker; a zero m shows every change.
 func WriteSideBySideIgnoring(w io.Writer, r *diff.Result, width int, m diff.ClassMask) error {
 	if r == nil {
 		return fmt.Errorf("render: side-by-side: nil result")
@@ -89,9 +84,9 @@ func writePadded(sb *strings.Builder, ln Line, width int) {
 	sb.WriteString(pad(width - w))
 }
 
-// PlainLines returns the display lines of row as plain text, gutters
+// plainLines returns the display lines of row as plain text, gutters
 // included, trailing spaces trimmed: what the row shows without styles.
-func (l *Layout) PlainLines(row *Row) []string {
+func (l *Layout) plainLines(row *Row) []string {
 	out := make([]string, 0, len(row.Left.Lines))
 	for i := range row.Left.Lines {
 		out = append(out, l.plainLine(row, i, true))

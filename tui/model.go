@@ -127,10 +127,13 @@ type Model struct {
 	results map[[2]int]*diff.Result
 
 	// Editorial layer: the classes hidden, the statistics under that mask
-	// and how many runs it hides.
-	ignore diff.ClassMask
-	stats  diff.Stats
-	hidden int
+	// and how many runs it hides; statistics under each mask, by result
+	// (shared by the model's copies: a cache, filled off the UI loop when
+	// a result loads, since counting walks every word).
+	ignore  diff.ClassMask
+	stats   diff.Stats
+	hidden  int
+	statsOf map[*diff.Result]maskStats
 
 	overlay overlayKind
 	list    list
@@ -206,11 +209,13 @@ type progressMsg struct {
 	done, total int
 }
 
-// loadedMsg carries the loaded result of a pair of versions.
+// loadedMsg carries the loaded result of a pair of versions and, when
+// computed with it, its statistics under the masks i steps through.
 type loadedMsg struct {
-	r    *diff.Result
-	err  error
-	pair [2]int
+	r     *diff.Result
+	err   error
+	pair  [2]int
+	stats maskStats
 }
 
 // exportedMsg reports the end of an export.
@@ -233,6 +238,7 @@ func New(opts Options) Model {
 		input:    textinput.New(),
 		started:  time.Now(),
 		results:  map[[2]int]*diff.Result{},
+		statsOf:  map[*diff.Result]maskStats{},
 		ignore:   opts.Ignore,
 	}
 	m.pair = defaultPair(opts)
@@ -252,7 +258,7 @@ func (m Model) Init() tea.Cmd {
 // load computes the current pair off the UI loop, with opts.Compare when
 // set, else opts.Load.
 func (m Model) load() tea.Cmd {
-	load, ps, pair := m.opts.Load, m.progress, m.pair
+	load, ps, pair, ignore := m.opts.Load, m.progress, m.pair, m.ignore
 	if cmp := m.opts.Compare; cmp != nil {
 		load = func(progress func(string, int, int)) (*diff.Result, error) {
 			return cmp(pair[0], pair[1], progress)
@@ -269,7 +275,11 @@ func (m Model) load() tea.Cmd {
 		if err == nil && r == nil {
 			err = errors.New("nothing to show: the loader returned no result")
 		}
-		return loadedMsg{r, err, pair}
+		var stats maskStats
+		if err == nil {
+			stats = countMasks(r, ignore)
+		}
+		return loadedMsg{r, err, pair, stats}
 	}
 }
 

@@ -55,7 +55,7 @@ func ready(tb testing.TB, r *diff.Result, w, h int, opts Options) Model {
 	opts.Load = func(func(string, int, int)) (*diff.Result, error) { return r, nil }
 	var m tea.Model = New(opts)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m, _ = m.Update(loadedMsg{r: r})
+	m, _ = m.Update(m.(Model).load()()) // as the program loads it
 	return m.(Model)
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -46,6 +47,9 @@ func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.err == nil && msg.r != nil {
 		m.results[msg.pair] = msg.r
+		if msg.stats != nil {
+			m.statsOf[msg.r] = msg.stats
+		}
 	}
 	if msg.pair != m.pair {
 		return m, nil // an answer for a pair no longer wanted
@@ -71,8 +75,49 @@ func (m *Model) show(r *diff.Result) {
 	m.r, m.shown = r, m.pair
 	m.pane = newPane(r, m.keys, m.st, m.mode(), fold, !m.opts.Color, m.ignore)
 	m.pane.flaggedOnly = flagged
-	m.stats, m.hidden = r.StatsIgnoring(m.ignore)
+	m.stats, m.hidden = m.statsFor(m.ignore)
 	m.layout()
+}
+
+// maskStats holds a result's statistics under ignore masks.
+type maskStats map[diff.ClassMask]maskCount
+
+// maskCount is a result's statistics under one mask and the number of runs
+// the mask hides.
+type maskCount struct {
+	stats  diff.Stats
+	hidden int
+}
+
+// countMasks counts r under every mask i steps through and under ignore.
+func countMasks(r *diff.Result, ignore diff.ClassMask) maskStats {
+	ms := maskStats{}
+	for _, m := range append(slices.Clone(ignoreCycle), ignore) {
+		if _, ok := ms[m]; !ok {
+			st, hidden := r.StatsIgnoring(m)
+			ms[m] = maskCount{st, hidden}
+		}
+	}
+	return ms
+}
+
+// statsFor returns the statistics of the result shown under mask, from the
+// cache when they were counted before.
+func (m *Model) statsFor(mask diff.ClassMask) (diff.Stats, int) {
+	ms := m.statsOf[m.r]
+	if c, ok := ms[mask]; ok {
+		return c.stats, c.hidden
+	}
+	st, hidden := m.r.StatsIgnoring(mask)
+	if ms == nil {
+		ms = maskStats{}
+		if m.statsOf == nil {
+			m.statsOf = map[*diff.Result]maskStats{}
+		}
+		m.statsOf[m.r] = ms
+	}
+	ms[mask] = maskCount{st, hidden}
+	return st, hidden
 }
 
 // cycleIgnore steps the ignore mask: none → typography → typography and
@@ -86,7 +131,7 @@ func (m *Model) cycleIgnore() {
 	}
 	m.ignore = next
 	m.pane.setIgnore(next)
-	m.stats, m.hidden = m.r.StatsIgnoring(next)
+	m.stats, m.hidden = m.statsFor(next)
 	switch next {
 	case 0:
 		m.setMessage("showing every change")

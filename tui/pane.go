@@ -98,21 +98,9 @@ func (p *pane) setView(mode render.Mode, fold bool) {
 	if mode == p.mode && fold == p.fold {
 		return
 	}
-	block := -1
-	if p.cursor < len(p.entries) {
-		block = p.entries[p.cursor].Block
-	}
-	modeChanged := mode != p.mode
+	relayout := mode != p.mode
 	p.mode, p.fold = mode, fold
-	p.rebuild()
-	if modeChanged {
-		p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
-		p.cache = map[render.Entry]*render.Row{}
-	}
-	p.jumps = nil
-	p.cursor = p.entryOfBlock(block)
-	p.top, p.off = p.cursor, 0
-	p.center(p.cursor)
+	p.relist(relayout)
 }
 
 func (p *pane) layoutOptions() render.Options {
@@ -125,14 +113,23 @@ func (p *pane) setIgnore(m diff.ClassMask) {
 	if m == p.ignore {
 		return
 	}
+	p.ignore = m
+	p.relist(true)
+}
+
+// relist lists the entries anew after a change of mode, folding or mask
+// (and lays rows out anew if relayout), keeping the cursor on its block,
+// centred.
+func (p *pane) relist(relayout bool) {
 	block := -1
 	if p.cursor < len(p.entries) {
 		block = p.entries[p.cursor].Block
 	}
-	p.ignore = m
 	p.rebuild()
-	p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
-	p.cache = map[render.Entry]*render.Row{}
+	if relayout {
+		p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
+		p.cache = map[render.Entry]*render.Row{}
+	}
 	p.jumps = nil
 	p.cursor = p.entryOfBlock(block)
 	p.top, p.off = p.cursor, 0

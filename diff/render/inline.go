@@ -138,7 +138,7 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 		out = append(out, Span{text, eq})
 	}
 	if pr.Moved && !pr.OldRef.IsNone() {
-		out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
+		out = append(out, movedNote("←", pr.OldRef))
 	}
 	return l.badges(out, l.pairFlags(pr))
 }
@@ -171,7 +171,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 			spans = []Span{{pr.Old, eq}}
 		}
 		if pr.Moved && !pr.NewRef.IsNone() {
-			spans = append(spans, Span{" →¶" + strconv.Itoa(pr.NewRef.Para+1), Note})
+			spans = append(spans, movedNote("→", pr.NewRef))
 		}
 		left = l.sentenceSide(spans, l.text, pr.OldRef, m)
 	}
@@ -186,7 +186,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 			spans = []Span{{pr.New, eq}}
 		}
 		if pr.Moved && !pr.OldRef.IsNone() {
-			spans = append(spans, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
+			spans = append(spans, movedNote("←", pr.OldRef))
 		}
 		spans = l.badges(spans, l.pairFlags(pr))
 		right = l.sentenceSide(spans, l.textR, pr.NewRef, m)

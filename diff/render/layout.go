@@ -297,7 +297,7 @@ func (l *Layout) oldPara(bi, p int) []Span {
 		if pb != bi {
 			out = append(out, Span{text, Moved})
 			if !pr.NewRef.IsNone() {
-				out = append(out, Span{" →¶" + strconv.Itoa(pr.NewRef.Para+1), Note})
+				out = append(out, movedNote("→", pr.NewRef))
 			}
 			return out
 		}
@@ -339,7 +339,7 @@ func (l *Layout) newPara(bi, p int) []Span {
 			out = append(out, Span{text, st})
 		}
 		if pr.Moved && !pr.OldRef.IsNone() {
-			out = append(out, Span{" ←¶" + strconv.Itoa(pr.OldRef.Para+1), Note})
+			out = append(out, movedNote("←", pr.OldRef))
 		}
 		return l.badges(out, l.pairFlags(pr))
 	})
@@ -382,6 +382,12 @@ func (l *Layout) paraSpans(p int, old bool, bs Style, sentence func(out []Span, 
 		out = append(out, Span{para.Text[prev:], bs})
 	}
 	return out
+}
+
+// movedNote is the note after a moved sentence that points, with arrow,
+// at the paragraph of ref on the other side: " ←¶3".
+func movedNote(arrow string, ref diff.SentRef) Span {
+	return Span{" " + arrow + "¶" + strconv.Itoa(ref.Para+1), Note}
 }
 
 // stretch returns the text of sentence si of para and the more sentences

@@ -131,7 +131,7 @@ func (v *histView) setQuery(q string) int {
 	if q == "" {
 		return 0
 	}
-	v.fold1 = strings.ToLower(q) == q
+	v.fold1 = smartCase(q)
 	v.findMatches()
 	return len(v.matches)
 }

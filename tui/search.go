@@ -17,15 +17,20 @@ func (p *pane) setQuery(q string) int {
 	if q == "" {
 		return 0
 	}
-	p.fold1 = true
-	for _, r := range q {
-		if unicode.IsUpper(r) {
-			p.fold1 = false
-			break
-		}
-	}
+	p.fold1 = smartCase(q)
 	p.findMatches()
 	return len(p.matches)
+}
+
+// smartCase reports whether a search for q ignores case: q has no
+// upper-case letter.
+func smartCase(q string) bool {
+	for _, r := range q {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // findMatches lists the entries whose text holds the query on either side.

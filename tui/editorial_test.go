@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -16,7 +17,6 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/input"
 	"github.com/storydiff/storydiff/diff/render"
 )
 
@@ -31,11 +31,7 @@ func readDocs(tb testing.TB, paths ...string) []*diff.Document {
 	tb.Helper()
 	var docs []*diff.Document
 	for _, p := range paths {
-		d, err := input.ReadFile(p, input.Auto)
-		if err != nil {
-			tb.Skipf("fixture %s: %v", p, err)
-		}
-		docs = append(docs, diff.NewDocument(p[strings.LastIndex(p, "/")+1:], d.Paragraphs, d.Labels))
+		docs = append(docs, readDoc(tb, p, filepath.Base(p)))
 	}
 	return docs
 }

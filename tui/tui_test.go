@@ -32,21 +32,22 @@ const (
 // loadPair reads and compares two files the way the CLI does.
 func loadPair(tb testing.TB, oldPath, newPath string) *diff.Result {
 	tb.Helper()
-	for _, p := range []string{oldPath, newPath} {
-		if _, err := os.Stat(p); err != nil {
-			tb.Skipf("fixture %s absent", p)
-		}
+	a, b := readDoc(tb, oldPath, "old.txt"), readDoc(tb, newPath, "new.txt")
+	return diff.Compare(a, b, nil)
+}
+
+// readDoc reads the fixture at path as a document named name; the test
+// is skipped when the fixture is absent.
+func readDoc(tb testing.TB, path, name string) *diff.Document {
+	tb.Helper()
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("fixture %s absent", path)
 	}
-	a, err := input.ReadFile(oldPath, input.Auto)
+	d, err := input.ReadFile(path, input.Auto)
 	if err != nil {
-		tb.Fatal(err)
+		tb.Fatalf("fixture %s: %v", path, err)
 	}
-	b, err := input.ReadFile(newPath, input.Auto)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return diff.Compare(diff.NewDocument("old.txt", a.Paragraphs, a.Labels),
-		diff.NewDocument("new.txt", b.Paragraphs, b.Labels), nil)
+	return diff.NewDocument(name, d.Paragraphs, d.Labels)
 }
 
 // ready returns a model showing r at w×h, as after loading.

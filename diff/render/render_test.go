@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/input"
 )
 
 // handResult builds, with diff.Assemble, a result holding every kind of
@@ -209,14 +210,14 @@ func TestLayoutInvariantsCompare(t *testing.T) {
 		[2]string{"../../../shared/seeds/anchorage-v1-original.txt", "../../../shared/seeds/anchorage-v2-syndicated.txt"})
 	ran := 0
 	for _, p := range pairs {
-		o, err1 := os.ReadFile(p[0])
-		n, err2 := os.ReadFile(p[1])
-		if err1 != nil || err2 != nil {
+		o, ok1 := readDoc(t, p[0], "old")
+		n, ok2 := readDoc(t, p[1], "new")
+		if !ok1 || !ok2 {
 			continue
 		}
 		ran++
 		t.Run(filepath.Base(filepath.Dir(p[0])), func(t *testing.T) {
-			r := diff.Compare(docOf("old", o), docOf("new", n), nil)
+			r := diff.Compare(o, n, nil)
 			checkResult(t, r, []int{30, 80, 133, 200})
 		})
 	}
@@ -225,27 +226,18 @@ func TestLayoutInvariantsCompare(t *testing.T) {
 	}
 }
 
-// docOf splits text at blank lines (or, if there are none, at newlines):
-// enough for layout tests, which do not test input parsing.
-func docOf(name string, b []byte) *diff.Document {
-	s := strings.ReplaceAll(string(b), "\r\n", "\n")
-	sep := "\n\n"
-	if !strings.Contains(s, sep) {
-		sep = "\n"
+// readDoc reads a fixture the way the CLI does, as a document named name;
+// ok is false when the fixture is absent.
+func readDoc(t testing.TB, path, name string) (d *diff.Document, ok bool) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		return nil, false
 	}
-	var paras []string
-	for _, p := range strings.Split(s, sep) {
-		p = strings.Join(strings.Fields(p), " ")
-		var clean strings.Builder
-		for _, r := range p {
-			if unicode.IsControl(r) {
-				r = '\uFFFD'
-			}
-			clean.WriteRune(r)
-		}
-		paras = append(paras, clean.String())
+	in, err := input.ReadFile(path, input.Auto)
+	if err != nil {
+		t.Fatalf("fixture %s: %v", path, err)
 	}
-	return diff.NewDocument(name, paras, nil)
+	return diff.NewDocument(name, in.Paragraphs, in.Labels), true
 }
 
 func TestWrap(t *testing.T) {
@@ -444,11 +436,11 @@ func ledeResult(t *testing.T) *diff.Result {
 	t.Helper()
 	var docs []*diff.Document
 	for _, name := range []string{"old.txt", "new.txt"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pairs", "lede", name))
-		if err != nil {
-			t.Skipf("fixture: %v", err)
+		d, ok := readDoc(t, filepath.Join("..", "..", "testdata", "pairs", "lede", name), name)
+		if !ok {
+			t.Skipf("fixture %s absent", name)
 		}
-		docs = append(docs, diff.NewDocument(name, strings.Split(string(b), "\n"), nil))
+		docs = append(docs, d)
 	}
 	return diff.Compare(docs[0], docs[1], nil)
 }

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/storydiff/storydiff/diff/render"
 )
@@ -30,6 +33,46 @@ func TestIndexQuery(t *testing.T) {
 	got := findAll("Gate gate GATE", "gate", true)
 	if len(got) != 3 || got[2] != [2]int{10, 14} {
 		t.Errorf("findAll = %v", got)
+	}
+}
+
+// TestIndexQueryReference compares indexQuery with strings.Index over
+// ASCII-lowered text on random strings of a small alphabet.
+func TestIndexQueryReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	const alpha = "aAbBc -"
+	gen := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[rng.Intn(len(alpha))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		s, q := gen(rng.Intn(30)), gen(1+rng.Intn(4))
+		if got, want := indexQuery(s, q, true), strings.Index(strings.ToLower(s), strings.ToLower(q)); got != want {
+			t.Fatalf("indexQuery(%q, %q, true) = %d, want %d", s, q, got, want)
+		}
+		if got, want := indexQuery(s, q, false), strings.Index(s, q); got != want {
+			t.Fatalf("indexQuery(%q, %q, false) = %d, want %d", s, q, got, want)
+		}
+	}
+}
+
+// TestIndexQueryLinear: a first byte that is frequent in one case and
+// absent in the other must not rescan the text after every candidate (a
+// 1 MB paragraph took 14 s that way; it takes milliseconds).
+func TestIndexQueryLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scans 1 MB")
+	}
+	s := strings.Repeat("c", 1<<20)
+	start := time.Now()
+	if i := indexQuery(s, "changed", true); i != -1 {
+		t.Fatalf("found %d", i)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("1 MB of candidates took %v", d)
 	}
 }
 

@@ -92,38 +92,76 @@ func (p *pane) foldedMatch() bool {
 // indexQuery returns the byte index of the first occurrence of q in s, -1
 // if none. With fold, ASCII letters match either case.
 func indexQuery(s, q string, fold bool) int {
-	if !fold {
-		return strings.Index(s, q)
-	}
+	f := newFinder(s, q, fold)
+	return f.index(0)
+}
+
+// findAll returns the byte ranges of every occurrence of q in s.
+func findAll(s, q string, fold bool) [][2]int {
+	var out [][2]int
 	if q == "" {
-		return 0
+		return nil
 	}
-	lo := lowerASCII(q[0])
-	up := lo
-	if 'a' <= lo && lo <= 'z' {
-		up = lo - ('a' - 'A')
-	}
-	// Next candidates: the first byte in either case (IndexByte is
-	// vectorised; a byte loop is ten times slower on 10 MB). Each case's
-	// next position is kept until the search passes it, so that a first
-	// byte frequent in one case and rare in the other does not rescan the
-	// text after every candidate (quadratic on a long paragraph).
-	nextLo, nextUp := -1, -1
-	next := func(c byte, at, pos int) int {
-		if at >= pos {
-			return at
+	f := newFinder(s, q, fold)
+	for pos := 0; pos < len(s); {
+		start := f.index(pos)
+		if start < 0 {
+			break
 		}
-		if i := strings.IndexByte(s[pos:], c); i >= 0 {
+		end := start + len(q)
+		out = append(out, [2]int{start, end})
+		pos = end
+	}
+	return out
+}
+
+// finder finds q in s, from increasing positions.
+type finder struct {
+	s, q   string
+	fold   bool
+	lo, up byte // the first byte of q in lower and upper case (fold)
+	// nextLo and nextUp are the positions of the next lo and up at or
+	// after the last search position, len(s) when there is none, -1 when
+	// not yet searched. Each is kept until a search passes it, so that a
+	// first byte frequent in one case and rare in the other does not
+	// rescan the text after every candidate or match (quadratic on a
+	// long paragraph).
+	nextLo, nextUp int
+}
+
+func newFinder(s, q string, fold bool) finder {
+	f := finder{s: s, q: q, fold: fold, nextLo: -1, nextUp: -1}
+	if fold && q != "" {
+		f.lo = lowerASCII(q[0])
+		f.up = f.lo
+		if 'a' <= f.lo && f.lo <= 'z' {
+			f.up = f.lo - ('a' - 'A')
+		}
+	}
+	return f
+}
+
+// index returns the byte index of the first occurrence of q in s at or
+// after pos, -1 if none. Calls must come with pos not decreasing.
+func (f *finder) index(pos int) int {
+	s, q := f.s, f.q
+	if !f.fold {
+		if i := strings.Index(s[min(pos, len(s)):], q); i >= 0 {
 			return pos + i
 		}
-		return len(s)
+		return -1
 	}
-	for pos := 0; pos+len(q) <= len(s); {
-		nextLo = next(lo, nextLo, pos)
-		i := nextLo
-		if up != lo {
-			nextUp = next(up, nextUp, pos)
-			i = min(i, nextUp)
+	if q == "" {
+		return min(pos, len(s))
+	}
+	for ; pos+len(q) <= len(s); pos++ {
+		// Next candidate: the first byte in either case (IndexByte is
+		// vectorised; a byte loop is ten times slower on 10 MB).
+		f.nextLo = nextByte(s, f.lo, f.nextLo, pos)
+		i := f.nextLo
+		if f.up != f.lo {
+			f.nextUp = nextByte(s, f.up, f.nextUp, pos)
+			i = min(i, f.nextUp)
 		}
 		if i+len(q) > len(s) {
 			return -1
@@ -131,25 +169,21 @@ func indexQuery(s, q string, fold bool) int {
 		if equalFoldASCII(s[i:i+len(q)], q) {
 			return i
 		}
-		pos = i + 1
+		pos = i
 	}
 	return -1
 }
 
-// findAll returns the byte ranges of every occurrence of q in s.
-func findAll(s, q string, fold bool) [][2]int {
-	var out [][2]int
-	for pos := 0; pos < len(s); {
-		i := indexQuery(s[pos:], q, fold)
-		if i < 0 {
-			break
-		}
-		start := pos + i
-		end := start + len(q)
-		out = append(out, [2]int{start, end})
-		pos = end
+// nextByte returns the position of the first c in s at or after pos:
+// at itself if it is there already, len(s) if there is none.
+func nextByte(s string, c byte, at, pos int) int {
+	if at >= pos {
+		return at
 	}
-	return out
+	if i := strings.IndexByte(s[pos:], c); i >= 0 {
+		return pos + i
+	}
+	return len(s)
 }
 
 func lowerASCII(c byte) byte {

@@ -163,6 +163,31 @@ func TestBigResultKeys(t *testing.T) {
 	}
 }
 
+// TestHugeParagraphSearch scrolls through a 1 MB paragraph with a search
+// active: the highlights of the row are found once, not in every frame (a
+// frame took 0.7 s), and every key stays within 10× the 5 ms budget.
+func TestHugeParagraphSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 1 MB paragraph")
+	}
+	para := strings.Repeat("The mayor said it would rain today. ", (1<<20)/36)
+	r := diff.Compare(diff.NewDocument("a", []string{para, "x"}, nil), diff.NewDocument("b", []string{para + "Extra.", "y"}, nil), nil)
+	m := ready(t, r, 200, 50, Options{Color: true})
+	if m.pane.setQuery("rain") == 0 {
+		t.Fatal("no match")
+	}
+	_ = screen(m) // the first frame finds the row's highlights
+	for _, k := range []string{"space", "space", "j", "n", "N", "G", "g", "ctrl+d"} {
+		start := time.Now()
+		m = press(m, k)
+		frame := screen(m)
+		if d := time.Since(start); d > 50*time.Millisecond {
+			t.Errorf("key %q took %v", k, d)
+		}
+		checkFrame(t, frame, 200, 50)
+	}
+}
+
 // BenchmarkKeyPress10MB measures one key press (Update and View) on a 10 MB
 // pair, cycling through the navigation keys.
 func BenchmarkKeyPress10MB(b *testing.B) {

@@ -37,6 +37,9 @@ type pane struct {
 	flagged       []int // indices of entries that show a flag
 	layout        *render.Layout
 	cache         map[render.Entry]*render.Row
+	// hls caches, by entry, the search highlights of its laid-out row
+	// (cleared with the rows and when the query changes).
+	hls map[render.Entry]*highlights
 
 	// The first line drawn is line off of entry top.
 	top, off int
@@ -57,7 +60,7 @@ type pane struct {
 
 func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, markup bool, ignore diff.ClassMask) pane {
 	p := pane{r: r, keys: keys, st: st, mode: mode, fold: fold, markup: markup, ignore: ignore,
-		cache: map[render.Entry]*render.Row{}}
+		cache: map[render.Entry]*render.Row{}, hls: map[render.Entry]*highlights{}}
 	p.rebuild()
 	return p
 }
@@ -86,7 +89,7 @@ func (p *pane) SetSize(w, h int) {
 	if w != p.width || p.layout == nil {
 		p.width = w
 		p.layout = render.NewLayout(p.r, p.mode, w, p.layoutOptions())
-		p.cache = map[render.Entry]*render.Row{}
+		p.clearRows()
 	}
 	p.height = h
 	p.maxOK = false
@@ -128,7 +131,7 @@ func (p *pane) relist(relayout bool) {
 	p.rebuild()
 	if relayout {
 		p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
-		p.cache = map[render.Entry]*render.Row{}
+		p.clearRows()
 	}
 	p.jumps = nil
 	p.cursor = p.entryOfBlock(block)
@@ -200,11 +203,32 @@ func (p *pane) row(i int) *render.Row {
 		return r
 	}
 	if len(p.cache) >= cacheLimit {
-		p.cache = map[render.Entry]*render.Row{}
+		clear(p.cache) // in place: View fills the cache through a copy
 	}
 	r := p.layout.Row(e)
 	p.cache[e] = &r
 	return &r
+}
+
+// clearRows forgets the laid-out rows and their highlights.
+func (p *pane) clearRows() {
+	clear(p.cache)
+	clear(p.hls)
+}
+
+// highlightsOf returns the search highlights of the row of entry i.
+func (p *pane) highlightsOf(i int) *highlights {
+	e := p.entries[i]
+	if h, ok := p.hls[e]; ok {
+		return h
+	}
+	if len(p.hls) >= cacheLimit {
+		clear(p.hls)
+	}
+	row := p.row(i)
+	h := &highlights{left: p.lineMatches(row.Left.Lines, nil), right: p.lineMatches(row.Right.Lines, nil)}
+	p.hls[e] = h
+	return h
 }
 
 func (p *pane) rowHeight(i int) int { return p.row(i).Height() }
@@ -600,22 +624,21 @@ func (p pane) View() string {
 		b.WriteString(p.st.span[render.Fold] + " The two versions are identical and empty." + resetSGR)
 		drawn = 1
 	}
-	var hl highlights
 	for i := p.top; i < len(p.entries) && drawn < p.height; i++ {
 		row := p.row(i)
 		start := 0
 		if i == p.top {
 			start = p.off
 		}
+		hl := &highlights{}
 		if p.query != "" {
-			hl.left = p.lineMatches(row.Left.Lines, hl.left)
-			hl.right = p.lineMatches(row.Right.Lines, hl.right)
+			hl = p.highlightsOf(i)
 		}
 		for ln := start; ln < row.Height() && drawn < p.height; ln++ {
 			if drawn > 0 {
 				b.WriteByte('\n')
 			}
-			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, &hl)
+			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, hl)
 			drawn++
 		}
 	}

@@ -14,6 +14,7 @@ import (
 func (p *pane) setQuery(q string) int {
 	p.query = q
 	p.matches = p.matches[:0]
+	clear(p.hls)
 	if q == "" {
 		return 0
 	}

@@ -226,7 +226,7 @@ func (p *pane) highlightsOf(i int) *highlights {
 		clear(p.hls)
 	}
 	row := p.row(i)
-	h := &highlights{left: p.lineMatches(row.Left.Lines, nil), right: p.lineMatches(row.Right.Lines, nil)}
+	h := &highlights{left: p.lineMatches(row.Left.Lines), right: p.lineMatches(row.Right.Lines)}
 	p.hls[e] = h
 	return h
 }
@@ -683,9 +683,9 @@ func (h *highlights) at(side [][][2]int, ln int) [][2]int {
 
 // lineMatches finds the query in a side's lines read as one text (a space
 // standing for each line break), so that a match broken across lines is
-// highlighted on both; it returns the ranges line by line, reusing buf.
-func (p *pane) lineMatches(lines []render.Line, buf [][][2]int) [][][2]int {
-	buf = buf[:0]
+// highlighted on both; it returns the ranges line by line.
+func (p *pane) lineMatches(lines []render.Line) [][][2]int {
+	buf := make([][][2]int, len(lines))
 	var sb strings.Builder
 	starts := make([]int, len(lines))
 	for i, ln := range lines {
@@ -694,7 +694,6 @@ func (p *pane) lineMatches(lines []render.Line, buf [][][2]int) [][][2]int {
 		}
 		starts[i] = sb.Len()
 		sb.WriteString(ln.String())
-		buf = append(buf, nil)
 	}
 	text := sb.String()
 	i := 0

@@ -119,7 +119,7 @@ func TestLineMatchesAcrossWraps(t *testing.T) {
 		nil,
 		{{Text: "district.", Style: render.Plain}},
 	}
-	got := p.lineMatches(lines, nil)
+	got := p.lineMatches(lines)
 	want := [][][2]int{{{4, 10}}, {{0, 8}}, nil, nil}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)

@@ -133,6 +133,7 @@ type Model struct {
 	ignore  diff.ClassMask
 	stats   diff.Stats
 	hidden  int
+	summary string // the header's counts, from stats and hidden
 	statsOf map[*diff.Result]maskStats
 
 	overlay overlayKind
@@ -814,7 +815,7 @@ func (m Model) loadingView() string {
 // header shows both names above their panes and the counts (and, for a
 // series, which pair of versions is shown: v2 → v3 of 5).
 func (m Model) header() string {
-	summary := counts(m.r, m.stats, m.hidden)
+	summary := m.summary
 	oldName, newName := sanitize(m.r.Old.Name), sanitize(m.r.New.Name)
 	if m.multi() {
 		oldName = versionLabel(m.pair[0]) + " " + oldName

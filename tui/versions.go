@@ -75,7 +75,7 @@ func (m *Model) show(r *diff.Result) {
 	m.r, m.shown = r, m.pair
 	m.pane = newPane(r, m.keys, m.st, m.mode(), fold, !m.opts.Color, m.ignore)
 	m.pane.flaggedOnly = flagged
-	m.stats, m.hidden = m.statsFor(m.ignore)
+	m.count()
 	m.layout()
 }
 
@@ -99,6 +99,13 @@ func countMasks(r *diff.Result, ignore diff.ClassMask) maskStats {
 		}
 	}
 	return ms
+}
+
+// count sets the statistics of the result shown under the ignore mask and
+// the header's summary of them (both read by every frame).
+func (m *Model) count() {
+	m.stats, m.hidden = m.statsFor(m.ignore)
+	m.summary = counts(m.r, m.stats, m.hidden)
 }
 
 // statsFor returns the statistics of the result shown under mask, from the
@@ -131,7 +138,7 @@ func (m *Model) cycleIgnore() {
 	}
 	m.ignore = next
 	m.pane.setIgnore(next)
-	m.stats, m.hidden = m.statsFor(next)
+	m.count()
 	switch next {
 	case 0:
 		m.setMessage("showing every change")

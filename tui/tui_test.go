@@ -221,7 +221,7 @@ func TestNextChange(t *testing.T) {
 		if want < 0 {
 			break
 		}
-		if m.pane.cursor != want || !m.pane.entries[m.pane.cursor].IsChange(r) {
+		if m.pane.cursor != want || !m.pane.entries[m.pane.cursor].IsChangeIgnoring(r, 0) {
 			t.Fatalf("n from %d: cursor %d, want change %d", prev, m.pane.cursor, want)
 		}
 		// Centred: the cursor's row is on screen.

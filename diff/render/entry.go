@@ -47,12 +47,10 @@ type Entry struct {
 	Count int
 }
 
-// IsChange reports whether the entry shows a change: a changed, added,
-// removed or moved block or pair, or a ghost.
-func (e Entry) IsChange(r *diff.Result) bool { return e.IsChangeIgnoring(r, 0) }
-
-// IsChangeIgnoring is IsChange with the classes in m ignored: a block that
-// r.BlockHidden reports, or a pair whose runs are all hidden, is no change.
+// IsChangeIgnoring reports whether the entry shows a change with the
+// classes in m ignored: a changed, added, removed or moved block or pair,
+// or a ghost, but not a block that r.BlockHidden reports or a pair whose
+// runs are all hidden. A zero m ignores nothing.
 func (e Entry) IsChangeIgnoring(r *diff.Result, m diff.ClassMask) bool {
 	switch e.Kind {
 	case RowBlock:

@@ -501,7 +501,7 @@ func TestIgnoreMask(t *testing.T) {
 			}
 			if pr.Hidden(m) {
 				hiddenSeen++
-				if e.IsChangeIgnoring(r, m) || !e.IsChange(r) {
+				if e.IsChangeIgnoring(r, m) || !e.IsChangeIgnoring(r, 0) {
 					t.Fatalf("hidden pair: IsChangeIgnoring %v", e.IsChangeIgnoring(r, m))
 				}
 			}

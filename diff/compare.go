@@ -294,7 +294,7 @@ func (b *builder) fill(blk *Block) {
 		}
 	}
 	removed := func(i int) Pair {
-		return Pair{Kind: Removed, OldRef: l.old[i].ref, NewRef: None, Old: b.oldText(i)}
+		return Pair{Kind: Removed, OldRef: l.old[i].ref, NewRef: None, Old: b.oldText(i), PartOf: b.partOf(l.old[i].part, l.new)}
 	}
 	for _, i := range removedAfter[-1] {
 		blk.Pairs = append(blk.Pairs, removed(i))
@@ -308,7 +308,7 @@ func (b *builder) fill(blk *Block) {
 				continue // part of the pair of an earlier sentence
 			}
 			if s.link < 0 {
-				blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: s.ref, New: b.newText(j)})
+				blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: s.ref, New: b.newText(j), PartOf: b.partOf(s.part, l.old)})
 				allEqual = false
 				continue
 			}
@@ -455,6 +455,15 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 		p.Words = wordDiff(ot, nt)
 	}
 	return p
+}
+
+// partOf returns the reference of sentence part of other, or nil for -1.
+func (b *builder) partOf(part int, other []sent) *SentRef {
+	if part < 0 {
+		return nil
+	}
+	ref := other[part].ref
+	return &ref
 }
 
 // spanText returns the text of sentence ref and the more sentences after

@@ -49,6 +49,18 @@ func checkInvariants(t *testing.T, r *diff.Result) {
 					t.Errorf("block %d pair %d: new text %q, document has %q", bi, pi, p.New, got)
 				}
 			}
+			if p.PartOf != nil {
+				other := r.Old
+				if p.Kind == diff.Removed {
+					other = r.New
+				}
+				switch {
+				case p.Kind != diff.Added && p.Kind != diff.Removed:
+					t.Errorf("block %d pair %d: %v pair with PartOf", bi, pi, p.Kind)
+				case p.PartOf.Para < 0 || p.PartOf.Para >= len(other.Paragraphs) || p.PartOf.Sent < 0 || p.PartOf.Sent >= len(other.Paragraphs[p.PartOf.Para].Sentences):
+					t.Errorf("block %d pair %d: PartOf %v out of range", bi, pi, *p.PartOf)
+				}
+			}
 			switch p.Kind {
 			case diff.Equal:
 				if p.Old != p.New {
@@ -147,6 +159,14 @@ func TestSeedPair(t *testing.T) {
 			s = append(s, r.Old.Paragraphs[o].Text)
 		}
 		return strings.Join(s, " | ")
+	}
+
+	// A clause of an old sentence became a paragraph of its own: the added
+	// sentence points at the sentence it was cut from.
+	if b := findBlock(t, r, "The event followed the longest"); b.Kind != diff.Added {
+		t.Errorf("The event followed…: kind %v", b.Kind)
+	} else if p := b.Pairs[0]; p.PartOf == nil || !strings.HasPrefix(r.Old.Paragraphs[p.PartOf.Para].Sentences[p.PartOf.Sent].Text, "“There’s no deal") {
+		t.Errorf("The event followed…: PartOf %v, want the old “There’s no deal…” sentence", p.PartOf)
 	}
 
 	for _, prefix := range []string{"Putin spoke first", "Ahead of the talks European allies"} {

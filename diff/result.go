@@ -176,6 +176,13 @@ type Pair struct {
 	// the sentences included, and OldPair/NewPair return the pair for each
 	// sentence it covers. Usually both are 0.
 	OldMore, NewMore int
+	// PartOf is, for an Added sentence, the old sentence that holds most of
+	// its words (a clause split off into a sentence or paragraph of its
+	// own), and for a Removed sentence the new sentence that holds most of
+	// its words (a sentence folded into another); nil otherwise. It is a
+	// hint for views ("from ¶3"), not a link: the sentence stays added or
+	// removed.
+	PartOf *SentRef
 	// Moved reports that the sentence came from an old paragraph that is
 	// not in this pair's block (it moved between paragraphs).
 	Moved bool

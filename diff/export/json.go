@@ -39,7 +39,7 @@ const JSONVersion = 1
 //	    "sentences": [{
 //	      "kind": "equal|changed|added|removed",
 //	      "old": "old text", "new": "new text",
-//	      "old_ref": [3, 0], "new_ref": [4, 0], "old_more": 1, "new_more": 0,
+//	      "old_ref": [3, 0], "new_ref": [4, 0], "old_more": 1, "new_more": 0, "part_of": [2, 0],
 //	      "moved": false,
 //	      "class": "wording", "flags": ["number"],
 //	      "words": [{"op": "equal|insert|delete", "text": "…"}],
@@ -55,6 +55,10 @@ const JSONVersion = 1
 // old version. Sentences are in reading order; "old_ref" and "new_ref" are
 // [paragraph, sentence] indices, 0-based, absent for the side a sentence
 // lacks, as are "old" and "new" (a sentence text is never empty).
+// "part_of", on an added (removed) sentence only, is the [paragraph,
+// sentence] of the old (new) sentence that holds most of its words: a
+// clause split off into its own sentence, or a sentence folded into
+// another; a hint, not a link.
 // "old_more" ("new_more"), when present, says the entry also covers that
 // many following sentences of the same paragraph: sentences an editor
 // joined into one (or split from one) are one entry whose "old" ("new")
@@ -74,7 +78,7 @@ const JSONVersion = 1
 // and insert words gives "new"; "words" is absent for sentences with
 // identical texts and for added and removed ones. "labels", "ignored", "findings",
 // "class" (when "none"), "flags", "boilerplate", "origin", "split",
-// "old_more", "new_more",
+// "old_more", "new_more", "part_of",
 // "merged" and "runs" are omitted when empty or false. Each paragraph's
 // sentences, joined in old_ref (new_ref) order with the white space of the
 // paragraph between them, rebuild it.
@@ -164,6 +168,9 @@ type JSONSentence struct {
 	New    string  `json:"new,omitempty"`
 	OldRef *[2]int `json:"old_ref,omitempty"`
 	NewRef *[2]int `json:"new_ref,omitempty"`
+	// PartOf is diff.Pair's: [paragraph, sentence] of the other version's
+	// sentence holding most of an added or removed sentence's words.
+	PartOf *[2]int `json:"part_of,omitempty"`
 	// OldMore and NewMore are diff.Pair's: further sentences covered.
 	OldMore int        `json:"old_more,omitempty"`
 	NewMore int        `json:"new_more,omitempty"`
@@ -172,6 +179,14 @@ type JSONSentence struct {
 	Flags   []string   `json:"flags,omitempty"`
 	Words   []JSONWord `json:"words,omitempty"`
 	Runs    []JSONRun  `json:"runs,omitempty"`
+}
+
+// partOf converts a diff.Pair's PartOf.
+func partOf(r *diff.SentRef) *[2]int {
+	if r == nil {
+		return nil
+	}
+	return &[2]int{r.Para, r.Sent}
 }
 
 // JSONWord is one word operation.
@@ -282,6 +297,7 @@ func jsonBlock(b *diff.Block) JSONBlock {
 			New:     p.New,
 			OldRef:  jsonRef(p.OldRef),
 			NewRef:  jsonRef(p.NewRef),
+			PartOf:  partOf(p.PartOf),
 			OldMore: p.OldMore,
 			NewMore: p.NewMore,
 			Moved:   p.Moved,

@@ -239,6 +239,9 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	}
 	j.ref("old_ref", p.OldRef)
 	j.ref("new_ref", p.NewRef)
+	if p.PartOf != nil {
+		j.ref("part_of", *p.PartOf)
+	}
 	if p.OldMore > 0 {
 		j.key("old_more")
 		j.int(p.OldMore)

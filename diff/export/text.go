@@ -142,6 +142,25 @@ func (t *toks) item(it item) {
 		t.space()
 		t.note("(moved from " + para(p.OldRef.Para) + ")")
 	}
+	if n := partNote(p); n != "" {
+		t.space()
+		t.note(n)
+	}
+}
+
+// partNote is the note of an added sentence cut from an old one, "(from
+// old ¶3)", or of a removed sentence folded into a new one, "(into new
+// ¶7)"; "" for other pairs.
+func partNote(p *diff.Pair) string {
+	switch {
+	case p.PartOf == nil:
+		return ""
+	case p.Kind == diff.Added:
+		return "(from old " + para(p.PartOf.Para) + ")"
+	case p.Kind == diff.Removed:
+		return "(into new " + para(p.PartOf.Para) + ")"
+	}
+	return ""
 }
 
 // eachWord calls f with each word of p and whether it lies in a run that

@@ -306,6 +306,7 @@ func (l *Layout) oldPara(bi, p int) []Span {
 			return l.words(out, pr, text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
 		case diff.Removed:
 			out = l.mark(out, Span{text, Removed}, "[-", "-]", whole)
+			out = partNote(out, pr)
 			return l.badges(out, pr.Flags)
 		}
 		return append(out, Span{text, bs})
@@ -331,6 +332,7 @@ func (l *Layout) newPara(bi, p int) []Span {
 			out = l.words(out, pr, text, diff.OpDelete, st, WordInsert, "{+", "+}")
 		case diff.Added:
 			out = l.mark(out, Span{text, Added}, "{+", "+}", whole)
+			out = partNote(out, pr)
 		default:
 			st := bs
 			if pr.Moved {
@@ -388,6 +390,19 @@ func (l *Layout) paraSpans(p int, old bool, bs Style, sentence func(out []Span, 
 // at the paragraph of ref on the other side: " ←¶3".
 func movedNote(arrow string, ref diff.SentRef) Span {
 	return Span{" " + arrow + "¶" + strconv.Itoa(ref.Para+1), Note}
+}
+
+// partNote appends the hint of an added sentence cut from an old one
+// (" from ¶3") or a removed one folded into a new one (" into ¶7").
+func partNote(out []Span, pr *diff.Pair) []Span {
+	if pr.PartOf == nil {
+		return out
+	}
+	word := " from ¶"
+	if pr.Kind == diff.Removed {
+		word = " into ¶"
+	}
+	return append(out, Span{word + strconv.Itoa(pr.PartOf.Para+1), Note})
 }
 
 // stretch returns the text of sentence si of para and the more sentences

@@ -384,13 +384,16 @@ func (h *htmlWriter) matters(mt *matters) {
 			h.raw("…")
 		}
 		h.text(f.before)
-		for _, w := range f.words {
+		for i, w := range f.words {
 			switch w.Op {
 			case diff.OpDelete:
 				h.raw("<del class=\"w\">")
 				h.change(w.Text)
 				h.raw("</del>")
 			case diff.OpInsert:
+				if i > 0 && f.words[i-1].Op == diff.OpDelete {
+					h.raw("\u2009") // a thin space parts "1.2" from "1.4"
+				}
 				h.raw("<ins class=\"w\">")
 				h.change(w.Text)
 				h.raw("</ins>")

@@ -204,16 +204,6 @@ func (b *builder) newText(j int) string {
 	return b.new.Paragraphs[r.Para].Sentences[r.Sent].Text
 }
 
-func (b *builder) pair(i, j int, moved bool) Pair {
-	ot, nt := b.oldText(i), b.newText(j)
-	p := Pair{Kind: Equal, OldRef: b.l.old[i].ref, NewRef: b.l.new[j].ref, Old: ot, New: nt, Moved: moved}
-	if ot != nt {
-		p.Kind = Changed
-		p.Words = wordDiff(ot, nt)
-	}
-	return p
-}
-
 // fillAll fills every block, spreading the blocks over the processors:
 // blocks are independent and the builder is read-only while filling.
 // report is called with the number of blocks filled so far, now and then,
@@ -294,7 +284,7 @@ func (b *builder) fill(blk *Block) {
 		}
 	}
 	removed := func(i int) Pair {
-		return Pair{Kind: Removed, OldRef: l.old[i].ref, NewRef: None, Old: b.oldText(i), PartOf: b.partOf(l.old[i].part, l.new)}
+		return Pair{Kind: Removed, OldRef: l.old[i].ref, NewRef: None, Old: b.oldText(i), PartOf: partOf(l.old[i].part, l.new)}
 	}
 	for _, i := range removedAfter[-1] {
 		blk.Pairs = append(blk.Pairs, removed(i))
@@ -308,7 +298,7 @@ func (b *builder) fill(blk *Block) {
 				continue // part of the pair of an earlier sentence
 			}
 			if s.link < 0 {
-				blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: s.ref, New: b.newText(j), PartOf: b.partOf(s.part, l.old)})
+				blk.Pairs = append(blk.Pairs, Pair{Kind: Added, OldRef: None, NewRef: s.ref, New: b.newText(j), PartOf: partOf(s.part, l.old)})
 				allEqual = false
 				continue
 			}
@@ -363,33 +353,40 @@ func (b *builder) fill(blk *Block) {
 // that took it in.
 func (b *builder) joins(blk *Block, inOld, inNew map[int]bool) (oldSpan, newSpan map[int]stretch, absorbedOld, absorbedNew map[int]int) {
 	l := b.l
-	absorbedOld, absorbedNew = map[int]int{}, map[int]int{}
 	sameOldPara := func(x, y int) bool { return l.old[x].ref.Para == l.old[y].ref.Para }
 	sameNewPara := func(x, y int) bool { return l.new[x].ref.Para == l.new[y].ref.Para }
 	// An unlinked old sentence of the block partially linked to a linked new
 	// sentence of the block wants to join that sentence's pair.
-	wantOld := map[int]int{} // old index → new index it is contained in
+	// Maps are made only when a block has a candidate: most have none, and
+	// reading a nil map is fine.
+	var wantOld, wantNew map[int]int // old (new) index → new (old) index it is contained in
 	for _, o := range blk.Old {
 		for i := b.oldStart[o]; i < b.oldStart[o+1]; i++ {
 			s := &l.old[i]
 			if s.link < 0 && s.part >= 0 && inNew[l.new[s.part].ref.Para] && l.new[s.part].link >= 0 {
+				if wantOld == nil {
+					wantOld = map[int]int{}
+				}
 				wantOld[i] = s.part
 			}
 		}
 	}
-	wantNew := map[int]int{} // new index → old index it is contained in
 	for _, n := range blk.New {
 		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
 			s := &l.new[j]
 			if s.link < 0 && s.part >= 0 && inOld[l.old[s.part].ref.Para] && l.old[s.part].link >= 0 {
+				if wantNew == nil {
+					wantNew = map[int]int{}
+				}
 				wantNew[j] = s.part
 			}
 		}
 	}
-	if len(wantOld) == 0 && len(wantNew) == 0 {
-		return nil, nil, absorbedOld, absorbedNew // common case
+	if wantOld == nil && wantNew == nil {
+		return nil, nil, nil, nil // common case
 	}
 	oldSpan, newSpan = map[int]stretch{}, map[int]stretch{}
+	absorbedOld, absorbedNew = map[int]int{}, map[int]int{}
 	for _, n := range blk.New {
 		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
 			k := l.new[j].link
@@ -458,7 +455,7 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 }
 
 // partOf returns the reference of sentence part of other, or nil for -1.
-func (b *builder) partOf(part int, other []sent) *SentRef {
+func partOf(part int, other []sent) *SentRef {
 	if part < 0 {
 		return nil
 	}

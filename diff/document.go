@@ -3,7 +3,7 @@ package diff
 import (
 	"strings"
 
-	"github.com/storydiff/storydiff/diff/segment"
+	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
 // Document is one version of a story, split into paragraphs and sentences.

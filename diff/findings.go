@@ -3,7 +3,7 @@ package diff
 import (
 	"fmt"
 
-	"github.com/storydiff/storydiff/diff/segment"
+	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
 // The kinds of Finding, in the order findings are listed (top of the story

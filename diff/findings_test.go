@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/segment"
+	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
 // fixture compares the pair testdata/pairs/name through package input, as

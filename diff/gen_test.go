@@ -14,7 +14,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/input"
-	"github.com/storydiff/storydiff/diff/segment"
+	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
 // This file is a test-only generator of large story pairs for benchmarks,

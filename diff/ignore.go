@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/storydiff/storydiff/diff/segment"
+	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
 // ClassMask is a set of change classes to ignore (--ignore typography,style).

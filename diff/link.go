@@ -6,7 +6,7 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/storydiff/storydiff/diff/segment"
+	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
 // Thresholds, tuned on testdata/pairs and the seed pair.

@@ -17,7 +17,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 const (

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // contextWords is the number of words of context shown on each side of a

@@ -37,7 +37,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // Options configure the viewer.

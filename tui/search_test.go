@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 func TestIndexQuery(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // styles holds the look of every part of the screen. Text spans are drawn

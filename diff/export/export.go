@@ -36,7 +36,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // Format names an export format.

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/render"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // writeSideBySide writes the side-by-side layout of package render, at

@@ -72,9 +72,11 @@ type View struct {
 func (r *Result) View(m ClassMask) View { return View{Result: r, Ignore: m} }
 
 // RunHidden reports whether run r is ignored under the view: its class is
-// in the mask. Views render a hidden run as its new text, unhighlighted;
-// its flags are hidden with it.
-func (v View) RunHidden(r Run) bool { return v.Ignore.Has(r.Class) }
+// in the mask and it carries no flag. A change that carries a flag (a
+// respelled name is ClassStyle and FlagName) is never hidden, whatever the
+// mask: it stays visible, counted and listed. Views render a hidden run as
+// its new text, unhighlighted.
+func (v View) RunHidden(r Run) bool { return r.Flags == 0 && v.Ignore.Has(r.Class) }
 
 // PairHidden reports whether the whole pair reads as unchanged under the
 // view: it is Changed, not moved, and every run is hidden. Added, Removed

@@ -36,7 +36,9 @@ FLAGS
     --inline              open the viewer in the inline (unified) view
     --ignore CLASSES      hide typography and/or style changes from the
                           highlights and counts: typography, style or
-                          typography,style (wording cannot be hidden)
+                          typography,style (wording cannot be hidden, and
+                          no mask hides a flagged change: a respelled
+                          name stays visible, counted and listed)
     --pair I,J            compare versions I and J (1-based; default: the
                           last two)
     --history             print, for each sentence of the latest version,

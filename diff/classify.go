@@ -103,8 +103,10 @@ func annotate(r *Result) {
 			b.Class = max(b.Class, p.Class)
 			b.Flags |= p.Flags
 		}
+		wholeBlockFlags(b)
 	}
 	r.Findings = append(r.Findings, findings(r, datelines)...)
+	r.Matters = OrderMatters(r)
 	r.Stats, _ = r.View(0).Stats()
 }
 

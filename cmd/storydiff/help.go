@@ -29,6 +29,9 @@ FLAGS
     --width N             side-by-side width (default: terminal or 160)
     --context N|all       unchanged paragraphs shown around changes in
                           text, markdown and ansi (default 0: summarised)
+    --matters N           list at most N flagged changes under What
+                          matters in text, ansi, markdown and HTML (the
+                          rest are counted); default 0 lists them all
     --color auto|always|never
                           colour for ansi and the viewer (auto honours
                           NO_COLOR and whether output is a terminal)

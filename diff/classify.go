@@ -591,6 +591,9 @@ func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 	if negCount(dt) != negCount(it) {
 		f |= FlagNegation
 	}
+	if reversed(dt, it, changed) {
+		f |= FlagReversal
+	}
 	var speakerDel, speakerIns bool
 	check := func(ts []tok, speaker *bool) {
 		for k := range ts {
@@ -609,6 +612,8 @@ func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 			}
 			switch {
 			case isNegation(t.key):
+			case titleWords[strings.TrimSuffix(t.key, ".")]:
+				f |= FlagName // a title before a name: Rep. → Sen.
 			case isNumber(t):
 				if !clause {
 					f |= FlagNumber
@@ -634,6 +639,40 @@ func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 	}
 	return f
 }
+
+// reversalWords is the most words a side of a run may have for a swap of
+// opposites in it to count as a reversal (a rewritten clause is wording).
+const reversalWords = 3
+
+// reversed reports whether a run swaps a word for its opposite in place
+// (increased → decreased, upheld → overturned in any inflection; the pairs
+// are WordNet's, see reversal_table.go): a short run deleting one word of
+// a pair and inserting the other, both changed in the sentence.
+func reversed(dt, it []tok, changed func(string) bool) bool {
+	dw, iw := wordToks(dt), wordToks(it)
+	if len(dw) == 0 || len(iw) == 0 || len(dw) > reversalWords || len(iw) > reversalWords {
+		return false
+	}
+	for _, d := range dw {
+		if !changed(d.key) {
+			continue
+		}
+		for _, i := range iw {
+			if changed(i.key) && reversalPairs[d.key+" "+i.key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleWords are titles and party labels that stand before a name: a
+// changed one is a name change even at the start of a sentence.
+var titleWords = set("rep", "reps", "sen", "sens", "gov", "lt", "col", "gen", "maj", "capt", "cmdr", "adm", "sgt",
+	"cpl", "pvt", "supt", "insp", "det", "dr", "prof", "rev", "msgr", "amb", "atty", "del", "assemblyman",
+	"assemblywoman", "congressman", "congresswoman", "senator", "representative", "governor", "mayor",
+	"president", "premier", "chancellor", "minister", "secretary", "speaker", "judge", "justice", "sheriff",
+	"commissioner", "councilman", "councilwoman", "alderman", "d-", "r-", "i-")
 
 // localCounts counts the keys of a run's tokens: word keys, and currency
 // symbols by their text.
@@ -768,7 +807,12 @@ var numberWords = set("zero", "one", "two", "three", "four", "five", "six", "sev
 	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
 	"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions", "dozen",
 	"dozens", "half", "quarter", "quarters", "third", "thirds", "fourth", "fifth", "sixth",
-	"seventh", "eighth", "ninth", "tenth", "twice", "double", "triple", "bn", "mn")
+	"seventh", "eighth", "ninth", "tenth", "twice", "double", "triple", "bn", "mn",
+	// Ordinals and multiples are numbers too.
+	"first", "second", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+	"seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth",
+	"hundredth", "thousandth", "millionth", "once", "thrice", "quadruple", "fourfold", "threefold", "twofold",
+	"tenfold", "hundredfold")
 
 var dayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",

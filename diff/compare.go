@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Compare aligns two versions of a story and returns the Result.
@@ -447,7 +449,10 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 	nt := spanText(b.new, nref, ns.hi-ns.lo)
 	p := Pair{Kind: Equal, OldRef: oref, NewRef: nref, OldMore: os.hi - os.lo, NewMore: ns.hi - ns.lo,
 		Old: ot, New: nt, Moved: moved}
-	if ot != nt {
+	// Canonically equivalent texts (precomposed or combining accents, NFC
+	// and NFD) are the same text: the pair is Equal, each side kept as
+	// written.
+	if ot != nt && norm.NFC.String(ot) != norm.NFC.String(nt) {
 		p.Kind = Changed
 		p.Words = wordDiff(ot, nt)
 	}

@@ -95,6 +95,7 @@ type Flag uint16
 // The flags.
 const (
 	FlagNegation    Flag = 1 << iota // not, no, never, without, n't … added or removed
+	FlagReversal                     // a word swapped for its opposite: increased/decreased, upheld/overturned
 	FlagNumber                       // digits, number words, money, dates, times changed
 	FlagQuote                        // text inside quotation marks changed
 	FlagName                         // a capitalised name added, removed or changed
@@ -108,6 +109,7 @@ var flagNames = []struct {
 	name, badge string
 }{
 	{FlagNegation, "negation", "NEG"},
+	{FlagReversal, "reversal", "REV"},
 	{FlagNumber, "number", "NUM"},
 	{FlagQuote, "quote", "QUOTE"},
 	{FlagName, "name", "NAME"},
@@ -128,8 +130,8 @@ func (f Flag) Names() []string {
 	return out
 }
 
-// Badges returns the short upper-case badges of the set flags (NEG, NUM,
-// QUOTE, NAME, ATTR), in the order of Names, which is also their order of
+// Badges returns the short upper-case badges of the set flags (NEG, REV,
+// NUM, QUOTE, NAME, ATTR), in the order of Names, which is also their order of
 // importance.
 func (f Flag) Badges() []string {
 	var out []string
@@ -257,7 +259,7 @@ type Stats struct {
 	// Added or Removed sentence one wording change.
 	Typography, Style, Wording int
 	// Changes carrying each flag (a change may carry several).
-	Negations, Numbers, Quotes, Names, Attributions int
+	Negations, Reversals, Numbers, Quotes, Names, Attributions int
 	// Boilerplate blocks (Block.Boilerplate != ""), and how many of them
 	// are changes (Block.IsChange).
 	Boilerplate, BoilerplateChanged int
@@ -277,6 +279,9 @@ type Result struct {
 	Blocks   []Block
 	Stats    Stats
 	Findings []Finding
+	// Matters is What matters: the flagged changes and the findings, in
+	// the one order every view and export lists them (see Matter).
+	Matters []Matter
 
 	oldBlock, newBlock []int       // paragraph → block
 	oldPair, newPair   [][]pairLoc // paragraph, sentence → pair

@@ -276,6 +276,9 @@ func TestFindingsList(t *testing.T) {
 			}
 			want := len(r.Findings)
 			for bi := range r.Blocks {
+				if r.Blocks[bi].IsWhole() && r.Blocks[bi].Boilerplate == "" && r.Blocks[bi].Flags != 0 {
+					want++ // a paragraph added or removed whole: one entry
+				}
 				for _, p := range r.Blocks[bi].Pairs {
 					if r.Blocks[bi].Boilerplate != "" {
 						continue
@@ -291,8 +294,13 @@ func TestFindingsList(t *testing.T) {
 					}
 				}
 			}
-			if len(m.list.items) != want {
-				t.Fatalf("%s, mask %v: %d items, want %d", pair[0], mask, len(m.list.items), want)
+			if len(m.list.items) != want || want != len(r.Matters) {
+				t.Fatalf("%s, mask %v: %d items, want %d (engine list %d)", pair[0], mask, len(m.list.items), want, len(r.Matters))
+			}
+			for k, it := range m.list.items {
+				if it.block != r.Matters[k].Block {
+					t.Fatalf("%s: item %d at block %d, engine list says %d", pair[0], k, it.block, r.Matters[k].Block)
+				}
 			}
 			checkFrame(t, screen(m), 120, 40)
 			for k, it := range m.list.items {

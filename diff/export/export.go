@@ -109,6 +109,11 @@ type Options struct {
 	// Color turns on ANSI colours in FormatANSI; without it FormatANSI
 	// writes exactly what FormatText writes.
 	Color bool
+	// Matters caps the flagged changes listed under What matters in text,
+	// ansi, markdown and HTML output (the others are counted, with a note
+	// saying how to see them); 0 lists every one. Findings are always
+	// listed.
+	Matters int
 }
 
 // DefaultWidth is the side-by-side width used when Options.Width is 0.

@@ -107,7 +107,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 		h.row(l[0], l[1])
 	}
 	h.raw("</table>\n")
-	h.matters(whatMatters(v))
+	h.matters(whatMatters(v, opt.Matters))
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(v, opt.Context)

@@ -123,6 +123,7 @@ type JSONStats struct {
 	Style        int `json:"style"`
 	Wording      int `json:"wording"`
 	Negations    int `json:"negations"`
+	Reversals    int `json:"reversals"`
 	Numbers      int `json:"numbers"`
 	Quotes       int `json:"quotes"`
 	Names        int `json:"names"`
@@ -237,7 +238,7 @@ func jsonHead(r *diff.Result) *JSONResult {
 			SentencesMoved: st.SentencesMoved,
 			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
 			Typography: st.Typography, Style: st.Style, Wording: st.Wording,
-			Negations: st.Negations, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
+			Negations: st.Negations, Reversals: st.Reversals, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
 			Attributions: st.Attributions,
 			Boilerplate:  st.Boilerplate, BoilerplateChanged: st.BoilerplateChanged,
 		},

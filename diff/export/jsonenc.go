@@ -163,7 +163,7 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		{"sentences_moved", st.SentencesMoved},
 		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
 		{"typography", st.Typography}, {"style", st.Style}, {"wording", st.Wording},
-		{"negations", st.Negations}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
+		{"negations", st.Negations}, {"reversals", st.Reversals}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
 		{"attributions", st.Attributions},
 		{"boilerplate", st.Boilerplate}, {"boilerplate_changed", st.BoilerplateChanged},
 	} {

@@ -468,7 +468,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		bw.WriteString(l[0] + ": " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
-	writeMattersText(bw, pw, sk, whatMatters(v))
+	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")

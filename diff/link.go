@@ -33,6 +33,20 @@ const (
 	maxPosting = 64
 	// maxCandidates is how many candidates per sentence are scored exactly.
 	maxCandidates = 6
+	// minTrimContainment is the share of the shorter sentence's words
+	// (counted and weighted by rarity) that must appear, in order, in the
+	// longer one for the two to be linked as one sentence trimmed or
+	// extended by a clause ("The council approved the plan on Monday after
+	// a three-hour debate in which…" → "The council approved the plan on
+	// Monday."), however low their Dice score.
+	minTrimContainment = 0.8
+	// minTrimWords is the least number of words of the shorter sentence of
+	// a trim link: "He said." is contained in too many sentences to say
+	// which one it was cut from.
+	minTrimWords = 4
+	// maxTrimWords bounds the longer sentence of a trim link, for which
+	// the in-order check costs the product of the two lengths.
+	maxTrimWords = 400
 )
 
 // sent is one sentence with its matching features.
@@ -51,6 +65,7 @@ type sent struct {
 type linker struct {
 	old, new []sent
 	idf      []float64 // by interned word
+	od, nd   *Document
 }
 
 func newLinker(od, nd *Document) *linker {
@@ -108,7 +123,7 @@ func newLinker(od, nd *Document) *linker {
 		}
 		return out
 	}
-	l := &linker{}
+	l := &linker{od: od, nd: nd}
 	l.old = build(od, &of)
 	l.new = build(nd, &nf)
 	n := float64(len(l.old) + len(l.new))
@@ -374,7 +389,11 @@ func (l *linker) weight(ws []int32) float64 {
 }
 
 // linkSimilar links the sentences left unlinked by linkExact to similar
-// ones, best pairs first, each sentence at most once.
+// ones, best pairs first, each sentence at most once. Two sentences are
+// similar when their word-level Dice score reaches minSimilarity, or when
+// the shorter is contained, in order, in the longer (a trimmed or extended
+// sentence: see minTrimContainment); such a pair scores its Dice value, so
+// it ranks after every pair similar as a whole.
 func (l *linker) linkSimilar() {
 	post := postings(l.old, func(s *sent) bool { return s.link < 0 })
 	type edge struct {
@@ -392,9 +411,9 @@ func (l *linker) linkSimilar() {
 		}
 		for _, c := range l.candidates(ns, post, &scratch) {
 			os := &l.old[c]
-			share, _ := l.overlap(os.words, ns.words)
+			share, w := l.overlap(os.words, ns.words)
 			sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
-			if sim >= minSimilarity {
+			if sim >= minSimilarity || l.trimmed(os, ns, share, w) {
 				edges = append(edges, edge{int(c), j, sim, share, math.Abs(os.pos - ns.pos)})
 			}
 		}
@@ -419,6 +438,63 @@ func (l *linker) linkSimilar() {
 		l.old[e.o].link, l.old[e.o].sim, l.old[e.o].share = e.n, e.sim, e.share
 		l.new[e.n].link, l.new[e.n].sim, l.new[e.n].share = e.o, e.sim, e.share
 	}
+}
+
+// trimmed reports whether the shorter of old sentence o and new sentence n, which share
+// share words of weight w, is the longer one with a clause cut: at least
+// minTrimWords words, minTrimContainment of them (by count and by rarity)
+// shared, and that many in the same order (a longest common subsequence of
+// the folded words), so that a sentence made of the same words in another
+// order is not taken for a trim.
+func (l *linker) trimmed(o, n *sent, share int, w float64) bool {
+	short, long := o, n
+	if len(short.words) > len(long.words) {
+		short, long = long, short
+	}
+	k := len(short.words)
+	if k < minTrimWords || len(long.words) > maxTrimWords || float64(share) < minTrimContainment*float64(k) {
+		return false
+	}
+	if total := l.weight(short.words); total == 0 || w/total < minTrimContainment {
+		return false
+	}
+	ot := l.od.Paragraphs[o.ref.Para].Sentences[o.ref.Sent].Text
+	nt := l.nd.Paragraphs[n.ref.Para].Sentences[n.ref.Sent].Text
+	return float64(inOrder(ot, nt)) >= minTrimContainment*float64(k)
+}
+
+// inOrder returns the length of the longest common subsequence of the
+// folded words of a and b.
+func inOrder(a, b string) int {
+	wa, wb := foldedWords(a), foldedWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	// One row of the dynamic programme over the shorter text.
+	row := make([]int, len(wa)+1)
+	for _, y := range wb {
+		diag := 0
+		for i, x := range wa {
+			up := row[i+1]
+			switch {
+			case x == y:
+				row[i+1] = diag + 1
+			case row[i] > row[i+1]:
+				row[i+1] = row[i]
+			}
+			diag = up
+		}
+	}
+	return row[len(wa)]
+}
+
+// foldedWords returns the folded words of s in order.
+func foldedWords(s string) []string {
+	var out []string
+	for a, b := segment.NextWord(s, 0); a >= 0; a, b = segment.NextWord(s, b) {
+		out = append(out, string(segment.AppendFold(nil, s[a:b])))
+	}
+	return out
 }
 
 // linkPartial gives each sentence still unlinked a partial link to the

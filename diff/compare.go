@@ -9,7 +9,8 @@ import (
 
 // Compare aligns two versions of a story and returns the Result.
 //
-// It links sentences across the whole documents (exact matches by
+// It first aligns exact twins (a paragraph whose text occurs once in each
+// version), then links sentences across the whole documents (exact matches by
 // normalised text, then similar sentences found through an inverted index of
 // words and scored by word overlap, then partial links for clauses that were
 // split off or folded in), lets the links group paragraphs (one to one,
@@ -22,6 +23,7 @@ func Compare(old, new *Document, opts *Options) *Result {
 	opts.progress("reading sentences", 0, 100)
 	l := newLinker(old, new)
 	opts.progress("linking sentences", 35, 100)
+	l.linkAnchors()
 	l.linkExact()
 	l.linkSimilar()
 	opts.progress("finding splits and merges", 50, 100)

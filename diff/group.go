@@ -82,6 +82,14 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 
 	oldGroup := make([]*group, len(od.Paragraphs))
 	newGroup := make([]*group, len(nd.Paragraphs))
+	// Exact twins are grouped first and take no other paragraph: the
+	// paragraph is the same in both versions, not part of a split or merge.
+	anchored := map[*group]bool{}
+	for o, n := range l.anchors {
+		g := &group{old: []int{o}, new: []int{n}, lo: n, hi: n}
+		oldGroup[o], newGroup[n] = g, g
+		anchored[g] = true
+	}
 	// join tries to add edge e; it reports false when the edge would make a
 	// many-to-many group or a split whose new paragraphs are not
 	// consecutive. Such a split may become consecutive once a later edge
@@ -95,6 +103,8 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		switch {
 		case g != nil && g == h:
 			return true, false
+		case anchored[g] || anchored[h]:
+			return false, false // an exact twin stays one to one
 		case g != nil && h != nil:
 			return false, false // many to many: not a split or a merge
 		case g == nil && h == nil:

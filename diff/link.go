@@ -66,6 +66,9 @@ type linker struct {
 	old, new []sent
 	idf      []float64 // by interned word
 	od, nd   *Document
+	// anchors maps an old paragraph to its exact twin in the new version
+	// (see linkAnchors); twin is the reverse map.
+	anchors, twin map[int]int
 }
 
 func newLinker(od, nd *Document) *linker {
@@ -197,6 +200,79 @@ func fnv(h uint64, b []byte) uint64 {
 	return h
 }
 
+// linkAnchors links exact twins: a paragraph whose normalised text (its
+// sentences' keys, in order) occurs exactly once in each version is the
+// same paragraph in both, wherever it stands, and its sentences are linked
+// one to one to the twin's. Grouping starts from these anchors, so that a
+// headline repeated verbatim further down is aligned with that copy rather
+// than with the new headline that merely contains it ("… | The Daily
+// Herald"), and the paragraph blocks agree with the sentence links.
+func (l *linker) linkAnchors() {
+	oldKeys := paraKeys(l.old, len(l.od.Paragraphs))
+	newKeys := paraKeys(l.new, len(l.nd.Paragraphs))
+	type seen struct{ count, para int }
+	oldCount := make(map[uint64]seen, len(oldKeys))
+	for p, k := range oldKeys {
+		c := oldCount[k]
+		oldCount[k] = seen{c.count + 1, p}
+	}
+	newCount := make(map[uint64]seen, len(newKeys))
+	for p, k := range newKeys {
+		c := newCount[k]
+		newCount[k] = seen{c.count + 1, p}
+	}
+	l.anchors, l.twin = map[int]int{}, map[int]int{}
+	oldStart, newStart := sentStarts(l.old, len(oldKeys)), sentStarts(l.new, len(newKeys))
+	for n, k := range newKeys {
+		oc, nc := oldCount[k], newCount[k]
+		if oc.count != 1 || nc.count != 1 {
+			continue
+		}
+		o := oc.para
+		if oldStart[o+1]-oldStart[o] != newStart[n+1]-newStart[n] {
+			continue // a key collision, or sentences segmented apart: no anchor
+		}
+		l.anchors[o], l.twin[n] = n, o
+		for d := 0; d < oldStart[o+1]-oldStart[o]; d++ {
+			i, j := oldStart[o]+d, newStart[n]+d
+			w := max(1, len(l.old[i].words))
+			l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, w
+			l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, w
+		}
+	}
+}
+
+// paraKeys returns a hash of the sentence keys of each of n paragraphs.
+func paraKeys(ss []sent, n int) []uint64 {
+	keys := make([]uint64, n)
+	for p := range keys {
+		keys[p] = fnvOffset
+	}
+	for i := range ss {
+		p := ss[i].ref.Para
+		k := ss[i].key
+		for b := 0; b < 8; b++ {
+			keys[p] ^= k & 0xff
+			keys[p] *= fnvPrime
+			k >>= 8
+		}
+	}
+	return keys
+}
+
+// sentStarts returns, for each of n paragraphs, the index in ss of its
+// first sentence, and len(ss) at the end.
+func sentStarts(ss []sent, n int) []int {
+	st := make([]int, n+1)
+	for i := range ss {
+		st[ss[i].ref.Para+1]++
+	}
+	for p := 1; p <= n; p++ {
+		st[p] += st[p-1]
+	}
+	return st
+}
+
 // linkExact links sentences with the same normalised text, each old
 // sentence at most once. Texts that occur once on each side are linked
 // first; they anchor the rest. A text that repeats (a stock sentence, a
@@ -222,7 +298,7 @@ func (l *linker) linkExact() {
 	}
 	for j := range l.new {
 		k := l.new[j].key
-		if newCount[k] == 1 && len(byKey[k]) == 1 {
+		if newCount[k] == 1 && len(byKey[k]) == 1 && l.new[j].link < 0 && l.old[byKey[k][0]].link < 0 {
 			link(byKey[k][0], j)
 		}
 	}
@@ -512,6 +588,12 @@ func (l *linker) linkPartial() {
 		total := l.weight(s.words)
 		best, bestScore, bestShare := -1, 0.0, 0
 		for _, c := range l.candidates(s, post, &scratch) {
+			if other[c].key == s.key {
+				// The same text, linked to another copy: this one is a
+				// repeat (a headline repeated as the first line), not a
+				// clause split off or folded in.
+				continue
+			}
 			share, w := l.overlap(s.words, other[c].words)
 			if share < minPartialWords || total == 0 {
 				continue

@@ -97,7 +97,7 @@ func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 		case stepHidden:
 			bw.WriteString("*" + hiddenNote(s.paragraphs) + "*\n")
 		case stepOrigin:
-			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
+			bw.WriteString("> " + originNote(r, s) + "\n")
 		case stepBlock:
 			bw.WriteString("### " + mdText(blockHead(r, s.block, opt.Ignore)) + "\n\n")
 			for i, ts := range paragraphs(r, s.block, opt.Ignore) {

@@ -11,8 +11,8 @@
 // doubled spaces loads to identical paragraphs. Metadata paragraphs
 // (headline, byline, dateline, date, version, caption, …) carry a label in
 // Doc.Labels; story text has the label "". Loading is linear in the input
-// size; inputs over MaxSize, holding NUL bytes, or (XML) declaring entities
-// are refused with an *Error naming the file.
+// size; inputs over MaxSize, holding NUL bytes, (XML) declaring entities or
+// (HTML) showing no text at all are refused with an *Error naming the file.
 //
 // # Decoding
 //
@@ -39,8 +39,10 @@
 //
 // # Markup formats
 //
-// HTML keeps the article only (navigation, ads, share and newsletter
-// blocks, scripts and styles are dropped); NITF and NewsML-G2 map their
+// HTML keeps the article only, found by codeberg.org/readeck/go-readability
+// (navigation, ads, share and newsletter blocks, scripts and styles are
+// dropped); a page where no article is found shows its visible text with a
+// warning, and only a page with no text at all is refused; NITF and NewsML-G2 map their
 // head elements to labels and their body to story paragraphs; Markdown
 // drops inline markup. The rules are on the comments in html.go, xml.go and
 // markdown.go.

@@ -16,11 +16,16 @@
 //
 // # Decoding
 //
-// A UTF-8 BOM is stripped; a UTF-16 LE or BE BOM selects UTF-16. Input that
-// is not valid UTF-8 but declares a Latin-1 or windows-1252 charset is
-// decoded as windows-1252; other invalid bytes become U+FFFD with one
+// A UTF-8 BOM is stripped; a UTF-16 LE or BE BOM selects UTF-16, and so do
+// bytes that plainly are UTF-16 without a BOM (a warning says so). Valid
+// UTF-8 and ASCII are kept as they are. Other input is decoded in the
+// charset it declares (XML encoding, HTML meta charset; the WHATWG labels
+// of golang.org/x/net/html/charset), else in the legacy encoding its bytes
+// show (Shift_JIS, windows-1251, KOI8-R, ISO-8859-2, …: detected by
+// github.com/gogs/chardet, decoded by golang.org/x/text), with a warning
+// naming the encoding; a few stray invalid bytes become U+FFFD with one
 // warning giving their count and the offset of the first. CRLF and lone CR
-// become LF.
+// become LF. The rules are on decode's comment in charset.go.
 //
 // # Detection
 //

@@ -185,6 +185,17 @@ type Pair struct {
 	// hint for views ("from ¶3"), not a link: the sentence stays added or
 	// removed.
 	PartOf *SentRef
+	// From is, for an Added sentence split off a sentence of the same
+	// block (its PartOf), the word diff of the words it came from into it:
+	// OpEqual words were carried over (moved text), OpInsert words are new,
+	// OpDelete words are the rest of what the source lost. OpEqual and
+	// OpInsert rebuild New; OpEqual and OpDelete rebuild the words the
+	// source sentence lost (its deleted words when it is Changed, joined
+	// by spaces, or its whole text when it is Removed). For a Removed
+	// sentence folded into a sentence of the same block it is the word diff
+	// of Old into the words that sentence gained: OpEqual and OpDelete
+	// rebuild Old. Nil otherwise. Views show the OpEqual words as moved.
+	From []Word
 	// Moved reports that the sentence came from an old paragraph that is
 	// not in this pair's block (it moved between paragraphs).
 	Moved bool
@@ -273,6 +284,17 @@ type Finding struct {
 	Blocks []int  // the blocks concerned
 }
 
+// Ghost marks where an old paragraph stood that was merged into a block
+// far from it (old ¶11 folded into new ¶7): views show a note there, as
+// they do where a moved block stood (Block.Origin).
+type Ghost struct {
+	Old   int // the old paragraph
+	Block int // the index in Result.Blocks of the merge block holding it
+	// At is the index in Result.Blocks before which the paragraph stood in
+	// the old version (len(Blocks) for the end).
+	At int
+}
+
 // Result is the immutable outcome of Compare.
 type Result struct {
 	Old, New *Document
@@ -282,6 +304,9 @@ type Result struct {
 	// Matters is What matters: the flagged changes and the findings, in
 	// the one order every view and export lists them (see Matter).
 	Matters []Matter
+	// Ghosts are the merged paragraphs that stood away from their merge
+	// block, in the order of At.
+	Ghosts []Ghost
 
 	oldBlock, newBlock []int       // paragraph → block
 	oldPair, newPair   [][]pairLoc // paragraph, sentence → pair

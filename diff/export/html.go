@@ -128,7 +128,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 			h.raw("</details>\n")
 		case stepOrigin:
 			h.raw("<p class=\"origin\"><a href=\"#b" + strconv.Itoa(s.block+1) + "\">")
-			h.text(originNote(&r.Blocks[s.block]))
+			h.text(originNote(r, s))
 			h.raw("</a></p>\n")
 		case stepBlock:
 			h.block(s.block)

@@ -126,6 +126,20 @@ func (j *jsonWriter) result(v diff.View) {
 			j.close('}')
 		})
 	}
+	if len(r.Ghosts) > 0 {
+		j.key("ghosts")
+		j.array(len(r.Ghosts), func(i int) {
+			g := &r.Ghosts[i]
+			j.open('{')
+			j.key("old")
+			j.int(g.Old)
+			j.key("block")
+			j.int(g.Block)
+			j.key("at")
+			j.int(g.At)
+			j.close('}')
+		})
+	}
 	j.key("blocks")
 	j.array(len(r.Blocks), func(i int) { j.block(&r.Blocks[i]) })
 	j.close('}')
@@ -254,17 +268,7 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	j.key("moved")
 	j.bool(p.Moved)
 	j.classFlags(p.Class, p.Flags)
-	if len(p.Words) > 0 {
-		j.key("words")
-		j.array(len(p.Words), func(i int) {
-			j.open('{')
-			j.key("op")
-			j.str(p.Words[i].Op.String())
-			j.key("text")
-			j.str(p.Words[i].Text)
-			j.close('}')
-		})
-	}
+	j.words("words", p.Words)
 	if len(p.Runs) > 0 {
 		j.key("runs")
 		j.array(len(p.Runs), func(i int) {
@@ -278,7 +282,24 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 			j.close('}')
 		})
 	}
+	j.words("from", p.From)
 	j.close('}')
+}
+
+// words writes the member key holding ws, if ws is not empty.
+func (j *jsonWriter) words(key string, ws []diff.Word) {
+	if len(ws) == 0 {
+		return
+	}
+	j.key(key)
+	j.array(len(ws), func(i int) {
+		j.open('{')
+		j.key("op")
+		j.str(ws[i].Op.String())
+		j.key("text")
+		j.str(ws[i].Text)
+		j.close('}')
+	})
 }
 
 const hexDigits = "0123456789abcdef"

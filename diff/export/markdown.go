@@ -98,7 +98,7 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 		case stepHidden:
 			bw.WriteString("*" + hiddenNote(s.paragraphs) + "*\n")
 		case stepOrigin:
-			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
+			bw.WriteString("> " + originNote(r, s) + "\n")
 		case stepBlock:
 			bw.WriteString("### <a id=\"" + blockAnchor(s.block) + "\"></a>" + mdText(blockHead(v, s.block)) + "\n\n")
 			for i, ts := range paragraphs(v, s.block) {

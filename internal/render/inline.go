@@ -104,10 +104,10 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 	}
 	switch l.pairKind(pr) {
 	case diff.Added:
-		out = l.mark(out, Span{pr.New, Added}, "{+", "+}", b.Kind == diff.Added)
+		out = l.carried(out, pr, pr.New, diff.OpInsert, Added, "{+", "+}", b.Kind == diff.Added)
 		out = partNote(out, pr)
 	case diff.Removed:
-		out = l.mark(out, Span{pr.Old, Removed}, "[-", "-]", b.Kind == diff.Removed)
+		out = l.carried(out, pr, pr.Old, diff.OpDelete, Removed, "[-", "-]", b.Kind == diff.Removed)
 		out = partNote(out, pr)
 	case diff.Changed:
 		if pr.Kind == diff.Changed && eq == Plain {

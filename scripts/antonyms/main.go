@@ -39,7 +39,7 @@ type sense struct {
 
 func main() {
 	dir := flag.String("dir", "/usr/share/wordnet", "WordNet database directory")
-	minCount := flag.Int("min", 2, "minimum tag count of each sense")
+	minCount := flag.Int("min", 1, "minimum tag count of each sense")
 	flag.Parse()
 	if err := run(*dir, *minCount); err != nil {
 		fmt.Fprintln(os.Stderr, "antonyms:", err)
@@ -371,8 +371,14 @@ func inflect(w string, pos byte, exc map[string][]string) map[string][]string {
 				out["ed"] = []string{f} // irregular past replaces the regular guess
 			}
 		}
-		if ed := exc[w]; len(ed) > 1 {
-			out["ed"] = ed // both past and participle (lose: lost)
+		var past []string
+		for _, f := range exc[w] {
+			if !strings.HasSuffix(f, "ing") && !(strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss")) {
+				past = append(past, f)
+			}
+		}
+		if len(past) > 1 {
+			out["ed"] = past // both past and participle (rise: rose, risen)
 		}
 	case 'a':
 		out["er"] = suffixed(w, "er")

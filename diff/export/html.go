@@ -223,6 +223,7 @@ func (h *htmlWriter) oldSide(it item) {
 		h.raw("<del>")
 		h.text(p.Old)
 		h.raw("</del> ")
+		h.partNote(p)
 		return
 	}
 	h.pairSide(p, diff.OpDelete, p.Old, "moved here from ")
@@ -238,9 +239,40 @@ func (h *htmlWriter) newSide(it item) {
 		h.raw("<ins>")
 		h.text(p.New)
 		h.raw("</ins> ")
+		h.partNote(p)
 		return
 	}
 	h.pairSide(p, diff.OpInsert, p.New, "moved from ")
+}
+
+// partNote writes the "(from old ¶N)" / "(into new ¶N)" note of an added
+// or removed sentence that holds most of another's words, linked to the
+// block of that paragraph, followed by a space.
+func (h *htmlWriter) partNote(p *diff.Pair) {
+	n := partNote(p)
+	if n == "" {
+		return
+	}
+	bi := -1
+	switch p.Kind {
+	case diff.Added:
+		if p.PartOf.Para < len(h.r.Old.Paragraphs) {
+			bi = h.r.BlockOfOld(p.PartOf.Para)
+		}
+	case diff.Removed:
+		if p.PartOf.Para < len(h.r.New.Paragraphs) {
+			bi = h.r.BlockOfNew(p.PartOf.Para)
+		}
+	}
+	h.raw("<span class=\"note\">")
+	if bi >= 0 {
+		h.raw("<a href=\"#" + blockAnchor(bi) + "\">")
+	}
+	h.text(n)
+	if bi >= 0 {
+		h.raw("</a>")
+	}
+	h.raw("</span> ")
 }
 
 // pairSide writes one side of an Equal or Changed pair followed by a space:

@@ -3,6 +3,8 @@ package export
 import (
 	"bytes"
 	"html"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -154,6 +156,35 @@ func TestHTMLShapes(t *testing.T) {
 			if !strings.Contains(buf.String(), w) {
 				t.Errorf("%s: want %s", shapes[tt.shape].name, w)
 			}
+		}
+	}
+}
+
+// TestPartNotes: the "(from old ¶N)" / "(into new ¶N)" notes of the text
+// export appear in HTML (linked to the block of that paragraph) and in
+// Markdown, and every What matters entry links to its block.
+func TestPartNotes(t *testing.T) {
+	r := loadPair(t, filepath.Join(pairsDir, "split"))
+	txt := writeString(t, r.View(0), FormatText, Options{Wrap: -1})
+	page := writeString(t, r.View(0), FormatHTML, Options{})
+	md := writeString(t, r.View(0), FormatMarkdown, Options{})
+	n := strings.Count(txt, "(from old ¶") + strings.Count(txt, "(into new ¶")
+	if n == 0 {
+		t.Fatal("the split fixture has no part note to check")
+	}
+	if got := strings.Count(page, "(from old ¶") + strings.Count(page, "(into new ¶"); got != n {
+		t.Errorf("html has %d part notes, text %d", got, n)
+	}
+	if got := strings.Count(md, "(from old ¶") + strings.Count(md, "(into new ¶"); got != n {
+		t.Errorf("markdown has %d part notes, text %d", got, n)
+	}
+	if !strings.Contains(page, `<span class="note"><a href="#b`) {
+		t.Errorf("html part note not linked to its block")
+	}
+	sec := page[strings.Index(page, `<section class="matters">`):strings.Index(page, "</section>")]
+	for bi := range r.Matters {
+		if m := r.Matters[bi]; !m.IsFinding() && !strings.Contains(sec, `href="#b`+strconv.Itoa(m.Block+1)+`"`) {
+			t.Errorf("What matters entry of block %d not linked", m.Block)
 		}
 	}
 }

@@ -136,16 +136,16 @@ func TestHTMLShapes(t *testing.T) {
 		shape int
 		want  []string
 	}{
-		{3, []string{`<td class="old empty"><p></p></td><td class="new"><p><ins>Brand new paragraph.</ins> </p></td>`}},
-		{4, []string{`<td class="old"><p><del>Gone now.</del> </p></td><td class="new empty"><p></p></td>`}},
+		{3, []string{`<td class="old empty"><p></p></td><td class="new"><p><ins>Brand new paragraph.</ins></p></td>`}},
+		{4, []string{`<td class="old"><p><del>Gone now.</del></p></td><td class="new empty"><p></p></td>`}},
 		{5, []string{`<p class="origin"><a href="#b3">↕ old ¶1 moved to new ¶3</a></p>`, `<table class="block equal moved" id="b3">`}},
-		{7, []string{`<td class="old"><p>Police came. </p><p>They left. </p></td><td class="new"><p>Police came. They left. </p></td>`}},
-		{8, []string{`<del class="ghost">A two.</del> <span class="note">moved to ¶2</span>`,
-			`<span class="mv">A two.</span> <span class="note">moved here from ¶1</span>`,
-			`<span class="mv">A two.</span> <span class="note">moved from ¶1</span>`}},
+		{7, []string{`<td class="old"><p>Police came.</p><p>They left.</p></td><td class="new"><p>Police came. They left.</p></td>`}},
+		{8, []string{`<del class="ghost">A two.</del><span class="note"> moved to ¶2</span>`,
+			`<span class="mv">A two.</span><span class="note"> moved here from ¶1</span>`,
+			`<span class="mv">A two.</span><span class="note"> moved from ¶1</span>`}},
 		{1, []string{`The mayor said <del class="w">12</del> people died.`, `The mayor said <ins class="w">15</ins> people died.`}},
-		{6, []string{`<tr><td class="old"><p>Police came. </p></td><td class="new"><p>Police came. </p></td></tr>` + "\n" +
-			`<tr><td class="old"><p>They left. </p></td><td class="new"><p>They left. </p></td></tr>`}},
+		{6, []string{`<tr><td class="old"><p>Police came.</p></td><td class="new"><p>Police came.</p></td></tr>` + "\n" +
+			`<tr><td class="old"><p>They left.</p></td><td class="new"><p>They left.</p></td></tr>`}},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
@@ -178,7 +178,7 @@ func TestPartNotes(t *testing.T) {
 	if got := strings.Count(md, "(from old ¶") + strings.Count(md, "(into new ¶"); got != n {
 		t.Errorf("markdown has %d part notes, text %d", got, n)
 	}
-	if !strings.Contains(page, `<span class="note"><a href="#b`) {
+	if !strings.Contains(page, `<span class="note"> <a href="#b`) {
 		t.Errorf("html part note not linked to its block")
 	}
 	sec := page[strings.Index(page, `<section class="matters">`):strings.Index(page, "</section>")]

@@ -46,6 +46,8 @@ const (
 	MarkChanged              // the gutter marker ~
 	MarkMoved                // the gutter marker ↕
 	Markup                   // the [- -] and {+ +} brackets of the plain markup
+	WordDeleteLight          // words deleted by a typography or style change: visible, lighter than WordDelete
+	WordInsertLight          // words inserted by a typography or style change: visible, lighter than WordInsert
 	numStyles
 )
 
@@ -57,6 +59,7 @@ var styleNames = [...]string{
 	"plain", "added", "removed", "changed-old", "changed-new", "word-delete",
 	"word-insert", "moved", "ghost", "boilerplate", "note", "badge", "fold",
 	"gutter", "mark-added", "mark-removed", "mark-changed", "mark-moved", "markup",
+	"word-delete-light", "word-insert-light",
 }
 
 // String returns the style's name, such as "word-insert".

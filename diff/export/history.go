@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // ErrNoHistory is returned when WriteHistory is given a nil History, one
@@ -55,7 +57,7 @@ func newJSONHistory(h *diff.History) (jh *JSONHistory, err error) {
 	}
 	jh = &JSONHistory{Versions: make([]string, len(h.Versions)), Paragraphs: [][]JSONHistorySentence{}}
 	for i, d := range h.Versions {
-		jh.Versions[i] = d.Name
+		jh.Versions[i] = textsafe.Clean(d.Name)
 	}
 	last := h.Versions[len(h.Versions)-1]
 	for p := range last.Paragraphs {
@@ -300,7 +302,7 @@ func writeHistoryJSON(bw *bufio.Writer, h *diff.History) {
 	j := &jsonWriter{w: bw}
 	j.open('{')
 	j.key("versions")
-	j.array(len(h.Versions), func(i int) { j.str(h.Versions[i].Name) })
+	j.array(len(h.Versions), func(i int) { j.str(textsafe.Clean(h.Versions[i].Name)) })
 	j.key("paragraphs")
 	last := h.Versions[len(h.Versions)-1]
 	j.array(len(last.Paragraphs), func(p int) {

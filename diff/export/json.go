@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // JSONVersion is the version of the JSON schema written by FormatJSON. It
@@ -319,7 +321,7 @@ func jsonBlock(b *diff.Block) JSONBlock {
 }
 
 func jsonDoc(d *diff.Document) JSONDocument {
-	jd := JSONDocument{Name: d.Name, Paragraphs: make([]string, len(d.Paragraphs))}
+	jd := JSONDocument{Name: textsafe.Clean(d.Name), Paragraphs: make([]string, len(d.Paragraphs))}
 	labelled := false
 	for i := range d.Paragraphs {
 		jd.Paragraphs[i] = d.Paragraphs[i].Text

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // jsonWriter writes the JSON document of a Result without reflection,
@@ -134,7 +136,7 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 func (j *jsonWriter) doc(d *diff.Document) {
 	j.open('{')
 	j.key("name")
-	j.str(d.Name)
+	j.str(textsafe.Clean(d.Name))
 	j.key("paragraphs")
 	labelled := false
 	j.array(len(d.Paragraphs), func(i int) {
@@ -291,7 +293,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if b >= 0x20 && b != 0x7f && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
 				i++
 				continue
 			}
@@ -324,9 +326,11 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if c == '\u2028' || c == '\u2029' {
+		if c == '\u2028' || c == '\u2029' || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) {
+			// Line separators break JavaScript; C1 controls and bidi
+			// overrides would act on a terminal showing the JSON.
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			dst = append(dst, '\\', 'u', hexDigits[c>>12&0xF], hexDigits[c>>8&0xF], hexDigits[c>>4&0xF], hexDigits[c&0xF])
 			i += size
 			start = i
 			continue

@@ -52,7 +52,7 @@ func TestHostileNamesEveryFormat(t *testing.T) {
 		r := diff.Compare(old, nw, nil)
 		for _, f := range Formats {
 			var b bytes.Buffer
-			if err := Write(&b, r, f, Options{Width: 80, Color: true}); err != nil {
+			if err := Write(&b, r.View(0), f, Options{Width: 80, Color: true}); err != nil {
 				t.Fatalf("%s %q: %v", f, name, err)
 			}
 			out := b.String()

@@ -324,6 +324,16 @@ func (r *Result) Equal() bool {
 	return true
 }
 
+// Indexed reports whether r carries the lookups Assemble builds (BlockOfOld,
+// OldPair, …) for every paragraph and sentence of both versions: true for
+// every Result from Compare or Assemble, false for one put together by
+// hand, which the exports refuse.
+func (r *Result) Indexed() bool {
+	return r.Old != nil && r.New != nil &&
+		len(r.oldBlock) == len(r.Old.Paragraphs) && len(r.newBlock) == len(r.New.Paragraphs) &&
+		len(r.oldPair) == len(r.Old.Paragraphs) && len(r.newPair) == len(r.New.Paragraphs)
+}
+
 // BlockOfOld returns the index of the block holding old paragraph p.
 func (r *Result) BlockOfOld(p int) int { return r.oldBlock[p] }
 

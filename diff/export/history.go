@@ -51,7 +51,6 @@ type JSONHistorySentence struct {
 
 // newJSONHistory converts h to the JSON document WriteHistory writes.
 func newJSONHistory(h *diff.History) (jh *JSONHistory, err error) {
-	defer guard("history json", &err)
 	if err := checkHistory(h); err != nil {
 		return nil, err
 	}
@@ -115,7 +114,6 @@ func checkHistory(h *diff.History) error {
 // document JSONHistory describes. Side-by-side output cannot show a
 // history: WriteHistory returns an error wrapping ErrHistoryFormat.
 func WriteHistory(w io.Writer, h *diff.History, f Format, opt Options) (err error) {
-	defer guard("history", &err)
 	switch f {
 	case FormatText, FormatANSI, FormatMarkdown, FormatHTML, FormatJSON:
 	case FormatSideBySide:

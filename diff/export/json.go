@@ -231,7 +231,6 @@ type JSONRun struct {
 // newJSONResult converts the view v to the JSON document writeJSON writes:
 // the whole result, with Ignored set when v ignores classes.
 func newJSONResult(v diff.View) (jr *JSONResult, err error) {
-	defer guard("json", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
@@ -396,7 +395,6 @@ func className(c diff.Class) string {
 // the top-level "ignored" member records them and the number of runs they
 // hide; the rest of the document is complete whatever v ignores.
 func writeJSON(w io.Writer, v diff.View) (err error) {
-	defer guard("json", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}

@@ -1,11 +1,3 @@
-// Package diff is storydiff's engine: it turns two versions of a story into
-// one aligned, immutable Result that every view and export reads.
-//
-// The pipeline is: paragraphs (from package input) → Document (sentences
-// segmented) → Compare (sentences linked across the whole documents,
-// paragraphs grouped by those links, groups ordered, words diffed inside
-// changed sentences) → Result. Nothing in a Result is modified after Compare
-// returns; callers must treat every slice as read-only.
 package diff
 
 // Kind says what happened to a block of paragraphs or to a sentence.

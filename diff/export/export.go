@@ -2,7 +2,9 @@
 // plain text for e-mail, text with ANSI colours, Markdown, one
 // self-contained HTML page, JSON, and (through package render) a
 // side-by-side text layout. WriteHistory writes a diff.History (a story
-// through several versions) in all of them but side-by-side.
+// through several versions) in all of them but side-by-side. WriteFile and
+// WriteFileContext write any of them to a file atomically. It is part of
+// storydiff's supported Go API (see package diff).
 //
 // The text, ansi, Markdown and HTML exports open with a header (names and
 // counts) and a What matters section: the flagged changes first

@@ -348,6 +348,17 @@ func TestHostileNamesOnStderr(t *testing.T) {
 			t.Errorf("%q: stderr holds raw controls: %q", name, stderr)
 		}
 	}
+	// A parse error quoting the file's content (here a C1 CSI inside an
+	// entity name) is cleaned the same way.
+	bad := filepath.Join(dir, "bad.xml")
+	xml := "<?xml version=\"1.0\"?>\n<nitf><body><body.content><p>&bo\u009bgus;</p></body.content></body></nitf>"
+	if err := os.WriteFile(bad, []byte(xml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := runCmd(t, "", bad, idOld)
+	if status != 2 || !strings.Contains(stderr, "malformed XML") || strings.Contains(stderr, "\u009b") {
+		t.Errorf("XML error: status %d, stderr %q", status, stderr)
+	}
 }
 
 // panicWriter panics on the first write, as a bug in a writer would.

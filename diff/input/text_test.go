@@ -249,7 +249,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	nul := write("nul.txt", "text\x00more")
 	utf16nul := write("nul16.txt", utf16le("a\x00b", true))
-	noBOM := write("nobom.txt", utf16le("Plain text saved as UTF-16.", false))
+	noBOMNul := write("nobomnul.txt", utf16le("Plain text saved as UTF-16.\x00", false))
 	missing := filepath.Join(dir, "missing.txt")
 	tests := []struct {
 		name, path string
@@ -260,7 +260,7 @@ func TestReadErrors(t *testing.T) {
 		{"directory", dir, ErrIsDir, dir + ": is a directory, not a file"},
 		{"NUL bytes", nul, ErrBinary, nul + ": binary file (contains NUL bytes), refused"},
 		{"UTF-16 NUL", utf16nul, ErrBinary, utf16nul + ": binary file (contains NUL bytes), refused"},
-		{"UTF-16 without BOM", noBOM, ErrBinary, noBOM + ": binary file (contains NUL bytes), refused; it looks like UTF-16 without a byte order mark"},
+		{"UTF-16 without BOM, NUL", noBOMNul, ErrBinary, noBOMNul + ": binary file (contains NUL bytes), refused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

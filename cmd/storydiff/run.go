@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -285,23 +286,31 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	case 1:
 		return nil, &usageError{"want two or more files (OLD NEW …), or none for the demo, got 1"}
 	default:
-		stdinUsed := false
-		for _, path := range c.files {
-			var d *input.Doc
-			var err error
-			if path == "-" {
-				if stdinUsed {
-					return nil, &usageError{"only one version can come from standard input"}
+		if n := slices.Index(c.files, "-"); n >= 0 && slices.Contains(c.files[n+1:], "-") {
+			return nil, &usageError{"only one version can come from standard input"}
+		}
+		// The versions are independent: read (decode, clean, split) them at
+		// once, each in its own goroutine; the first error in file order
+		// wins.
+		docs = make([]*input.Doc, len(c.files))
+		errs := make([]error, len(c.files))
+		var wg sync.WaitGroup
+		for i, path := range c.files {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if path == "-" {
+					docs[i], errs[i] = input.Read("-", stdin, format)
+				} else {
+					docs[i], errs[i] = input.ReadFile(path, format)
 				}
-				stdinUsed = true
-				d, err = input.Read("-", stdin, format)
-			} else {
-				d, err = input.ReadFile(path, format)
-			}
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
 			if err != nil {
 				return nil, err
 			}
-			docs = append(docs, d)
 		}
 	}
 	for _, d := range docs {

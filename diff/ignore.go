@@ -8,10 +8,9 @@ import (
 )
 
 // ClassMask is a set of change classes to ignore (--ignore typography,style).
-// Ignoring is a view over a Result, which stays unchanged: views ask
-// Run.Hidden, Pair.Hidden and Result.BlockHidden what to show as plain
-// text, and Result.StatsIgnoring for the counts. The zero mask ignores
-// nothing.
+// Ignoring is a View of a Result, which stays unchanged: views ask the
+// View what to show as plain text and for the counts. The zero mask
+// ignores nothing.
 type ClassMask uint8
 
 // The masks ParseIgnore builds.
@@ -57,36 +56,53 @@ func ParseIgnore(s string) (ClassMask, error) {
 	return m, nil
 }
 
-// Hidden reports whether the run is ignored under m: its class is in m.
-// Views render a hidden run as its new text, unhighlighted; its flags are
-// hidden with it.
-func (r Run) Hidden(m ClassMask) bool { return m.Has(r.Class) }
+// View is a Result seen under an ignore mask: what every view and export
+// shows. The Result stays unchanged; a View answers which runs, pairs and
+// blocks read as unchanged under the mask and counts the statistics as
+// they then read. The zero Ignore shows every change. A View is a small
+// value: pass it by value.
+type View struct {
+	// Result is the comparison seen.
+	Result *Result
+	// Ignore is the set of change classes shown as plain text.
+	Ignore ClassMask
+}
 
-// Hidden reports whether the whole pair reads as unchanged under m: it is
-// Changed, not moved, and every run is hidden. Added, Removed and moved
-// pairs are never hidden.
-func (p *Pair) Hidden(m ClassMask) bool {
-	if p.Kind != Changed || p.Moved || len(p.Runs) == 0 || m == 0 {
+// View returns r seen with the classes in m ignored.
+func (r *Result) View(m ClassMask) View { return View{Result: r, Ignore: m} }
+
+// RunHidden reports whether run r is ignored under the view: its class is
+// in the mask and it carries no flag. A change that carries a flag (a
+// respelled name is ClassStyle and FlagName) is never hidden, whatever the
+// mask: it stays visible, counted and listed. Views render a hidden run as
+// its new text, unhighlighted.
+func (v View) RunHidden(r Run) bool { return r.Flags == 0 && v.Ignore.Has(r.Class) }
+
+// PairHidden reports whether the whole pair reads as unchanged under the
+// view: it is Changed, not moved, and every run is hidden. Added, Removed
+// and moved pairs are never hidden.
+func (v View) PairHidden(p *Pair) bool {
+	if p.Kind != Changed || p.Moved || len(p.Runs) == 0 || v.Ignore == 0 {
 		return false
 	}
 	for _, r := range p.Runs {
-		if !r.Hidden(m) {
+		if !v.RunHidden(r) {
 			return false
 		}
 	}
 	return true
 }
 
-// Visible returns the class and flags of the pair's runs that m does not
-// hide (Class and Flags when m is zero).
-func (p *Pair) Visible(m ClassMask) (Class, Flag) {
-	if m == 0 || p.Kind != Changed {
+// PairVisible returns the class and flags of the pair's runs that the view
+// does not hide (the pair's Class and Flags when nothing is ignored).
+func (v View) PairVisible(p *Pair) (Class, Flag) {
+	if v.Ignore == 0 || p.Kind != Changed {
 		return p.Class, p.Flags
 	}
 	var c Class
 	var f Flag
 	for _, r := range p.Runs {
-		if !r.Hidden(m) {
+		if !v.RunHidden(r) {
 			c = max(c, r.Class)
 			f |= r.Flags
 		}
@@ -94,30 +110,31 @@ func (p *Pair) Visible(m ClassMask) (Class, Flag) {
 	return c, f
 }
 
-// Visible returns the class and flags of the block's pairs under m.
-func (b *Block) Visible(m ClassMask) (Class, Flag) {
-	if m == 0 {
+// BlockVisible returns the class of the block's pairs under the view and
+// the block's flags (no mask hides a flag; a boilerplate block has none).
+func (v View) BlockVisible(b *Block) (Class, Flag) {
+	if v.Ignore == 0 {
 		return b.Class, b.Flags
 	}
 	var c Class
-	var f Flag
 	for i := range b.Pairs {
-		pc, pf := b.Pairs[i].Visible(m)
+		pc, _ := v.PairVisible(&b.Pairs[i])
 		c = max(c, pc)
-		f |= pf
 	}
-	if b.Boilerplate != "" {
-		f = 0
-	}
-	return c, f
+	return c, b.Flags
 }
 
-// BlockHidden reports whether block i reads as Equal under m: it is a
-// Changed one-to-one block, not moved, every sentence of its old paragraph
-// is paired inside it, and every pair is Equal or Hidden.
-func (r *Result) BlockHidden(i int, m ClassMask) bool {
+// PairFlags returns the flags shown with pair pi of block bi (see
+// Block.PairFlags: a block added or removed whole shows its flags once).
+func (v View) PairFlags(bi, pi int) Flag { return v.Result.Blocks[bi].PairFlags(pi) }
+
+// BlockHidden reports whether block i reads as Equal under the view: it is
+// a Changed one-to-one block, not moved, every sentence of its old
+// paragraph is paired inside it, and every pair is Equal or hidden.
+func (v View) BlockHidden(i int) bool {
+	r := v.Result
 	b := &r.Blocks[i]
-	if m == 0 || b.Kind != Changed || b.Moved || len(b.Old) != 1 || len(b.New) != 1 {
+	if v.Ignore == 0 || b.Kind != Changed || b.Moved || len(b.Old) != 1 || len(b.New) != 1 {
 		return false
 	}
 	paired := 0
@@ -125,7 +142,7 @@ func (r *Result) BlockHidden(i int, m ClassMask) bool {
 		p := &b.Pairs[j]
 		switch {
 		case p.Kind == Equal && !p.Moved:
-		case p.Hidden(m):
+		case v.PairHidden(p):
 		default:
 			return false
 		}
@@ -136,14 +153,21 @@ func (r *Result) BlockHidden(i int, m ClassMask) bool {
 	return paired == len(r.Old.Paragraphs[b.Old[0]].Sentences)
 }
 
-// StatsIgnoring returns the statistics of r with the classes in m ignored,
-// and the number of changes (word runs) it hid. StatsIgnoring(0) is
-// r.Stats. Under m a hidden run counts neither as a change nor in the word
-// counts, a Changed sentence whose runs are all hidden counts as equal,
-// and a block that BlockHidden reports counts as Equal. Boilerplate blocks
-// are counted only in Stats.Boilerplate and Stats.BoilerplateChanged, and
-// their runs are never counted as hidden.
-func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
+// BlockChanged reports whether block i shows a change under the view: it
+// differs in any way (Block.IsChange) and BlockHidden does not report it.
+func (v View) BlockChanged(i int) bool {
+	return v.Result.Blocks[i].IsChange() && !v.BlockHidden(i)
+}
+
+// Stats returns the statistics of the result as the view shows them, and
+// the number of changes (word runs) the view hid. With nothing ignored it
+// is Result.Stats and 0. A hidden run counts neither as a change nor in
+// the word counts, a Changed sentence whose runs are all hidden counts as
+// equal, and a block that BlockHidden reports counts as Equal.
+// Boilerplate blocks are counted only in Stats.Boilerplate and
+// Stats.BoilerplateChanged, and their runs are never counted as hidden.
+func (v View) Stats() (Stats, int) {
+	r := v.Result
 	st := Stats{OldParagraphs: len(r.Old.Paragraphs), NewParagraphs: len(r.New.Paragraphs)}
 	hidden := 0
 	for bi := range r.Blocks {
@@ -156,7 +180,7 @@ func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
 			continue
 		}
 		kind := b.Kind
-		if r.BlockHidden(bi, m) {
+		if v.BlockHidden(bi) {
 			kind = Equal
 		}
 		switch kind {
@@ -178,16 +202,25 @@ func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
 		if b.IsMerge() {
 			st.Merged++
 		}
+		whole := b.IsWhole()
+		if whole {
+			st.countFlags(b.wholeFlags()) // flagged once, as a block
+		}
 		for j := range b.Pairs {
-			hidden += st.addPair(&b.Pairs[j], m)
+			hidden += st.addPair(&b.Pairs[j], v, whole)
 		}
 	}
 	return st, hidden
 }
 
-// addPair counts one pair of a story block under m and returns how many of
-// its runs m hid.
-func (st *Stats) addPair(p *Pair, m ClassMask) int {
+// addPair counts one pair of a story block under v and returns how many of
+// its runs v hid. The flags of a pair of a block added or removed whole
+// (whole) are counted with the block.
+func (st *Stats) addPair(p *Pair, v View, whole bool) int {
+	flags := p.Flags
+	if whole {
+		flags = 0
+	}
 	if p.Moved {
 		st.SentencesMoved++
 	}
@@ -203,7 +236,7 @@ func (st *Stats) addPair(p *Pair, m ClassMask) int {
 		}
 		visible := false
 		for _, run := range p.Runs {
-			if run.Hidden(m) {
+			if v.RunHidden(run) {
 				hidden++
 				continue
 			}
@@ -219,11 +252,11 @@ func (st *Stats) addPair(p *Pair, m ClassMask) int {
 	case Added:
 		st.SentencesAdded++
 		st.WordsAdded += segment.CountWords(p.New)
-		st.countChange(ClassWording, p.Flags)
+		st.countChange(ClassWording, flags)
 	case Removed:
 		st.SentencesRemoved++
 		st.WordsRemoved += segment.CountWords(p.Old)
-		st.countChange(ClassWording, p.Flags)
+		st.countChange(ClassWording, flags)
 	}
 	return hidden
 }
@@ -248,10 +281,15 @@ func (st *Stats) countChange(c Class, f Flag) {
 	case ClassWording:
 		st.Wording++
 	}
+	st.countFlags(f)
+}
+
+// countFlags counts one change carrying the flags f.
+func (st *Stats) countFlags(f Flag) {
 	for _, n := range [...]struct {
 		f Flag
 		c *int
-	}{{FlagNegation, &st.Negations}, {FlagNumber, &st.Numbers}, {FlagQuote, &st.Quotes},
+	}{{FlagNegation, &st.Negations}, {FlagReversal, &st.Reversals}, {FlagNumber, &st.Numbers}, {FlagQuote, &st.Quotes},
 		{FlagName, &st.Names}, {FlagAttribution, &st.Attributions}} {
 		if f&n.f != 0 {
 			(*n.c)++

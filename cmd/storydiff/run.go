@@ -44,6 +44,7 @@ type config struct {
 	inputFormat string
 	inline      bool
 	ignore      string
+	matters     int
 	pair        string
 	history     bool
 	version     bool
@@ -70,6 +71,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.inputFormat, "input-format", "auto", "")
 	fs.BoolVar(&c.inline, "inline", false, "")
 	fs.StringVar(&c.ignore, "ignore", "", "")
+	fs.IntVar(&c.matters, "matters", 0, "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
 	fs.BoolVar(&c.version, "version", false, "")
@@ -170,6 +172,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if err != nil {
 		return 0, &usageError{"--" + err.Error()}
 	}
+	if c.matters < 0 {
+		return 0, &usageError{fmt.Sprintf("--matters %d: want 0 (all) or a positive number", c.matters)}
+	}
 	docs, err := c.load(inFormat, stdin, stderr)
 	if err != nil {
 		return 0, err
@@ -224,7 +229,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return exitSame, nil
 	}
 
-	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Ignore: ignore}
+	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Matters: c.matters}
 	var write func(w io.Writer) error
 	status := exitDiffer
 	if c.history {
@@ -235,7 +240,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	} else {
 		res := diff.Compare(docs[from], docs[to], nil)
-		write = func(w io.Writer) error { return export.Write(w, res, format, opt) }
+		write = func(w io.Writer) error { return export.Write(w, res.View(ignore), format, opt) }
 		if res.Equal() {
 			status = exitSame
 		}

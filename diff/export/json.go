@@ -30,6 +30,7 @@ const JSONVersion = 1
 //	            "boilerplate": 7, "boilerplate_changed": 2},
 //	  "ignored": {"classes": ["typography"], "hidden": 2},
 //	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
+//	  "ghosts": [{"old": 10, "block": 4, "at": 12}],
 //	  "blocks": [{
 //	    "kind": "equal|changed|added|removed",
 //	    "old": [3], "new": [4, 5],
@@ -43,7 +44,8 @@ const JSONVersion = 1
 //	      "moved": false,
 //	      "class": "wording", "flags": ["number"],
 //	      "words": [{"op": "equal|insert|delete", "text": "…"}],
-//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}]
+//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}],
+//	      "from": [{"op": "equal|insert|delete", "text": "…"}]
 //	    }]
 //	  }]
 //	}
@@ -58,7 +60,11 @@ const JSONVersion = 1
 // "part_of", on an added (removed) sentence only, is the [paragraph,
 // sentence] of the old (new) sentence that holds most of its words: a
 // clause split off into its own sentence, or a sentence folded into
-// another; a hint, not a link.
+// another; a hint, not a link. "from", on such a sentence when the other
+// lies in the same block, is the word diff of the words it came from into
+// it (diff.Pair.From): "equal" words were carried over. "ghosts" mark
+// where an old paragraph ("old") merged into block "block" far away stood:
+// before block "at".
 // "old_more" ("new_more"), when present, says the entry also covers that
 // many following sentences of the same paragraph: sentences an editor
 // joined into one (or split from one) are one entry whose "old" ("new")
@@ -70,8 +76,8 @@ const JSONVersion = 1
 // the changes carrying each flag, all over story blocks only;
 // "boilerplate" counts the boilerplate blocks and "boilerplate_changed"
 // those that changed. "ignored" is present only when the export was asked
-// to ignore classes (Options.Ignore): the ignored class names and the
-// number of runs they hide (diff.Result.StatsIgnoring); everything else
+// to ignore classes (a diff.View with a mask): the ignored class names and
+// the number of runs they hide (diff.View.Stats); everything else
 // stays complete, so a reader can apply the mask itself with the runs'
 // "class".
 // Concatenating the "text" of equal and delete words gives "old", of equal
@@ -89,7 +95,18 @@ type JSONResult struct {
 	Stats    JSONStats     `json:"stats"`
 	Ignored  *JSONIgnored  `json:"ignored,omitempty"`
 	Findings []JSONFinding `json:"findings,omitempty"`
-	Blocks   []JSONBlock   `json:"blocks"`
+	// Ghosts are diff.Result's: where paragraphs merged into a block far
+	// away stood.
+	Ghosts []JSONGhost `json:"ghosts,omitempty"`
+	Blocks []JSONBlock `json:"blocks"`
+}
+
+// JSONGhost is a diff.Ghost: old paragraph "old" was merged into block
+// "block" and stood before block "at" in the old version.
+type JSONGhost struct {
+	Old   int `json:"old"`
+	Block int `json:"block"`
+	At    int `json:"at"`
 }
 
 // JSONDocument is one version: its name and paragraph texts.
@@ -123,6 +140,7 @@ type JSONStats struct {
 	Style        int `json:"style"`
 	Wording      int `json:"wording"`
 	Negations    int `json:"negations"`
+	Reversals    int `json:"reversals"`
 	Numbers      int `json:"numbers"`
 	Quotes       int `json:"quotes"`
 	Names        int `json:"names"`
@@ -179,6 +197,10 @@ type JSONSentence struct {
 	Flags   []string   `json:"flags,omitempty"`
 	Words   []JSONWord `json:"words,omitempty"`
 	Runs    []JSONRun  `json:"runs,omitempty"`
+	// From is diff.Pair's: for an added sentence split off a sentence of
+	// its block (a removed one folded into one), the word diff of the words
+	// it came from into it; "equal" words were carried over.
+	From []JSONWord `json:"from,omitempty"`
 }
 
 // partOf converts a diff.Pair's PartOf.
@@ -204,18 +226,16 @@ type JSONRun struct {
 	Flags []string `json:"flags,omitempty"`
 }
 
-// newJSONResult converts r to the JSON document writeJSON writes.
-func newJSONResult(r *diff.Result) (*JSONResult, error) { return newJSONResultIgnoring(r, 0) }
-
-// newJSONResultIgnoring converts r to the JSON document writeJSONIgnoring
-// writes: newJSONResult's, with Ignored set when m is not zero.
-func newJSONResultIgnoring(r *diff.Result, m diff.ClassMask) (jr *JSONResult, err error) {
+// newJSONResult converts the view v to the JSON document writeJSON writes:
+// the whole result, with Ignored set when v ignores classes.
+func newJSONResult(v diff.View) (jr *JSONResult, err error) {
 	defer guard("json", &err)
+	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
 	}
 	jr = jsonHead(r)
-	jr.Ignored = jsonIgnored(r, m)
+	jr.Ignored = jsonIgnored(v)
 	jr.Blocks = make([]JSONBlock, len(r.Blocks))
 	for bi := range r.Blocks {
 		jr.Blocks[bi] = jsonBlock(&r.Blocks[bi])
@@ -239,7 +259,7 @@ func jsonHead(r *diff.Result) *JSONResult {
 			SentencesMoved: st.SentencesMoved,
 			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
 			Typography: st.Typography, Style: st.Style, Wording: st.Wording,
-			Negations: st.Negations, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
+			Negations: st.Negations, Reversals: st.Reversals, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
 			Attributions: st.Attributions,
 			Boilerplate:  st.Boilerplate, BoilerplateChanged: st.BoilerplateChanged,
 		},
@@ -247,16 +267,20 @@ func jsonHead(r *diff.Result) *JSONResult {
 	for _, f := range r.Findings {
 		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
 	}
+	for _, g := range r.Ghosts {
+		jr.Ghosts = append(jr.Ghosts, JSONGhost{Old: g.Old, Block: g.Block, At: g.At})
+	}
 	return jr
 }
 
-// jsonIgnored returns the "ignored" member for mask m, or nil for none.
-func jsonIgnored(r *diff.Result, m diff.ClassMask) *JSONIgnored {
-	if m == 0 {
+// jsonIgnored returns the "ignored" member for the view v, or nil when it
+// ignores nothing.
+func jsonIgnored(v diff.View) *JSONIgnored {
+	if v.Ignore == 0 {
 		return nil
 	}
-	_, hidden := r.StatsIgnoring(m)
-	return &JSONIgnored{Classes: ignoredClasses(m), Hidden: hidden}
+	_, hidden := v.Stats()
+	return &JSONIgnored{Classes: ignoredClasses(v.Ignore), Hidden: hidden}
 }
 
 // ignoredClasses returns the names of the classes in m, least significant
@@ -313,6 +337,9 @@ func jsonBlock(b *diff.Block) JSONBlock {
 		for _, run := range p.Runs {
 			js.Runs = append(js.Runs, JSONRun{Start: run.Start, End: run.End, Class: className(run.Class), Flags: run.Flags.Names()})
 		}
+		for _, w := range p.From {
+			js.From = append(js.From, JSONWord{Op: w.Op.String(), Text: w.Text})
+		}
 		jb.Sentences[pi] = js
 	}
 	return jb
@@ -358,24 +385,21 @@ func className(c diff.Class) string {
 	return c.String()
 }
 
-// writeJSON writes r as one JSON document (see JSONResult for the schema),
-// indented by two spaces and ended by a newline: the bytes
-// json.MarshalIndent(newJSONResult(r), "", "  ") gives plus a newline,
-// written without reflection and streamed, so memory stays flat. <, > and &
-// in strings are written as \u003c, \u003e and \u0026 so that the output
-// can be embedded in HTML safely.
-func writeJSON(w io.Writer, r *diff.Result) error { return writeJSONIgnoring(w, r, 0) }
-
-// writeJSONIgnoring writes what writeJSON writes, with the top-level
-// "ignored" member recording the mask m and the number of runs it hides
-// when m is not zero. The rest of the document is complete whatever m.
-func writeJSONIgnoring(w io.Writer, r *diff.Result, m diff.ClassMask) (err error) {
+// writeJSON writes the result of the view v as one JSON document (see
+// JSONResult for the schema), indented by two spaces and ended by a
+// newline: the bytes json.MarshalIndent(newJSONResult(v), "", "  ") gives
+// plus a newline, written without reflection and streamed, so memory stays
+// flat. <, > and & in strings are written as \u003c, \u003e and \u0026 so
+// that the output can be embedded in HTML safely. When v ignores classes
+// the top-level "ignored" member records them and the number of runs they
+// hide; the rest of the document is complete whatever v ignores.
+func writeJSON(w io.Writer, v diff.View) (err error) {
 	defer guard("json", &err)
-	if err := check(r); err != nil {
+	if err := check(v.Result); err != nil {
 		return err
 	}
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	j.result(r, m)
+	j.result(v)
 	if err := j.w.Flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}

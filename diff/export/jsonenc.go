@@ -90,7 +90,8 @@ func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
 
 // result writes the whole document.
-func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
+func (j *jsonWriter) result(v diff.View) {
+	r := v.Result
 	j.open('{')
 	j.key("version")
 	j.int(JSONVersion)
@@ -100,7 +101,7 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 	j.doc(r.New)
 	j.key("stats")
 	j.stats(&r.Stats)
-	if ig := jsonIgnored(r, m); ig != nil {
+	if ig := jsonIgnored(v); ig != nil {
 		j.key("ignored")
 		j.open('{')
 		j.key("classes")
@@ -122,6 +123,20 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 				j.key("blocks")
 				j.ints(f.Blocks)
 			}
+			j.close('}')
+		})
+	}
+	if len(r.Ghosts) > 0 {
+		j.key("ghosts")
+		j.array(len(r.Ghosts), func(i int) {
+			g := &r.Ghosts[i]
+			j.open('{')
+			j.key("old")
+			j.int(g.Old)
+			j.key("block")
+			j.int(g.Block)
+			j.key("at")
+			j.int(g.At)
 			j.close('}')
 		})
 	}
@@ -162,7 +177,7 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		{"sentences_moved", st.SentencesMoved},
 		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
 		{"typography", st.Typography}, {"style", st.Style}, {"wording", st.Wording},
-		{"negations", st.Negations}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
+		{"negations", st.Negations}, {"reversals", st.Reversals}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
 		{"attributions", st.Attributions},
 		{"boilerplate", st.Boilerplate}, {"boilerplate_changed", st.BoilerplateChanged},
 	} {
@@ -253,17 +268,7 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	j.key("moved")
 	j.bool(p.Moved)
 	j.classFlags(p.Class, p.Flags)
-	if len(p.Words) > 0 {
-		j.key("words")
-		j.array(len(p.Words), func(i int) {
-			j.open('{')
-			j.key("op")
-			j.str(p.Words[i].Op.String())
-			j.key("text")
-			j.str(p.Words[i].Text)
-			j.close('}')
-		})
-	}
+	j.words("words", p.Words)
 	if len(p.Runs) > 0 {
 		j.key("runs")
 		j.array(len(p.Runs), func(i int) {
@@ -277,7 +282,24 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 			j.close('}')
 		})
 	}
+	j.words("from", p.From)
 	j.close('}')
+}
+
+// words writes the member key holding ws, if ws is not empty.
+func (j *jsonWriter) words(key string, ws []diff.Word) {
+	if len(ws) == 0 {
+		return
+	}
+	j.key(key)
+	j.array(len(ws), func(i int) {
+		j.open('{')
+		j.key("op")
+		j.str(ws[i].Op.String())
+		j.key("text")
+		j.str(ws[i].Text)
+		j.close('}')
+	})
 }
 
 const hexDigits = "0123456789abcdef"

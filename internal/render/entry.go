@@ -28,7 +28,7 @@ type RowKind uint8
 // The kinds of row.
 const (
 	RowBlock    RowKind = iota // one aligned block of paragraphs
-	RowGhost                   // where a moved block stood in the old version
+	RowGhost                   // where a moved block, or a paragraph merged away, stood in the old version
 	RowFold                    // a run of unchanged blocks or pairs, folded
 	RowSentence                // one sentence pair (Sentences mode)
 )
@@ -45,49 +45,53 @@ type Entry struct {
 	// Count is the number of blocks (or pairs, in Sentences mode) a RowFold
 	// stands for.
 	Count int
+	// Merged is, for the RowGhost of a paragraph merged into a block far
+	// from it (diff.Result.Ghosts), 1 + that old paragraph; Block is then
+	// the merge block. 0 for the ghost of a moved block.
+	Merged int
 }
 
-// IsChangeIgnoring reports whether the entry shows a change with the
-// classes in m ignored: a changed, added, removed or moved block or pair,
-// or a ghost, but not a block that r.BlockHidden reports or a pair whose
-// runs are all hidden. A zero m ignores nothing.
-func (e Entry) IsChangeIgnoring(r *diff.Result, m diff.ClassMask) bool {
+// IsChange reports whether the entry shows a change in the view v: a
+// changed, added, removed or moved block or pair, or a ghost, but not a
+// block that v.BlockHidden reports or a pair whose runs are all hidden.
+func (e Entry) IsChange(v diff.View) bool {
 	switch e.Kind {
 	case RowBlock:
-		return r.Blocks[e.Block].IsChange() && (m == 0 || !r.BlockHidden(e.Block, m))
+		return v.BlockChanged(e.Block)
 	case RowSentence:
-		p := &r.Blocks[e.Block].Pairs[e.Pair]
-		return (p.Kind != diff.Equal || p.Moved) && !p.Hidden(m)
+		p := &v.Result.Blocks[e.Block].Pairs[e.Pair]
+		return (p.Kind != diff.Equal || p.Moved) && !v.PairHidden(p)
 	case RowGhost:
 		return true
 	}
 	return false
 }
 
-// Flags returns the flags the entry shows under m: those of its pair (a
-// RowSentence) or of its block's pairs (a RowBlock), not counting runs m
-// hides. Folds and ghosts have none.
-func (e Entry) Flags(r *diff.Result, m diff.ClassMask) diff.Flag {
+// Flags returns the flags the entry shows in the view v: those of its pair
+// (a RowSentence) or of its block's pairs (a RowBlock), not counting runs
+// v hides. Folds and ghosts have none.
+func (e Entry) Flags(v diff.View) diff.Flag {
+	r := v.Result
 	switch e.Kind {
 	case RowBlock:
-		_, f := r.Blocks[e.Block].Visible(m)
+		_, f := v.BlockVisible(&r.Blocks[e.Block])
 		return f
 	case RowSentence:
 		if r.Blocks[e.Block].Boilerplate != "" {
 			return 0
 		}
-		_, f := r.Blocks[e.Block].Pairs[e.Pair].Visible(m)
-		return f
+		return v.PairFlags(e.Block, e.Pair)
 	}
 	return 0
 }
 
-// EntriesIgnoring lists the rows of r in the given mode. Moved blocks leave
-// a ghost row where they stood (in SideBySide and Inline modes). With fold,
-// each run of unchanged blocks (or pairs) becomes one RowFold; the classes
-// in m are ignored, so blocks and pairs that read as unchanged under m (see
-// Entry.IsChangeIgnoring) are folded too. A zero m ignores nothing.
-func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []Entry {
+// Entries lists the rows of the view v in the given mode. Moved blocks
+// leave a ghost row where they stood (in SideBySide and Inline modes).
+// With fold, each run of unchanged blocks (or pairs) becomes one RowFold;
+// blocks and pairs that read as unchanged in v (see Entry.IsChange) are
+// folded too.
+func Entries(v diff.View, mode Mode, fold bool) []Entry {
+	r := v.Result
 	if r == nil {
 		return nil
 	}
@@ -122,7 +126,7 @@ func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []E
 		for bi := range r.Blocks {
 			for pi := range r.Blocks[bi].Pairs {
 				p := &r.Blocks[bi].Pairs[pi]
-				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, (p.Kind == diff.Equal && !p.Moved) || p.Hidden(m))
+				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, (p.Kind == diff.Equal && !p.Moved) || v.PairHidden(p))
 			}
 		}
 		flush()
@@ -132,31 +136,40 @@ func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []E
 	for bi := range r.Blocks {
 		for _, g := range ghosts[bi] {
 			flush()
-			out = append(out, Entry{Kind: RowGhost, Block: g})
+			out = append(out, g)
 		}
-		add(Entry{Kind: RowBlock, Block: bi}, !r.Blocks[bi].IsChange() || (m != 0 && r.BlockHidden(bi, m)))
+		add(Entry{Kind: RowBlock, Block: bi}, !v.BlockChanged(bi))
 	}
 	flush()
-	for _, g := range ghosts[len(r.Blocks)] {
-		out = append(out, Entry{Kind: RowGhost, Block: g})
-	}
+	out = append(out, ghosts[len(r.Blocks)]...)
 	return out
 }
 
-// ghostIndex maps each block index (and len(Blocks)) to the moved blocks
-// whose old paragraphs stood before it.
-func ghostIndex(r *diff.Result) map[int][]int {
-	g := map[int][]int{}
+// ghostIndex maps each block index (and len(Blocks)) to the ghost rows
+// before it: the moved blocks whose old paragraphs stood there, then the
+// paragraphs merged away from there.
+func ghostIndex(r *diff.Result) map[int][]Entry {
+	g := map[int][]Entry{}
+	at := func(o int) int {
+		if o < 0 || o > len(r.Blocks) {
+			return len(r.Blocks)
+		}
+		return o
+	}
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if !b.Moved || len(b.Old) == 0 {
 			continue
 		}
-		o := b.Origin
-		if o < 0 || o > len(r.Blocks) {
-			o = len(r.Blocks)
+		o := at(b.Origin)
+		g[o] = append(g[o], Entry{Kind: RowGhost, Block: bi})
+	}
+	for _, gh := range r.Ghosts {
+		if gh.Block < 0 || gh.Block >= len(r.Blocks) {
+			continue
 		}
-		g[o] = append(g[o], bi)
+		o := at(gh.At)
+		g[o] = append(g[o], Entry{Kind: RowGhost, Block: gh.Block, Merged: gh.Old + 1})
 	}
 	return g
 }

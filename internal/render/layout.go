@@ -32,17 +32,13 @@ type Options struct {
 	// so that they show without colour or attributes: for plain-text
 	// exports and monochrome terminals.
 	Markup bool
-	// Ignore hides changes of these classes: a hidden run is shown as its
-	// text on each side (its new text in Inline mode), unhighlighted and
-	// without its badges; a pair whose runs are all hidden reads as equal,
-	// and a block that diff.Result.BlockHidden reports gets no marker.
-	Ignore diff.ClassMask
 }
 
 // Layout wraps entries of one result for one width and mode. It is cheap to
 // make; Row does the work for one entry. A Layout is safe for concurrent
 // use (it holds no mutable state).
 type Layout struct {
+	v      diff.View // the result and the classes it ignores
 	r      *diff.Result
 	mode   Mode
 	opts   Options
@@ -52,11 +48,16 @@ type Layout struct {
 	textR  int // text width of the right pane
 }
 
-// NewLayout returns the layout of r in mode for a total width of width
-// cells. Widths too small to be useful are raised to a minimum; callers
-// that must fit a screen check MinWidth first.
-func NewLayout(r *diff.Result, mode Mode, width int, opts Options) *Layout {
-	l := &Layout{r: r, mode: mode, opts: opts}
+// NewLayout returns the layout of the view v in mode for a total width of
+// width cells. The classes v ignores are hidden: a hidden run is shown as
+// its text on each side (its new text in Inline mode), unhighlighted and
+// without its badges; a pair whose runs are all hidden reads as equal, and
+// a block that v.BlockHidden reports gets no marker. Widths too small to
+// be useful are raised to a minimum; callers that must fit a screen check
+// MinWidth first.
+func NewLayout(v diff.View, mode Mode, width int, opts Options) *Layout {
+	r := v.Result
+	l := &Layout{v: v, r: r, mode: mode, opts: opts}
 	n := 1
 	if r != nil {
 		n = max(len(r.Old.Paragraphs), len(r.New.Paragraphs), 1)
@@ -79,7 +80,7 @@ func NewLayout(r *diff.Result, mode Mode, width int, opts Options) *Layout {
 // MinWidth returns the smallest total width at which a layout of r in mode
 // still shows at least ten cells of text per pane.
 func MinWidth(r *diff.Result, mode Mode) int {
-	l := NewLayout(r, mode, 0, Options{})
+	l := NewLayout(r.View(0), mode, 0, Options{})
 	if mode == Inline {
 		return l.gutter + 1 + 10
 	}
@@ -108,7 +109,7 @@ func (l *Layout) Row(e Entry) Row {
 			row.Right = l.newSide(e.Block)
 		}
 	case RowGhost:
-		row.Left = l.ghost(e.Block)
+		row.Left = l.ghost(e)
 	case RowFold:
 		row.Left, row.Right = l.fold(e)
 	case RowSentence:
@@ -162,27 +163,27 @@ func marker(k diff.Kind, moved bool) Span {
 }
 
 // blockMarker returns the gutter marker of block bi: none for a block that
-// reads as equal under the layout's Ignore mask.
+// reads as equal under the layout's view.
 func (l *Layout) blockMarker(bi int) Span {
 	b := &l.r.Blocks[bi]
-	if l.opts.Ignore != 0 && l.r.BlockHidden(bi, l.opts.Ignore) {
+	if l.v.BlockHidden(bi) {
 		return marker(diff.Equal, false)
 	}
 	return marker(b.Kind, b.Moved)
 }
 
-// pairKind returns the kind pr reads as under the Ignore mask: Equal when
+// pairKind returns the kind pr reads as under the layout's view: Equal when
 // every run is hidden.
 func (l *Layout) pairKind(pr *diff.Pair) diff.Kind {
-	if l.opts.Ignore != 0 && pr.Hidden(l.opts.Ignore) {
+	if l.v.PairHidden(pr) {
 		return diff.Equal
 	}
 	return pr.Kind
 }
 
-// pairFlags returns the flags of pr's runs that the Ignore mask shows.
+// pairFlags returns the flags of pr's runs that the layout's view shows.
 func (l *Layout) pairFlags(pr *diff.Pair) diff.Flag {
-	_, f := pr.Visible(l.opts.Ignore)
+	_, f := l.v.PairVisible(pr)
 	return f
 }
 
@@ -305,7 +306,7 @@ func (l *Layout) oldPara(bi, p int) []Span {
 		case diff.Changed:
 			return l.words(out, pr, text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
 		case diff.Removed:
-			out = l.mark(out, Span{text, Removed}, "[-", "-]", whole)
+			out = l.carried(out, pr, text, diff.OpDelete, Removed, "[-", "-]", whole)
 			out = partNote(out, pr)
 			return l.badges(out, pr.Flags)
 		}
@@ -331,7 +332,7 @@ func (l *Layout) newPara(bi, p int) []Span {
 			}
 			out = l.words(out, pr, text, diff.OpDelete, st, WordInsert, "{+", "+}")
 		case diff.Added:
-			out = l.mark(out, Span{text, Added}, "{+", "+}", whole)
+			out = l.carried(out, pr, text, diff.OpInsert, Added, "{+", "+}", whole)
 			out = partNote(out, pr)
 		default:
 			st := bs
@@ -419,7 +420,7 @@ func stretch(para *diff.Paragraph, si, more int) string {
 // left out, equal words get style eq, the others style ch (bracketed with
 // open and close in Markup mode). If the words do not rebuild text exactly,
 // text is shown whole in style eq so that nothing is lost or invented.
-// Words of a run the Ignore mask hides get style eq, unbracketed.
+// Words of a run the layout's view hides get style eq, unbracketed.
 func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq, ch Style, open, close string) []Span {
 	if !rebuilds(pr.Words, skip, text) {
 		return append(out, Span{text, eq})
@@ -438,18 +439,18 @@ func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq,
 }
 
 // hider answers, word by word in increasing order, whether a word of a
-// pair lies in a run the Ignore mask hides.
+// pair lies in a run the layout's view hides.
 type hider struct {
 	runs []diff.Run
-	mask diff.ClassMask
+	v    diff.View
 	k    int
 }
 
 func (l *Layout) hider(pr *diff.Pair) hider {
-	if l.opts.Ignore == 0 {
+	if l.v.Ignore == 0 {
 		return hider{}
 	}
-	return hider{runs: pr.Runs, mask: l.opts.Ignore}
+	return hider{runs: pr.Runs, v: l.v}
 }
 
 // hidden reports whether word i is in a hidden run; calls must come with
@@ -458,7 +459,7 @@ func (h *hider) hidden(i int) bool {
 	for h.k < len(h.runs) && h.runs[h.k].End <= i {
 		h.k++
 	}
-	return h.k < len(h.runs) && h.runs[h.k].Start <= i && h.runs[h.k].Hidden(h.mask)
+	return h.k < len(h.runs) && h.runs[h.k].Start <= i && h.v.RunHidden(h.runs[h.k])
 }
 
 // rebuilds reports whether the words other than skip concatenate to text.
@@ -501,6 +502,33 @@ func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span
 	return out
 }
 
+// carried appends the spans of an added (keep OpInsert) or removed (keep
+// OpDelete) sentence text: when its pair has From, the words carried over
+// from (or into) another sentence of the block are drawn as moved and only
+// the rest as added or removed; otherwise the whole text is marked.
+func (l *Layout) carried(out []Span, pr *diff.Pair, text string, keep diff.Op, st Style, open, close string, whole bool) []Span {
+	if pr.From == nil || !rebuilds(pr.From, other(keep), text) {
+		return l.mark(out, Span{text, st}, open, close, whole)
+	}
+	for _, w := range pr.From {
+		switch w.Op {
+		case diff.OpEqual:
+			out = append(out, Span{w.Text, Moved})
+		case keep:
+			out = l.mark(out, Span{w.Text, st}, open, close, false)
+		}
+	}
+	return out
+}
+
+// other returns the word operation that is not op among insert and delete.
+func other(op diff.Op) diff.Op {
+	if op == diff.OpInsert {
+		return diff.OpDelete
+	}
+	return diff.OpInsert
+}
+
 // badges appends a badge for each flag set in f. In Markup mode (plain
 // text, monochrome) a badge is bracketed, [NEG], so that it cannot be read
 // as part of the sentence.
@@ -526,15 +554,19 @@ func (l *Layout) blockBadges(b *diff.Block, out []Span) []Span {
 	for i := range b.Pairs {
 		pf |= b.Pairs[i].Flags
 	}
-	_, bf := b.Visible(l.opts.Ignore)
+	_, bf := l.v.BlockVisible(b)
 	return l.badges(out, bf&^pf)
 }
 
-// ghost lays out the placeholder of moved block bi where it stood.
-func (l *Layout) ghost(bi int) Side {
-	b := &l.r.Blocks[bi]
+// ghost lays out the placeholder where moved block e.Block stood, or
+// where paragraph e.Merged-1 stood before it was merged into it.
+func (l *Layout) ghost(e Entry) Side {
+	b := &l.r.Blocks[e.Block]
 	text := l.paraList(b.Old) + " moved to " + l.paraList(b.New)
-	if len(b.New) == 0 {
+	switch {
+	case e.Merged > 0:
+		text = l.paraList([]int{e.Merged - 1}) + " merged into " + l.paraList(b.New)
+	case len(b.New) == 0:
 		text = l.paraList(b.Old) + " moved"
 	}
 	var s Side

@@ -390,10 +390,11 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	return out, nil
 }
 
-// readVersions reads the files. A file named twice, or standard input
-// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
-// version both times (identical, as diff(1) says), since a second read of
-// a stream would find it empty. A standard input that was closed when the
+// readVersions reads the files. A file named twice (the same device and
+// inode: a second name, a FIFO, /dev/fd/N), or standard input named twice
+// ("-", /dev/stdin, /dev/fd/0), is read once and is the same version both
+// times (identical, as diff(1) says), since a second read of a stream
+// would find it empty. A standard input that was closed when the
 // command started (storydiff - new.txt <&-) is an error, not an empty
 // version.
 func readVersions(files []string, format input.Format, stdin io.Reader) ([]*input.Doc, error) {
@@ -448,7 +449,7 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 					return nil, err
 				}
 				reused = false
-				if info != nil && info.Mode().IsRegular() {
+				if info != nil {
 					read = append(read, seen{info, d})
 				}
 			}

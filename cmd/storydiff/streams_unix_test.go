@@ -145,3 +145,30 @@ func TestInterruptRemovesTemp(t *testing.T) {
 		})
 	}
 }
+
+// TestFIFOTwice: a FIFO named twice (as with diff <(cmd) twice, or a
+// named pipe) is read once: identical versions, exit status 0.
+func TestFIFOTwice(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	ledeOld, _ := pair("lede")
+	data, err := os.ReadFile(ledeOld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.Write(data)
+		f.Close()
+	}()
+	status, _, stderr := runCmd(t, "", fifo, fifo)
+	if status != 0 {
+		t.Errorf("status %d, want 0 (identical); stderr %q", status, stderr)
+	}
+}

@@ -390,10 +390,11 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	return out, nil
 }
 
-// readVersions reads the files. A file named twice, or standard input
-// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
-// version both times (identical, as diff(1) says), since a second read of
-// a stream would find it empty. A standard input that was closed when the
+// readVersions reads the files. A file named twice (the same device and
+// inode: a second name, a FIFO, /dev/fd/N), or standard input named twice
+// ("-", /dev/stdin, /dev/fd/0), is read once and is the same version both
+// times (identical, as diff(1) says), since a second read of a stream
+// would find it empty. A standard input that was closed when the
 // command started (storydiff - new.txt <&-) is an error, not an empty
 // version. The distinct files are read (decoded, cleaned, split) at once,
 // each in its own goroutine; the first error in file order wins.
@@ -424,7 +425,7 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 				return nil, fmt.Errorf("%s: standard input is closed", path)
 			}
 			stdinAt = i
-		case infos[i] != nil && infos[i].Mode().IsRegular():
+		case infos[i] != nil:
 			for j := range i {
 				if infos[j] != nil && !fromStdin[j] && source[j] == j && os.SameFile(infos[i], infos[j]) {
 					source[i] = j

@@ -272,47 +272,56 @@ func parsePair(s string, n int) (int, int, error) {
 // load reads the versions (or the built-in demo pair) and prints their
 // warnings.
 func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([]*diff.Document, error) {
-	var docs []*input.Doc
-	switch len(c.files) {
+	var read func(i int) (*input.Doc, error)
+	n := len(c.files)
+	switch n {
 	case 0:
-		for _, v := range []struct {
+		demo := []struct {
 			name string
 			data []byte
-		}{{storydiff.DemoOldName, storydiff.DemoOld}, {storydiff.DemoNewName, storydiff.DemoNew}} {
-			d, err := input.Read(v.name, bytes.NewReader(v.data), input.Text)
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d)
+		}{{storydiff.DemoOldName, storydiff.DemoOld}, {storydiff.DemoNewName, storydiff.DemoNew}}
+		n = len(demo)
+		read = func(i int) (*input.Doc, error) {
+			return input.Read(demo[i].name, bytes.NewReader(demo[i].data), input.Text)
 		}
 	case 1:
 		return nil, &usageError{"want two or more files (OLD NEW …), or none for the demo, got 1"}
 	default:
-		if n := slices.Index(c.files, "-"); n >= 0 && slices.Contains(c.files[n+1:], "-") {
+		if k := slices.Index(c.files, "-"); k >= 0 && slices.Contains(c.files[k+1:], "-") {
 			return nil, &usageError{"only one version can come from standard input"}
 		}
-		// The versions are independent: read (decode, clean, split) them at
-		// once, each in its own goroutine; the first error in file order
-		// wins.
-		docs = make([]*input.Doc, len(c.files))
-		errs := make([]error, len(c.files))
-		var wg sync.WaitGroup
-		for i, path := range c.files {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				if path == "-" {
-					docs[i], errs[i] = input.Read("-", stdin, format)
-				} else {
-					docs[i], errs[i] = input.ReadFile(path, format)
-				}
-			}()
-		}
-		wg.Wait()
-		for _, err := range errs {
-			if err != nil {
-				return nil, err
+		read = func(i int) (*input.Doc, error) {
+			if c.files[i] == "-" {
+				return input.Read("-", stdin, format)
 			}
+			return input.ReadFile(c.files[i], format)
+		}
+	}
+	// The versions are independent: each is read (decoded, cleaned, split
+	// into paragraphs) and segmented into sentences, the costly part, in
+	// its own goroutine. The first error in file order wins; warnings are
+	// printed in file order.
+	docs := make([]*input.Doc, n)
+	out := make([]*diff.Document, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d, err := read(i)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			docs[i] = d
+			out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
 	for _, d := range docs {
@@ -320,18 +329,6 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 			fmt.Fprintf(stderr, "storydiff: warning: %s\n", oneLine(w))
 		}
 	}
-	// Segmenting sentences is the costly part of loading; the versions
-	// are independent, so segment them at once.
-	out := make([]*diff.Document, len(docs))
-	var wg sync.WaitGroup
-	for i, d := range docs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
-		}()
-	}
-	wg.Wait()
 	return out, nil
 }
 

@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Compare aligns two versions of a story and returns the Result.
@@ -38,20 +41,36 @@ func Compare(old, new *Document, opts *Options) *Result {
 	b.fillAll(blocks, func(done int) {
 		opts.progress("diffing words", 65+25*done/max(1, len(blocks)), 100)
 	})
-	r, err := Assemble(old, new, blocks)
-	if err != nil {
-		// Compare places every sentence exactly once by construction, so
-		// this is a bug in this package, not in the input. Rather than fail,
-		// show both versions whole, and say so.
-		r = wholesale(old, new, err)
-	} else {
-		r.Ghosts = ghosts
-	}
+	r := assembleOrWhole(old, new, blocks, ghosts)
 	opts.progress("classifying changes", 90, 100)
 	annotate(r) // classes, flags, boilerplate, findings, story stats
 	opts.progress("done", 100, 100)
 	return r
 }
+
+// assembleOrWhole assembles the Result of Compare. Compare places every
+// sentence exactly once by construction, so a failure is a bug in this
+// package, not in the input: rather than fail, it shows both versions
+// whole, says so in a finding, and counts it (Fallbacks).
+func assembleOrWhole(old, new *Document, blocks []Block, ghosts []Ghost) *Result {
+	r, err := Assemble(old, new, blocks)
+	if err != nil {
+		fallbacks.Add(1)
+		return wholesale(old, new, err)
+	}
+	r.Ghosts = ghosts
+	return r
+}
+
+// fallbacks counts the Results Compare had to build wholesale.
+var fallbacks atomic.Int64
+
+// Fallbacks returns how many times Compare, since the program started,
+// could not assemble its alignment (a bug of this package, never of the
+// input) and returned both versions whole instead, every old paragraph
+// removed and every new one added, with a Finding of kind FindingError.
+// It is never a silent success: the tests assert that it stays zero.
+func Fallbacks() int64 { return fallbacks.Load() }
 
 // identity returns the slice 0, 1, …, n-1.
 func identity(n int) []int {
@@ -534,7 +553,10 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 	nt := spanText(b.new, nref, ns.hi-ns.lo)
 	p := Pair{Kind: Equal, OldRef: oref, NewRef: nref, OldMore: os.hi - os.lo, NewMore: ns.hi - ns.lo,
 		Old: ot, New: nt, Moved: moved}
-	if ot != nt {
+	// Canonically equivalent texts (precomposed or combining accents, NFC
+	// and NFD) are the same text: the pair is Equal, each side kept as
+	// written.
+	if ot != nt && norm.NFC.String(ot) != norm.NFC.String(nt) {
 		p.Kind = Changed
 		p.Words = wordDiff(ot, nt)
 	}

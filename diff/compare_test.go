@@ -11,6 +11,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/internal/scaling"
 )
 
 // load reads one file through package input.
@@ -30,9 +31,15 @@ func doc(name string, paras ...string) *diff.Document {
 // checkInvariants asserts what every Result must satisfy: each paragraph of
 // both versions is in exactly one block (Assemble checks that), each
 // sentence in exactly one pair, pair texts are the documents' sentences,
-// and the word ops rebuild both sentences of every pair.
+// and the word ops rebuild both sentences of every pair. A Result Compare
+// built wholesale (its alignment failed: a bug) fails it too.
 func checkInvariants(t *testing.T, r *diff.Result) {
 	t.Helper()
+	for _, f := range r.Findings {
+		if f.Kind == diff.FindingError {
+			t.Errorf("Compare fell back to showing the versions whole: %s", f.Text)
+		}
+	}
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		for pi := range b.Pairs {
@@ -383,15 +390,17 @@ func TestCompareShapes(t *testing.T) {
 	}
 }
 
-// TestGroupingScaling times the shapes that once made grouping quadratic:
-// one old paragraph split into thousands of new ones of varied length (the
-// split edges arrive out of reading order and wait for their neighbours),
-// and thousands merged into one (each join copied its group). Eight times
-// the paragraphs may cost at most 24 times the time (n log n with slack);
-// quadratic grouping cost about 60 times.
+// TestGroupingScaling measures the shapes that once made grouping
+// quadratic: one old paragraph split into thousands of new ones of varied
+// length (the split edges arrive out of reading order and wait for their
+// neighbours), and thousands merged into one (each join copied its group).
+// Eight times the paragraphs may cost at most 24 times the allocations
+// (n log n with slack; the copying joins grew with the square). With
+// STORYDIFF_TIMING=1 the wall-clock time is held to the same ratio
+// (quadratic grouping cost about 60 times).
 func TestGroupingScaling(t *testing.T) {
 	if testing.Short() {
-		t.Skip("timing test")
+		t.Skip("16000 paragraphs")
 	}
 	sentences := func(n int) []string {
 		out := make([]string, n)
@@ -400,30 +409,39 @@ func TestGroupingScaling(t *testing.T) {
 		}
 		return out
 	}
+	compare := func(old, new *diff.Document) {
+		if r := diff.Compare(old, new, nil); len(r.Blocks) != 1 {
+			t.Fatalf("%d blocks, want one split or merge block", len(r.Blocks))
+		}
+	}
 	best := func(old, new *diff.Document) time.Duration {
 		var b time.Duration
 		for range 3 {
 			start := time.Now()
-			r := diff.Compare(old, new, nil)
+			compare(old, new)
 			if el := time.Since(start); b == 0 || el < b {
 				b = el
-			}
-			if len(r.Blocks) != 1 {
-				t.Fatalf("%d blocks, want one split or merge block", len(r.Blocks))
 			}
 		}
 		return b
 	}
 	for _, shape := range []string{"split", "merge"} {
 		var times [2]time.Duration
+		var costs [2]scaling.Cost
 		for i, n := range []int{2000, 16000} {
 			ss := sentences(n)
-			whole, parts := doc("whole", strings.Join(ss, " ")), doc("parts", ss...)
-			if shape == "split" {
-				times[i] = best(whole, parts)
-			} else {
-				times[i] = best(parts, whole)
+			old, new := doc("whole", strings.Join(ss, " ")), doc("parts", ss...)
+			if shape == "merge" {
+				old, new = new, old
 			}
+			costs[i] = scaling.Measure(func() { compare(old, new) })
+			if scaling.Timing() {
+				times[i] = best(old, new)
+			}
+		}
+		scaling.Near(t, shape+" 2000 -> 16000 paragraphs", costs[0], costs[1], 24, scaling.Cost{})
+		if !scaling.Timing() {
+			continue
 		}
 		ratio := float64(times[1]) / float64(times[0])
 		t.Logf("%s: 2000 paragraphs %v, 16000 %v, ratio %.1f", shape, times[0], times[1], ratio)

@@ -1,11 +1,3 @@
-// Package diff is storydiff's engine: it turns two versions of a story into
-// one aligned, immutable Result that every view and export reads.
-//
-// The pipeline is: paragraphs (from package input) → Document (sentences
-// segmented) → Compare (sentences linked across the whole documents,
-// paragraphs grouped by those links, groups ordered, words diffed inside
-// changed sentences) → Result. Nothing in a Result is modified after Compare
-// returns; callers must treat every slice as read-only.
 package diff
 
 // Kind says what happened to a block of paragraphs or to a sentence.
@@ -95,6 +87,7 @@ type Flag uint16
 // The flags.
 const (
 	FlagNegation    Flag = 1 << iota // not, no, never, without, n't … added or removed
+	FlagReversal                     // a word swapped for its opposite: increased/decreased, upheld/overturned
 	FlagNumber                       // digits, number words, money, dates, times changed
 	FlagQuote                        // text inside quotation marks changed
 	FlagName                         // a capitalised name added, removed or changed
@@ -108,6 +101,7 @@ var flagNames = []struct {
 	name, badge string
 }{
 	{FlagNegation, "negation", "NEG"},
+	{FlagReversal, "reversal", "REV"},
 	{FlagNumber, "number", "NUM"},
 	{FlagQuote, "quote", "QUOTE"},
 	{FlagName, "name", "NAME"},
@@ -128,8 +122,8 @@ func (f Flag) Names() []string {
 	return out
 }
 
-// Badges returns the short upper-case badges of the set flags (NEG, NUM,
-// QUOTE, NAME, ATTR), in the order of Names, which is also their order of
+// Badges returns the short upper-case badges of the set flags (NEG, REV,
+// NUM, QUOTE, NAME, ATTR), in the order of Names, which is also their order of
 // importance.
 func (f Flag) Badges() []string {
 	var out []string
@@ -268,7 +262,7 @@ type Stats struct {
 	// Added or Removed sentence one wording change.
 	Typography, Style, Wording int
 	// Changes carrying each flag (a change may carry several).
-	Negations, Numbers, Quotes, Names, Attributions int
+	Negations, Reversals, Numbers, Quotes, Names, Attributions int
 	// Boilerplate blocks (Block.Boilerplate != ""), and how many of them
 	// are changes (Block.IsChange).
 	Boilerplate, BoilerplateChanged int
@@ -299,6 +293,9 @@ type Result struct {
 	Blocks   []Block
 	Stats    Stats
 	Findings []Finding
+	// Matters is What matters: the flagged changes and the findings, in
+	// the one order every view and export lists them (see Matter).
+	Matters []Matter
 	// Ghosts are the merged paragraphs that stood away from their merge
 	// block, in the order of At.
 	Ghosts []Ghost
@@ -317,6 +314,16 @@ func (r *Result) Equal() bool {
 		}
 	}
 	return true
+}
+
+// Indexed reports whether r carries the lookups Assemble builds (BlockOfOld,
+// OldPair, …) for every paragraph and sentence of both versions: true for
+// every Result from Compare or Assemble, false for one put together by
+// hand, which the exports refuse.
+func (r *Result) Indexed() bool {
+	return r.Old != nil && r.New != nil &&
+		len(r.oldBlock) == len(r.Old.Paragraphs) && len(r.newBlock) == len(r.New.Paragraphs) &&
+		len(r.oldPair) == len(r.Old.Paragraphs) && len(r.newPair) == len(r.New.Paragraphs)
 }
 
 // BlockOfOld returns the index of the block holding old paragraph p.

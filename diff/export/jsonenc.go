@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // jsonWriter writes the JSON document of a Result without reflection,
@@ -211,7 +213,7 @@ func (j *jsonWriter) result(v diff.View) {
 func (j *jsonWriter) doc(d *diff.Document) {
 	j.open('{')
 	j.key("name")
-	j.str(d.Name)
+	j.str(textsafe.Clean(d.Name))
 	j.key("paragraphs")
 	labelled := false
 	j.parallelArray(len(d.Paragraphs), func(k *jsonWriter, i int) { k.str(d.Paragraphs[i].Text) })
@@ -239,7 +241,7 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		{"sentences_moved", st.SentencesMoved},
 		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
 		{"typography", st.Typography}, {"style", st.Style}, {"wording", st.Wording},
-		{"negations", st.Negations}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
+		{"negations", st.Negations}, {"reversals", st.Reversals}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
 		{"attributions", st.Attributions},
 		{"boilerplate", st.Boilerplate}, {"boilerplate_changed", st.BoilerplateChanged},
 	} {
@@ -375,7 +377,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if b >= 0x20 && b != 0x7f && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
 				i++
 				continue
 			}
@@ -408,9 +410,11 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if c == '\u2028' || c == '\u2029' {
+		if c == '\u2028' || c == '\u2029' || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) {
+			// Line separators break JavaScript; C1 controls and bidi
+			// overrides would act on a terminal showing the JSON.
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			dst = append(dst, '\\', 'u', hexDigits[c>>12&0xF], hexDigits[c>>8&0xF], hexDigits[c>>4&0xF], hexDigits[c&0xF])
 			i += size
 			start = i
 			continue

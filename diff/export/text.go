@@ -443,7 +443,6 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // "↕ old ¶N moved to new ¶M" is written. Unchanged runs outside
 // Options.Context are summarised. The output is deterministic.
 func writeText(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("text", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}
@@ -456,7 +455,6 @@ func writeText(w io.Writer, v diff.View, opt Options) (err error) {
 // dropped since colour carries them. Without opt.Color it writes exactly
 // what writeText writes.
 func writeANSI(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("ansi", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}
@@ -494,7 +492,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		bw.WriteString(l[0] + ": " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
-	writeMattersText(bw, pw, sk, whatMatters(v))
+	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")

@@ -80,8 +80,7 @@ func (e Entry) Flags(v diff.View) diff.Flag {
 		if r.Blocks[e.Block].Boilerplate != "" {
 			return 0
 		}
-		_, f := v.PairVisible(&r.Blocks[e.Block].Pairs[e.Pair])
-		return f
+		return v.PairFlags(e.Block, e.Pair)
 	}
 	return 0
 }

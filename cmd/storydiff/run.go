@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -236,6 +237,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	limitMemory(docs)
 	from, to, err := parsePair(c.pair, len(docs))
 	if err != nil {
 		return 0, err
@@ -388,6 +390,33 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	}
 	wg.Wait()
 	return out, nil
+}
+
+// memoryPerByte and memoryBase give the soft memory limit set for an
+// input of n bytes: memoryPerByte×n + memoryBase. Comparing two versions
+// keeps about 5.3 bytes live per input byte at its peak (the texts, the
+// sentence features, the result), so the limit leaves the collector some
+// room while holding the process well under 8× its input, where the
+// default pacing (the heap may double before a collection) reached 10×.
+const (
+	memoryPerByte = 6
+	memoryBase    = 16 << 20
+)
+
+// limitMemory sets a soft memory limit in proportion to the loaded
+// versions, unless one is set already (GOMEMLIMIT). It is soft: when the
+// live data needs more, the runtime takes more rather than fail.
+func limitMemory(docs []*diff.Document) {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return // set by the user
+	}
+	n := 0
+	for _, d := range docs {
+		for i := range d.Paragraphs {
+			n += len(d.Paragraphs[i].Text)
+		}
+	}
+	debug.SetMemoryLimit(int64(memoryPerByte*n + memoryBase))
 }
 
 // readVersions reads the files. A file named twice (the same device and

@@ -1,0 +1,273 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/storydiff/storydiff/internal/render"
+)
+
+// header shows both names above their panes, the counts and the flag
+// summary (and, for a series, which pair of versions is shown: v2 → v3 of
+// 5). The names are told apart at any width: see twoNames.
+func (m Model) header() string {
+	flags := flagSummary(m.stats)
+	oldName, newName := sanitize(m.r.Old.Name), sanitize(m.r.New.Name)
+	var oldTag, newTag, pair string
+	if m.multi() {
+		oldTag, newTag = versionLabel(m.pair[0])+" ", versionLabel(m.pair[1])+" "
+		pair = versionLabel(m.pair[0]) + " → " + versionLabel(m.pair[1]) + " of " + strconv.Itoa(len(m.opts.Versions))
+	}
+	if m.pane.mode == render.Inline {
+		names := render.Width(oldTag+oldName+newTag+newName) + len("  → ")
+		summary := fitSummary(pair, m.summary, flags, m.width-1-min(names, 30))
+		sw := lipgloss.Width(summary)
+		each := (m.width - 1 - len(" → ") - sw - 1) / 2
+		o, n := twoNames(oldName, newName, each-len(oldTag), each-len(newTag))
+		left := " " + oldTag + o + " → " + newTag + n
+		return m.st.header.Render(left + pad(m.width-lipgloss.Width(left)-sw) + summary)
+	}
+	half := (m.width - 1) / 2
+	rightW := m.width - half - 1
+	summary := fitSummary(pair, m.summary, flags, rightW-1-min(render.Width(newTag+newName), 10))
+	sw := lipgloss.Width(summary)
+	o, n := twoNames(oldName, newName, half-1-len(oldTag), rightW-1-sw-1-len(newTag))
+	left := " " + oldTag + o
+	right := " " + newTag + n
+	right += pad(rightW - lipgloss.Width(right) - sw)
+	return m.st.header.Render(left+pad(half-lipgloss.Width(left))) +
+		m.st.headerDim.Render("│") + m.st.header.Render(right+summary)
+}
+
+// fitSummary joins the pair of versions shown, the counts and the flag
+// summary in w cells, with a trailing space, dropping first the split and
+// merged counts, then the separators between flags, then the counts: the
+// pair and the flags stay longest.
+func fitSummary(pair, counts, flags string, w int) string {
+	join := func(parts ...string) string {
+		var out []string
+		for _, p := range parts {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+		return strings.Join(out, " · ") + " "
+	}
+	short := counts // without the split and merged counts
+	if strings.Contains(counts, " split") || strings.Contains(counts, " merged") {
+		f := strings.Fields(counts)
+		var keep []string
+		for k := 0; k < len(f); k++ {
+			if k+1 < len(f) && (f[k+1] == "split" || f[k+1] == "merged") {
+				k++
+				continue
+			}
+			keep = append(keep, f[k])
+		}
+		short = strings.Join(keep, " ")
+	}
+	tight := strings.ReplaceAll(flags, " · ", " ")
+	for _, s := range []string{join(pair, counts, flags), join(pair, short, flags), join(pair, short, tight),
+		join(pair, tight), join(pair, short), join(short, tight), join(tight), join(short)} {
+		if lipgloss.Width(s) <= w {
+			return s
+		}
+	}
+	return truncate(join(flags), max(w, 0))
+}
+
+// twoNames fits two file names in wa and wb cells so that they can be told
+// apart: the directory they share is dropped, then each is cut in the
+// middle of what they have in common, never in the part that differs
+// (unless that part alone is wider than the room; then its middle goes).
+func twoNames(a, b string, wa, wb int) (string, string) {
+	if render.Width(a) <= wa && render.Width(b) <= wb {
+		return a, b // common case
+	}
+	if a != b {
+		// Drop the shared directory, a/b/x.txt and a/b/y.txt → x.txt, y.txt.
+		ad, bd := strings.Split(a, "/"), strings.Split(b, "/")
+		k := 0
+		for k < len(ad)-1 && k < len(bd)-1 && ad[k] == bd[k] {
+			k++
+		}
+		if k > 0 {
+			a, b = strings.Join(ad[k:], "/"), strings.Join(bd[k:], "/")
+		}
+	}
+	ar, br := []rune(a), []rune(b)
+	p := 0
+	for p < len(ar) && p < len(br) && ar[p] == br[p] {
+		p++
+	}
+	s := 0
+	for s < len(ar)-p && s < len(br)-p && ar[len(ar)-1-s] == br[len(br)-1-s] {
+		s++
+	}
+	return elide(ar, p, len(ar)-s, wa), elide(br, p, len(br)-s, wb)
+}
+
+// elide cuts name to w cells, keeping runes [lo, hi) (the part that
+// differs from the other name) and as much as fits around it: the end of
+// the shared start, the start of the shared end, each cut marked with …
+func elide(name []rune, lo, hi, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if render.Width(string(name)) <= w {
+		return string(name)
+	}
+	width := func(rs []rune) int { return render.Width(string(rs)) }
+	core := name[lo:hi]
+	if cw := width(core); cw+2 > w {
+		// Even the differing part does not fit: cut its middle.
+		if w < 3 {
+			return truncate(string(core), w)
+		}
+		head := (w - 1) / 2
+		tail := w - 1 - head
+		return string(takeWidth(core, head, false)) + "…" + string(takeWidth(core, tail, true))
+	}
+	room := w - width(core)
+	before, after := name[:lo], name[hi:]
+	// Give the shared end (the extension) up to half, the start the rest.
+	var aft []rune
+	if width(after) <= room/2 {
+		aft = after
+	} else {
+		aft = append(takeWidth(after, room/2-1, false), '…')
+	}
+	room -= width(aft)
+	var bef []rune
+	if width(before) <= room {
+		bef = before
+	} else if room > 0 {
+		bef = append([]rune{'…'}, takeWidth(before, room-1, true)...)
+	}
+	return string(bef) + string(core) + string(aft)
+}
+
+// takeWidth returns the first (or, with fromEnd, the last) runes of rs
+// that fit in w cells.
+func takeWidth(rs []rune, w int, fromEnd bool) []rune {
+	used, n := 0, 0
+	for n < len(rs) {
+		r := rs[n]
+		if fromEnd {
+			r = rs[len(rs)-1-n]
+		}
+		rw := render.Width(string(r))
+		if used+rw > w {
+			break
+		}
+		used += rw
+		n++
+	}
+	if fromEnd {
+		return rs[len(rs)-n:]
+	}
+	return rs[:n]
+}
+
+// statusLine shows the position, the mode, a message and key hints.
+func (m Model) statusLine() string {
+	if m.screen == screenPrompt {
+		return m.prompt.View()
+	}
+	switch m.under {
+	case screenFindings:
+		return m.statusBar([]string{"findings " + strconv.Itoa(min(m.list.cursor+1, len(m.list.items))) +
+			"/" + strconv.Itoa(len(m.list.items))})
+	case screenPicker:
+		return m.statusBar([]string{"compare two versions"})
+	case screenHistory:
+		line, lines, pct, match := m.hv.position()
+		parts := []string{"history", "sentence " + strconv.Itoa(line) + "/" + strconv.Itoa(lines), strconv.Itoa(pct) + "%"}
+		if m.hv.query != "" {
+			parts = append(parts, "/"+sanitize(m.hv.query)+" "+strconv.Itoa(match)+"/"+strconv.Itoa(len(m.hv.matches)))
+		}
+		return m.statusBar(parts)
+	}
+	if m.r == nil {
+		return m.statusBar(nil)
+	}
+	pos := m.pane.position()
+	para := "¶ " + strconv.Itoa(pos.para) + "/" + strconv.Itoa(pos.paras)
+	if pos.old {
+		para = "old " + para
+	}
+	parts := []string{para}
+	switch {
+	case m.pane.flaggedOnly:
+		parts = append(parts, "flagged only "+strconv.Itoa(pos.flag)+"/"+strconv.Itoa(pos.flags))
+	case pos.changes > 0:
+		parts = append(parts, "change "+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
+	default:
+		parts = append(parts, "no changes")
+	}
+	parts = append(parts, strconv.Itoa(pos.percent)+"%")
+	mode := m.pane.mode.String()
+	if m.pane.fold {
+		mode += ", folded"
+	}
+	parts = append(parts, mode)
+	if m.ignore != 0 {
+		parts = append(parts, strconv.Itoa(m.hidden)+" hidden ("+ignoreName(m.ignore)+")")
+	}
+	if m.pane.query != "" {
+		parts = append(parts, "/"+sanitize(m.pane.query)+" "+strconv.Itoa(pos.match)+"/"+strconv.Itoa(len(m.pane.matches)))
+	}
+	return m.statusBar(parts)
+}
+
+// minMessage is the room a status message keeps however long the
+// position is.
+const minMessage = 16
+
+// statusBar draws the status line: parts on the left, then the message or
+// the short help of the live keys on the right. A long message is cut
+// before the position is; the position keeps its first part always.
+func (m Model) statusBar(parts []string) string {
+	left := " " + strings.Join(parts, " · ")
+	var right string
+	style := m.st.status
+	if m.status.text != "" {
+		right = sanitize(m.status.text) + " "
+		style = m.st.message
+		if m.status.isErr {
+			style = m.st.errorMsg
+		}
+	} else {
+		h := m.help
+		h.SetWidth(max(m.width-lipgloss.Width(left)-2, 0))
+		right = h.ShortHelpView(m.keys.ShortHelp())
+		if right != "" {
+			right += " "
+		}
+	}
+	lw, rw := lipgloss.Width(left), lipgloss.Width(right)
+	if lw+rw+1 > m.width {
+		if m.status.text == "" {
+			right, rw = "", 0
+		} else {
+			// Cut the message first, down to minMessage, then the
+			// position's later parts.
+			room := max(m.width-lw-1, min(minMessage, m.width-1))
+			right = truncate(right, room)
+			rw = lipgloss.Width(right)
+			for len(parts) > 1 && lw+rw+1 > m.width {
+				parts = parts[:len(parts)-1]
+				left = " " + strings.Join(parts, " · ")
+				lw = lipgloss.Width(left)
+			}
+		}
+	}
+	left = truncate(left, m.width-rw)
+	lw = lipgloss.Width(left)
+	if m.status.text != "" {
+		return m.st.status.Render(left+pad(m.width-lw-rw)) + style.Render(right)
+	}
+	return m.st.status.Render(left+pad(m.width-lw-rw)) + right
+}

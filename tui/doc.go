@@ -23,19 +23,17 @@
 // the new screen (Model.setKeys), so that ? lists exactly the keys that
 // act; a key bound elsewhere gets a status line saying why it does nothing.
 //
-//	             load ok                 load failed
-//	  loading ───────────▶ pager   loading ───────────▶ error
-//	     ▲                 │ ▲ ▲
-//	  <, >, p, enter       │ │ └──── q, esc, F ─── findings ◀── F ── pager
-//	  in history/picker    │ └────── q, esc, p ─── picker   ◀── p ── pager
-//	     └─────────────────┘ ◀────── q, esc, H ─── history  ◀── H ── pager
-//	                                  (enter: open the pair where the
-//	                                   sentence last changed → loading/pager)
-//
-//	  any screen but the prompt ── ? ──▶ help ── ?, q, esc ──▶ the same screen
-//	  pager, history ── /, e ──▶ prompt ── enter, esc ──▶ the same screen
-//	                                       (export: format → path → replace?)
-//	  any screen ── ctrl+c ──▶ quit;   pager, loading, error ── q ──▶ quit
+//	loading ──load ok──▶ pager ──q──▶ quit
+//	loading ──load failed──▶ error ──q──▶ quit
+//	pager ──F──▶ findings ──q, esc, F──▶ pager   (enter: go to the change)
+//	pager ──p──▶ picker   ──q, esc, p──▶ pager   (enter: loading → pager)
+//	pager ──H──▶ history  ──q, esc, H──▶ pager   (enter: the pair where the
+//	                                              sentence last changed)
+//	pager ──<, >──▶ loading (or the cached pair) ──▶ pager, same paragraph
+//	pager ──/, e──▶ prompt, history ──/──▶ prompt ──enter, esc──▶ the screen under it
+//	                         (export: format → path → replace it?)
+//	any screen but the prompt ──?──▶ help ──?, q, esc──▶ the screen under it
+//	any screen ──ctrl+c──▶ quit
 //
 // Children are value components with Update(tea.Msg) (T, tea.Cmd), View()
 // string and SetSize: the pane (the diff rows, laid out lazily), the list

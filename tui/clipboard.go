@@ -32,7 +32,7 @@ func (m Model) copyBlock() tea.Cmd {
 		text = export.OriginNote(m.r, e.Block) + "\n"
 	default:
 		var b bytes.Buffer
-		if err := export.WriteBlock(&b, m.r, e.Block, export.Options{Ignore: m.ignore}); err != nil {
+		if err := export.WriteBlock(&b, m.r.View(m.ignore), e.Block, export.Options{}); err != nil {
 			return fail("cannot copy: " + sanitize(err.Error()))
 		}
 		text = b.String()
@@ -43,7 +43,7 @@ func (m Model) copyBlock() tea.Cmd {
 // copyReport copies the whole text report.
 func (m Model) copyReport() tea.Cmd {
 	var b bytes.Buffer
-	if err := export.Write(&b, m.r, export.FormatText, export.Options{Ignore: m.ignore}); err != nil {
+	if err := export.Write(&b, m.r.View(m.ignore), export.FormatText, export.Options{}); err != nil {
 		return fail("cannot copy: " + sanitize(err.Error()))
 	}
 	return m.copyText(b.String(), "the report")

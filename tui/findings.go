@@ -12,9 +12,11 @@ import (
 // flagged run in the findings list.
 const contextWords = 4
 
-// findingsList lists the story findings of r and every flagged change
-// that m does not hide, top of the story to the bottom.
-func findingsList(r *diff.Result, m diff.ClassMask, markup bool, st *styles) list {
+// findingsList lists the story findings of the view's result and every
+// flagged change that the view does not hide, top of the story to the
+// bottom.
+func findingsList(v diff.View, markup bool, st *styles) list {
+	r := v.Result
 	type flagged struct {
 		bi, pi  int
 		ref     string
@@ -43,7 +45,7 @@ func findingsList(r *diff.Result, m diff.ClassMask, markup bool, st *styles) lis
 			switch pr.Kind {
 			case diff.Changed:
 				for _, run := range pr.Runs {
-					if run.Flags != 0 && !run.Hidden(m) {
+					if run.Flags != 0 && !v.RunHidden(run) {
 						add(bi, pi, pr, run.Flags, runExcerpt(pr, run, markup))
 					}
 				}

@@ -22,7 +22,7 @@ func (m Model) pagerKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Ignore):
 		return m, m.cycleIgnore()
 	case key.Matches(msg, k.Findings):
-		m.list = findingsList(m.r, m.ignore, m.pane.markup, m.st)
+		m.list = findingsList(m.r.View(m.ignore), m.pane.markup, m.st)
 		m.enter(screenFindings)
 		return m, nil
 	case key.Matches(msg, k.Flagged):

@@ -283,10 +283,10 @@ func defaultExportPath(r *diff.Result, f export.Format) string {
 // export writes the result off the UI loop, atomically, with the classes
 // the view ignores ignored.
 func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
-	r, ignore := m.r, m.ignore
+	v := m.r.View(m.ignore)
 	return func() tea.Msg {
 		err := export.WriteFile(path, force, func(w io.Writer) error {
-			return export.Write(w, r, f, export.Options{Color: f == export.FormatANSI, Ignore: ignore})
+			return export.Write(w, v, f, export.Options{Color: f == export.FormatANSI})
 		})
 		return exportedMsg{path: path, err: err}
 	}

@@ -49,7 +49,7 @@ type placeFunc func(r *diff.Result) (block, pair int)
 func (m *Model) show(r *diff.Result) {
 	fold, flagged := m.pane.fold, m.pane.flaggedOnly
 	m.r, m.shown = r, m.pair
-	m.pane = newPane(r, m.keys, m.st, m.mode(), fold, !m.opts.Color, m.ignore)
+	m.pane = newPane(r.View(m.ignore), m.keys, m.st, m.mode(), fold, !m.opts.Color)
 	m.pane.flaggedOnly = flagged
 	m.count()
 	if m.screen == screenLoading || m.under == screenLoading {
@@ -122,7 +122,7 @@ func countMasks(r *diff.Result, ignore diff.ClassMask) maskStats {
 	ms := maskStats{}
 	for _, m := range append(slices.Clone(ignoreCycle), ignore) {
 		if _, ok := ms[m]; !ok {
-			st, hidden := r.StatsIgnoring(m)
+			st, hidden := r.View(m).Stats()
 			ms[m] = maskCount{st, hidden}
 		}
 	}
@@ -143,7 +143,7 @@ func (m *Model) statsFor(mask diff.ClassMask) (diff.Stats, int) {
 	if c, ok := ms[mask]; ok {
 		return c.stats, c.hidden
 	}
-	st, hidden := m.r.StatsIgnoring(mask)
+	st, hidden := m.r.View(mask).Stats()
 	if ms == nil {
 		ms = maskStats{}
 		if m.statsOf == nil {

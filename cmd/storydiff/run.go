@@ -224,7 +224,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return exitSame, nil
 	}
 
-	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Ignore: ignore}
+	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color}
 	var write func(w io.Writer) error
 	status := exitDiffer
 	if c.history {
@@ -235,7 +235,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	} else {
 		res := diff.Compare(docs[from], docs[to], nil)
-		write = func(w io.Writer) error { return export.Write(w, res, format, opt) }
+		write = func(w io.Writer) error { return export.Write(w, res.View(ignore), format, opt) }
 		if res.Equal() {
 			status = exitSame
 		}

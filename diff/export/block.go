@@ -8,13 +8,14 @@ import (
 	"github.com/storydiff/storydiff/diff"
 )
 
-// WriteBlock writes block bi of r as the text report (FormatText) writes
+// WriteBlock writes block bi of v's result as the text report (FormatText) writes
 // it: its heading ("¶2 → ¶3 · changed · wording") and its paragraphs,
 // indented and wrapped at opt.Wrap, with [-…-] and {+…+} markers; for a
 // moved block, with the line noting where it stood. It is what a reader
 // copies from the viewer.
-func WriteBlock(w io.Writer, r *diff.Result, bi int, opt Options) (err error) {
+func WriteBlock(w io.Writer, v diff.View, bi int, opt Options) (err error) {
 	defer guard("block", &err)
+	r := v.Result
 	if err := check(r); err != nil {
 		return err
 	}
@@ -23,8 +24,8 @@ func WriteBlock(w io.Writer, r *diff.Result, bi int, opt Options) (err error) {
 	}
 	bw := bufio.NewWriter(w)
 	pw := &paraWriter{w: bw, sk: textSkin, indent: "    ", width: opt.wrap()}
-	bw.WriteString(blockHead(r, bi, opt.Ignore) + "\n")
-	for i, ts := range paragraphs(r, bi, opt.Ignore) {
+	bw.WriteString(blockHead(v, bi) + "\n")
+	for i, ts := range paragraphs(v, bi) {
 		if i > 0 {
 			bw.WriteByte('\n')
 		}

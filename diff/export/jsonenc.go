@@ -90,7 +90,8 @@ func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
 
 // result writes the whole document.
-func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
+func (j *jsonWriter) result(v diff.View) {
+	r := v.Result
 	j.open('{')
 	j.key("version")
 	j.int(JSONVersion)
@@ -100,7 +101,7 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 	j.doc(r.New)
 	j.key("stats")
 	j.stats(&r.Stats)
-	if ig := jsonIgnored(r, m); ig != nil {
+	if ig := jsonIgnored(v); ig != nil {
 		j.key("ignored")
 		j.open('{')
 		j.key("classes")

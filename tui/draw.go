@@ -123,7 +123,7 @@ func (p *pane) lineMatches(lines []render.Line) [][][2]int {
 	}
 	text := sb.String()
 	i := 0
-	for _, m := range findAll(text, p.query, p.fold1) {
+	for _, m := range p.cq.findAll(text) {
 		for i < len(lines) && lineEnd(text, starts, i) <= m[0] {
 			i++
 		}

@@ -30,7 +30,7 @@ type histView struct {
 	cur int
 
 	query   string
-	fold1   bool
+	cq      query // query compiled
 	matches []int // first lines of the sentences that hold the query
 }
 
@@ -200,7 +200,7 @@ func (v *histView) scroll() {
 func (v *histView) setQuery(q string) int {
 	v.query, v.matches = q, v.matches[:0]
 	if q != "" {
-		v.fold1 = smartCase(q)
+		v.cq = compileQuery(q, smartCase(q))
 		v.findMatches()
 	}
 	v.render()
@@ -211,7 +211,7 @@ func (v *histView) findMatches() {
 	v.matches = v.matches[:0]
 	latest := v.h.Versions[len(v.h.Versions)-1]
 	for i, ln := range v.lines {
-		if ln.first && indexQuery(latest.Paragraphs[ln.para].Sentences[ln.sent].Text, v.query, v.fold1) >= 0 {
+		if ln.first && v.cq.index(latest.Paragraphs[ln.para].Sentences[ln.sent].Text) >= 0 {
 			v.matches = append(v.matches, i)
 		}
 	}
@@ -325,7 +325,7 @@ func (v *histView) render() {
 		text := ln.text.String()
 		pos := 0
 		if v.query != "" {
-			for _, m := range findAll(text, v.query, v.fold1) {
+			for _, m := range v.cq.findAll(text) {
 				b.WriteString(text[pos:m[0]])
 				b.WriteString(v.st.match + text[m[0]:m[1]] + resetSGR)
 				pos = m[1]

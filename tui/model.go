@@ -72,6 +72,7 @@ type Model struct {
 	// covers (the screen itself otherwise).
 	screen, under screenState
 	status        statusMsg
+	keyCtx        keyContext // what keys were last set for
 
 	// loading
 	progress     *progressState

@@ -55,7 +55,7 @@ type pane struct {
 	opened map[render.Entry]bool
 
 	query   string // active search, "" when none
-	fold1   bool   // the search ignores ASCII case
+	cq      query  // query compiled
 	matches []int  // entry indices matching query
 }
 

@@ -188,13 +188,13 @@ func (m Model) promptKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// search highlights q in the screen under the prompt and returns the
-// number of matching paragraphs (or sentences, in history).
-func (m *Model) search(q string) int {
+// search highlights q in the screen under the prompt as it is typed.
+func (m *Model) search(q string) {
 	if m.under == screenHistory {
-		return m.hv.setQuery(q)
+		m.hv.setQuery(q)
+		return
 	}
-	return m.pane.setQuery(q)
+	m.pane.previewQuery(q)
 }
 
 // submit acts on the prompt's value.

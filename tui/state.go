@@ -89,9 +89,23 @@ func (m *Model) base() screenState {
 	return m.screen
 }
 
+// keyContext is what the live bindings depend on.
+type keyContext struct {
+	screen, under             screenState
+	query, histQuery, flagged bool
+	prompt                    promptKind
+	multi, history, set       bool
+}
+
 // setKeys enables the bindings that act on the current screen (for help,
 // on the screen under it) and adapts their help to the context.
 func (m *Model) setKeys() {
+	ctx := keyContext{screen: m.screen, under: m.under, query: m.pane.query != "", histQuery: m.hv.query != "",
+		flagged: m.pane.flaggedOnly, prompt: m.prompt.kind, multi: m.multi(), history: m.opts.History != nil, set: true}
+	if ctx == m.keyCtx {
+		return // common case: the same bindings as for the last key
+	}
+	m.keyCtx = ctx
 	k := defaultKeys()
 	switch s := m.base(); s {
 	case screenLoading, screenError:

@@ -29,7 +29,7 @@ func WriteBlock(w io.Writer, v diff.View, bi int, opt Options) (err error) {
 		if i > 0 {
 			bw.WriteByte('\n')
 		}
-		pw.write(ts)
+		pw.write(textSkin.named(ts))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export block: %w", err)

@@ -20,32 +20,36 @@ func (m Model) header() string {
 		oldTag, newTag = versionLabel(m.pair[0])+" ", versionLabel(m.pair[1])+" "
 		pair = versionLabel(m.pair[0]) + " → " + versionLabel(m.pair[1]) + " of " + strconv.Itoa(len(m.opts.Versions))
 	}
-	if m.pane.mode == render.Inline {
-		names := render.Width(oldTag+oldName+newTag+newName) + len("  → ")
-		summary := fitSummary(pair, m.summary, flags, m.width-1-min(names, 30))
-		sw := lipgloss.Width(summary)
-		each := (m.width - 1 - len(" → ") - sw - 1) / 2
-		o, n := twoNames(oldName, newName, each-len(oldTag), each-len(newTag))
-		left := " " + oldTag + o + " → " + newTag + n
-		return m.st.header.Render(left + pad(m.width-lipgloss.Width(left)-sw) + summary)
+	if m.pane.mode != render.Inline {
+		half := (m.width - 1) / 2
+		rightW := m.width - half - 1
+		newW := render.Width(newTag + newName)
+		if summary, ok := fitSummary(pair, m.summary, flags, rightW-1-min(newW, 16), rightW-1-8); ok {
+			sw := lipgloss.Width(summary)
+			o, n := twoNames(oldName, newName, half-1-len(oldTag), rightW-1-sw-1-len(newTag))
+			left := " " + oldTag + o
+			right := " " + newTag + n
+			right += pad(rightW - lipgloss.Width(right) - sw)
+			return m.st.header.Render(left+pad(half-lipgloss.Width(left))) +
+				m.st.headerDim.Render("│") + m.st.header.Render(right+summary)
+		}
+		// The summary does not fit over the right pane: one line for all.
 	}
-	half := (m.width - 1) / 2
-	rightW := m.width - half - 1
-	summary := fitSummary(pair, m.summary, flags, rightW-1-min(render.Width(newTag+newName), 10))
+	names := render.Width(oldTag+oldName+newTag+newName) + len("  → ")
+	summary, _ := fitSummary(pair, m.summary, flags, m.width-1-min(names, 30), m.width-1-16)
 	sw := lipgloss.Width(summary)
-	o, n := twoNames(oldName, newName, half-1-len(oldTag), rightW-1-sw-1-len(newTag))
-	left := " " + oldTag + o
-	right := " " + newTag + n
-	right += pad(rightW - lipgloss.Width(right) - sw)
-	return m.st.header.Render(left+pad(half-lipgloss.Width(left))) +
-		m.st.headerDim.Render("│") + m.st.header.Render(right+summary)
+	each := (m.width - 1 - len(" → ") - sw - 1) / 2
+	o, n := twoNames(oldName, newName, each-len(oldTag), each-len(newTag))
+	left := " " + oldTag + o + " → " + newTag + n
+	return m.st.header.Render(left + pad(m.width-lipgloss.Width(left)-sw) + summary)
 }
 
 // fitSummary joins the pair of versions shown, the counts and the flag
-// summary in w cells, with a trailing space, dropping first the split and
-// merged counts, then the separators between flags, then the counts: the
-// pair and the flags stay longest.
-func fitSummary(pair, counts, flags string, w int) string {
+// summary, with a trailing space, in w cells (or up to most cells, taken
+// from the names, to keep the flags), dropping first the split and merged
+// counts, then the separators between flags, then the counts: the pair
+// and the flags stay longest. It reports whether the flags fit.
+func fitSummary(pair, counts, flags string, w, most int) (string, bool) {
 	join := func(parts ...string) string {
 		var out []string
 		for _, p := range parts {
@@ -69,13 +73,21 @@ func fitSummary(pair, counts, flags string, w int) string {
 		short = strings.Join(keep, " ")
 	}
 	tight := strings.ReplaceAll(flags, " · ", " ")
-	for _, s := range []string{join(pair, counts, flags), join(pair, short, flags), join(pair, short, tight),
-		join(pair, tight), join(pair, short), join(short, tight), join(tight), join(short)} {
-		if lipgloss.Width(s) <= w {
-			return s
+	withFlags := []string{join(pair, counts, flags), join(pair, short, flags), join(pair, short, tight),
+		join(pair, tight), join(short, tight), join(tight)}
+	for _, room := range []int{w, max(w, most)} {
+		for _, s := range withFlags {
+			if lipgloss.Width(s) <= room {
+				return s, true
+			}
 		}
 	}
-	return truncate(join(flags), max(w, 0))
+	for _, s := range []string{join(pair, short), join(short)} {
+		if lipgloss.Width(s) <= w {
+			return s, flags == ""
+		}
+	}
+	return truncate(join(tight), max(most, 0)), false
 }
 
 // twoNames fits two file names in wa and wb cells so that they can be told

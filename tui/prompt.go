@@ -293,19 +293,22 @@ func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
 }
 
 // exportError says in a plain sentence why an export to path failed,
-// without the name of the temporary file the export wrote first.
+// the reason first (a long path may be cut in the status line), without
+// the name of the temporary file the export wrote first.
 func exportError(path string, err error) string {
-	name := sanitize(path)
+	reason := ""
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return "cannot export to " + name + ": permission denied"
+		reason = "permission denied"
 	case errors.Is(err, fs.ErrNotExist):
-		return "cannot export to " + name + ": no such directory"
+		reason = "no such directory"
 	case errors.Is(err, fs.ErrExist):
-		return "cannot export to " + name + ": it exists"
+		reason = "the file exists"
 	case errors.As(err, &pe):
-		return "cannot export to " + name + ": " + sanitize(pe.Err.Error())
+		reason = sanitize(pe.Err.Error())
+	default:
+		reason = sanitize(err.Error())
 	}
-	return "cannot export to " + name + ": " + sanitize(err.Error())
+	return "cannot export, " + reason + ": " + sanitize(path)
 }

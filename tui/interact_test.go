@@ -303,7 +303,19 @@ func TestExportPrompt(t *testing.T) {
 		t.Fatalf("enter: prompt %v", m.prompt.kind)
 	}
 	m.prompt.input.SetValue("~/out.md")
-	m = press(m, "enter")
+	tm, cmd := m.Update(keyMsg("enter"))
+	if cmd == nil {
+		t.Fatal("enter on the path: no export")
+	}
+	tm, cmd = tm.Update(cmd()) // the export, run to its end
+	if cmd == nil {
+		t.Fatal("no status after the export")
+	}
+	tm, _ = tm.Update(cmd())
+	m = tm.(Model)
+	if s := lastLine(screen(m)); !strings.Contains(s, "exported to") {
+		t.Fatalf("status %q", s)
+	}
 	if _, err := os.Stat(filepath.Join(home, "out.md")); err != nil {
 		t.Fatalf("~/out.md: %v", err)
 	}
@@ -491,6 +503,8 @@ func TestProgramCopy(t *testing.T) {
 	sendKeys(tm, "n", "y")
 	waitFor(t, tm, "copied the block")
 	sendKeys(tm, "Y")
-	waitFor(t, tm, "copied the report")
-	final(t, tm)
+	waitFor(t, tm, "report (") // the renderer redraws only what changed
+	if fm := final(t, tm); !strings.HasPrefix(fm.status.text, "copied the report (") {
+		t.Fatalf("status %q", fm.status.text)
+	}
 }

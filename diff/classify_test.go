@@ -106,8 +106,30 @@ func TestClassifyRuns(t *testing.T) {
 			"The mayor said the bridge had never been inspected since it opened.", diff.ClassWording, diff.FlagNegation},
 		{"contraction expanded is not negation", "The mayor said the council didn't approve the harbour budget on time.",
 			"The mayor said the council did not approve the harbour budget on time.", diff.ClassWording, 0},
-		{"prefix is not negation", "Residents said they were happy with the new timetable for the ferries.",
-			"Residents said they were unhappy with the new timetable for the ferries.", diff.ClassWording, 0},
+		{"prefix is not negation but a reversal", "Residents said they were happy with the new timetable for the ferries.",
+			"Residents said they were unhappy with the new timetable for the ferries.", diff.ClassWording, diff.FlagReversal},
+
+		// reversals (WordNet antonyms, any inflection) and traps
+		{"increased/decreased", "Ridership on the ferries increased sharply last year, the agency said.",
+			"Ridership on the ferries decreased sharply last year, the agency said.", diff.ClassWording, diff.FlagReversal},
+		{"guilty/innocent", "The jury found that the harbour master was guilty of negligence.",
+			"The jury found that the harbour master was innocent of negligence.", diff.ClassWording, diff.FlagReversal},
+		{"higher/lower", "Fares will be higher for commuters who cross before noon.",
+			"Fares will be lower for commuters who cross before noon.", diff.ClassWording, diff.FlagReversal},
+		{"won/lost", "The incumbent won the district by a wide margin in the spring.",
+			"The incumbent lost the district by a wide margin in the spring.", diff.ClassWording, diff.FlagReversal},
+		{"trap: synonym", "Ridership on the ferries increased sharply last year, the agency said.",
+			"Ridership on the ferries rose sharply last year, the agency said.", diff.ClassWording, 0},
+		{"trap: opposite inside a rewritten clause", "The council approved the plan after a long debate about the cost of steel for the bridge.",
+			"The council rejected calls for more debate and moved on about the cost of steel for the bridge.", diff.ClassWording, 0},
+
+		// ordinals and titles
+		{"ordinal", "It was the second time the ferry had been inspected this year.",
+			"It was the third time the ferry had been inspected this year.", diff.ClassWording, diff.FlagNumber},
+		{"ordinal word to digits is still a change", "She finished first in the district race on Tuesday.",
+			"She finished fourth in the district race on Tuesday.", diff.ClassWording, diff.FlagNumber},
+		{"title before a name", "Rep. Ana Torres said the bill would pass.",
+			"Sen. Ana Torres said the bill would pass.", diff.ClassWording, diff.FlagName},
 
 		// numbers
 		{"digits", "Of the 12 people killed, four were children, the health department said.",
@@ -246,8 +268,16 @@ func TestClassifyAddedRemoved(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := diff.Compare(doc("old", tt.old...), doc("new", tt.new...), nil)
 			p := changedPair(t, r)
-			if p.Kind != tt.kind || p.Class != diff.ClassWording || p.Flags != tt.flags || len(p.Runs) != 0 {
-				t.Errorf("pair %v class %v flags %v runs %d, want %v wording %v and no runs", p.Kind, p.Class, p.Flags.Names(), len(p.Runs), tt.kind, tt.flags.Names())
+			// A paragraph added or removed whole is flagged once, as a
+			// block; a sentence added to a paragraph carries its flag.
+			flags := p.Flags
+			for bi := range r.Blocks {
+				if b := &r.Blocks[bi]; b.IsWhole() {
+					flags |= b.PairFlags(0)
+				}
+			}
+			if p.Kind != tt.kind || p.Class != diff.ClassWording || flags != tt.flags || len(p.Runs) != 0 {
+				t.Errorf("pair %v class %v flags %v runs %d, want %v wording %v and no runs", p.Kind, p.Class, flags.Names(), len(p.Runs), tt.kind, tt.flags.Names())
 			}
 		})
 	}
@@ -317,17 +347,48 @@ func TestClassifySeed(t *testing.T) {
 		}
 	}
 
-	// The quote paragraphs the syndicated version adds are flagged.
+	// The quote paragraphs the syndicated version adds are flagged once
+	// each, as a block (15 per-sentence badges before), and What matters
+	// lists each once.
 	for _, prefix := range []string{"“I’m going to start making a few phone calls", "“There are just a very few", "“It sounds like there were specifics"} {
 		b := findBlock(t, r, prefix)
 		if b.Kind != diff.Added || !b.Flags.Has(diff.FlagQuote) {
 			t.Errorf("%q: %v flags %v, want added with quote", prefix, b.Kind, b.Flags.Names())
 		}
-		for _, p := range b.Pairs {
-			if p.Kind != diff.Added || !p.Flags.Has(diff.FlagQuote) {
-				t.Errorf("%q: pair %q %v flags %v, want added with quote", prefix, p.New, p.Kind, p.Flags.Names())
+		for i, p := range b.Pairs {
+			if p.Kind != diff.Added || p.Flags != 0 || (b.PairFlags(i) != 0) != (i == 0) {
+				t.Errorf("%q: pair %d %q %v flags %v shown %v, want added, flagged with the block", prefix, i, p.New, p.Kind, p.Flags.Names(), b.PairFlags(i).Names())
 			}
 		}
+		bi := int(-1)
+		for k := range r.Blocks {
+			if &r.Blocks[k] == b {
+				bi = k
+			}
+		}
+		n := 0
+		for _, m := range r.Matters {
+			if m.Block == bi && !m.IsFinding() {
+				n++
+				if m.Pair != -1 {
+					t.Errorf("%q: listed by sentence (pair %d), want once as a block", prefix, m.Pair)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: listed %d times in What matters, want once", prefix, n)
+		}
+	}
+	badges := 0
+	for bi := range r.Blocks {
+		for pi := range r.Blocks[bi].Pairs {
+			if r.Blocks[bi].PairFlags(pi)&diff.FlagQuote != 0 {
+				badges++
+			}
+		}
+	}
+	if badges > 8 {
+		t.Errorf("%d QUOTE badges on the seed pair, want one per added quote paragraph (8 or fewer)", badges)
 	}
 	// Paragraphs without quotation marks are added without flags.
 	if b := findBlock(t, r, "Trump did not specify which points"); b.Flags != 0 {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/storydiff/storydiff/internal/render"
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // setQuery starts a search for q (smart case: a query without upper-case
@@ -321,25 +322,9 @@ func (n normalized) orig(i int, end bool) int {
 	return n.src[k]
 }
 
-// sanitize makes a string from outside (a file name, an error message)
-// safe to print: control characters and invalid UTF-8 become U+FFFD.
-func sanitize(s string) string {
-	clean := utf8.ValidString(s)
-	for _, r := range s {
-		if !clean || unicode.IsControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s // common case
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			r = utf8.RuneError
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// sanitize makes a string from outside (a file name, an error message,
+// a query, a piece of a snippet) safe to show, by the rules of every name
+// and message (internal/textsafe): no control character, bidi override or
+// invalid UTF-8 reaches the terminal. White space is kept, one space for
+// each white-space character, since pieces are joined again.
+func sanitize(s string) string { return textsafe.Fragment(s) }

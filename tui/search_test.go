@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/storydiff/storydiff/internal/render"
+
+	"github.com/storydiff/storydiff/internal/scaling"
 )
 
 func TestIndexQuery(t *testing.T) {
@@ -88,7 +90,8 @@ func TestIndexQueryReference(t *testing.T) {
 // TestIndexQueryLinear: a first byte that is frequent in one case and
 // absent in the other must not rescan the text after every candidate or
 // match (on a 1 MB paragraph that took 14 s for one search and 0.7 s for
-// the highlights of every frame; both take milliseconds).
+// the highlights of every frame; both take milliseconds). The matches are
+// checked always, the time (under a second) with STORYDIFF_TIMING=1.
 func TestIndexQueryLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scans 1 MB")
@@ -101,7 +104,7 @@ func TestIndexQueryLinear(t *testing.T) {
 	if n := len(findAll(s, "cc", true)); n != len(s)/2 {
 		t.Fatalf("findAll: %d matches, want %d", n, len(s)/2)
 	}
-	if d := time.Since(start); d > time.Second {
+	if d := time.Since(start); scaling.Timing() && d > time.Second {
 		t.Fatalf("1 MB of candidates took %v", d)
 	}
 }
@@ -110,10 +113,12 @@ func TestSanitize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"old.txt", "old.txt"},
 		{"Szabó 東京 🎉", "Szabó 東京 🎉"},
-		{"a\x1b]0;x\x07b", "a\ufffd]0;x\ufffdb"},
+		{"a\x1b]0;x\x07b", "a␛]0;x␇b"},
 		{"a\u009bb", "a\ufffdb"},
 		{"a\xffb", "a\ufffdb"},
-		{"tab\there", "tab\ufffdhere"},
+		{"tab\there", "tab here"},
+		{" two  spaces ", " two  spaces "},
+		{"evil\u202egnp.txt", "evil\ufffdgnp.txt"},
 	}
 	for _, tt := range tests {
 		if got := sanitize(tt.in); got != tt.want {

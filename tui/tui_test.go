@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -67,7 +68,8 @@ func press(m Model, keys ...string) Model {
 	for _, k := range keys {
 		var cmd tea.Cmd
 		tm, cmd = tm.Update(keyMsg(k))
-		for _, msg := range runCmd(cmd) {
+		out, _ := runCmd(cmd)
+		for _, msg := range out {
 			tm, _ = tm.Update(msg)
 		}
 	}
@@ -412,7 +414,13 @@ func TestControlCharactersNeverRaw(t *testing.T) {
 	r := diff.Compare(old, nw, nil)
 	m := ready(t, r, 120, 30, Options{Color: true})
 	v := m.View().Content
-	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\x9b"} {
+	// A lone 0x9b byte is CSI to an 8-bit terminal; inside valid UTF-8 it
+	// is only a continuation byte (␛ is E2 90 9B), so the frame must be
+	// valid UTF-8 and hold no C1 rune.
+	if !utf8.ValidString(v) {
+		t.Fatal("frame is not valid UTF-8")
+	}
+	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\u009b"} {
 		if strings.Contains(v, bad) {
 			t.Fatalf("frame contains raw %q", bad)
 		}
@@ -427,14 +435,14 @@ func newTest(t *testing.T, r *diff.Result, w, h int) *teatest.TestModel {
 	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(w, h))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("new.txt"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(teaWait))
 	return tm
 }
 
 func final(t *testing.T, tm *teatest.TestModel) Model {
 	t.Helper()
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}) // q closes screens; ctrl+c always quits
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(teaWait)).(Model)
 }
 
 func TestProgramNextChange(t *testing.T) {
@@ -461,7 +469,7 @@ func TestProgramJump(t *testing.T) {
 	tm.Type(strings.Repeat("n", n))
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("moved to")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m := final(t, tm)
 	if m.pane.cursor != moved {
@@ -479,7 +487,7 @@ func TestProgramSearch(t *testing.T) {
 	tm.Type("/" + q)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("matching")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	m := final(t, tm)
 	if len(m.pane.matches) == 0 || !m.pane.entryMatches(m.pane.entries[m.pane.cursor]) {
 		t.Fatalf("/%s: matches %v, cursor %d", q, m.pane.matches, m.pane.cursor)
@@ -496,7 +504,7 @@ func TestProgramExport(t *testing.T) {
 	tm.Type(path)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("exported to")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	final(t, tm)
 	got, err := os.ReadFile(path)
 	if err != nil {
@@ -550,9 +558,9 @@ func TestProgramQuitWhileLoading(t *testing.T) {
 	}}
 	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(80, 24))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("linking sentences")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(teaWait))
 }
 
 func TestLoadError(t *testing.T) {
@@ -640,3 +648,8 @@ func TestEmptyAndIdentical(t *testing.T) {
 		}
 	}
 }
+
+// teaWait is how long a teatest run may take to show what a test waits for
+// or to finish: a timeout for a hung program, not a speed check, so it is
+// generous enough for a machine whose cores are all busy.
+const teaWait = 60 * time.Second

@@ -2,16 +2,20 @@ package main
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -19,6 +23,7 @@ import (
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
 	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/internal/textsafe"
 	"github.com/storydiff/storydiff/tui"
 )
 
@@ -44,6 +49,7 @@ type config struct {
 	inputFormat string
 	inline      bool
 	ignore      string
+	matters     int
 	pair        string
 	history     bool
 	labels      labelList
@@ -78,6 +84,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.inputFormat, "input-format", "auto", "")
 	fs.BoolVar(&c.inline, "inline", false, "")
 	fs.StringVar(&c.ignore, "ignore", "", "")
+	fs.IntVar(&c.matters, "matters", 0, "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
 	fs.Var(&c.labels, "label", "")
@@ -110,13 +117,67 @@ func parseArgs(args []string) (*config, error) {
 		c.files = append(c.files, rest[0])
 		args = rest[1:]
 	}
+	if err := c.validate(fs); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Limits of --width: narrower than minWidth cannot hold two columns and a
+// gutter; wider than maxWidth is no screen (2000000000 once wrote 60 GB).
+const (
+	minWidth = 20
+	maxWidth = 1000
+)
+
+// validate refuses flags given an empty value (-o "", --ignore ",", …),
+// which would otherwise be taken as not given, and a --width out of range.
+func (c *config) validate(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if err != nil {
+			return
+		}
+		name := "--" + f.Name
+		if len(f.Name) == 1 {
+			name = "-" + f.Name
+		}
+		v := f.Value.String()
+		switch f.Name {
+		case "o", "output", "f", "format", "pair", "color", "context", "input-format":
+			if strings.TrimSpace(v) == "" {
+				err = &usageError{fmt.Sprintf("%s: empty value", name)}
+			}
+		case "ignore":
+			for _, part := range strings.Split(v, ",") {
+				if strings.TrimSpace(part) == "" {
+					err = &usageError{fmt.Sprintf("%s %q: empty class name; want typography, style or typography,style", name, v)}
+					return
+				}
+			}
+		case "width":
+			if c.width != 0 && (c.width < minWidth || c.width > maxWidth) {
+				err = &usageError{fmt.Sprintf("--width %d: want %d to %d, or 0 for the terminal's width (else %d)", c.width, minWidth, maxWidth, export.DefaultWidth)}
+			}
+		}
+	})
+	return err
+}
+
+// run is the whole command. A panic anywhere on its goroutine (a bug,
+// never the input's fault) ends in one line on stderr and exit status 2,
+// not a stack trace; everything below lets bugs surface as panics instead
+// of turning them into polite errors.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "storydiff: internal error (a bug, please report it): %s\n", textsafe.Clean(fmt.Sprint(p)))
+			status = exitTrouble
+		}
+	}()
 	c, err := parseArgs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "storydiff: %v (see storydiff --help)\n", err)
+		fmt.Fprintf(stderr, "storydiff: %s (see storydiff --help)\n", textsafe.Clean(err.Error()))
 		return exitTrouble
 	}
 	switch {
@@ -127,22 +188,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "storydiff %s\n", versionString())
 		return exitSame
 	}
-	status, err := c.execute(stdin, stdout, stderr)
+	status, err = c.execute(stdin, stdout, stderr)
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "storydiff: %v (see storydiff --help)\n", err)
+			fmt.Fprintf(stderr, "storydiff: %s (see storydiff --help)\n", textsafe.Clean(err.Error()))
 		} else {
-			fmt.Fprintf(stderr, "storydiff: %s\n", oneLine(err.Error()))
+			fmt.Fprintf(stderr, "storydiff: %s\n", textsafe.Clean(err.Error()))
 		}
 		return exitTrouble
 	}
 	return status
-}
-
-// oneLine keeps an error message on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -153,6 +209,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	ctx, err := parseContext(c.context)
 	if err != nil {
 		return 0, err
+	}
+	if c.output == "-" { // -o - is standard output, as for sort -o
+		c.output, c.format = "", cmp.Or(c.format, "text")
 	}
 	out, outIsTerm := stdout.(*os.File)
 	outIsTerm = outIsTerm && term.IsTerminal(int(out.Fd()))
@@ -181,6 +240,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	ignore, err := diff.ParseIgnore(c.ignore)
 	if err != nil {
 		return 0, &usageError{"--" + err.Error()}
+	}
+	if c.matters < 0 {
+		return 0, &usageError{fmt.Sprintf("--matters %d: want 0 (all) or a positive number", c.matters)}
 	}
 	docs, err := c.load(inFormat, stdin, stderr)
 	if err != nil {
@@ -236,7 +298,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return exitSame, nil
 	}
 
-	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color}
+	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Matters: c.matters}
 	var write func(w io.Writer) error
 	status := exitDiffer
 	if c.history {
@@ -253,13 +315,31 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	}
 	if c.output != "" {
-		if err := export.WriteFile(c.output, c.force, write); err != nil {
+		if err := writeOutput(c.output, c.force, write); err != nil {
 			return 0, err
 		}
-	} else if err := write(stdout); err != nil {
+		return status, nil
+	}
+	if f, ok := stdout.(*os.File); ok && closedAtStart(f) {
+		return 0, errors.New("standard output is closed")
+	}
+	if err := write(stdout); err != nil {
 		return 0, fmt.Errorf("writing output: %w", err)
 	}
 	return status, nil
+}
+
+// writeOutput writes the export to path (see export.WriteFileContext). An
+// interrupt (SIGINT, SIGTERM) while it writes stops the write and removes
+// the temporary file: path is left as it was.
+func writeOutput(path string, force bool, write func(io.Writer) error) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := export.WriteFileContext(ctx, path, force, write)
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted: %s left as it was", path)
+	}
+	return err
 }
 
 // parsePair parses --pair "i,j" (1-based version numbers) into 0-based
@@ -297,23 +377,9 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	case 1:
 		return nil, &usageError{"want two or more files (OLD NEW …), or none for the demo, got 1"}
 	default:
-		stdinUsed := false
-		for _, path := range c.files {
-			var d *input.Doc
-			var err error
-			if path == "-" {
-				if stdinUsed {
-					return nil, &usageError{"only one version can come from standard input"}
-				}
-				stdinUsed = true
-				d, err = input.Read("-", stdin, format)
-			} else {
-				d, err = input.ReadFile(path, format)
-			}
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d)
+		var err error
+		if docs, err = readVersions(c.files, format, stdin); err != nil {
+			return nil, err
 		}
 	}
 	if len(c.labels) > len(docs) {
@@ -324,7 +390,7 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	}
 	for _, d := range docs {
 		for _, w := range d.Warnings {
-			fmt.Fprintf(stderr, "storydiff: warning: %s\n", oneLine(w))
+			fmt.Fprintf(stderr, "storydiff: warning: %s\n", textsafe.Clean(w))
 		}
 	}
 	// Segmenting sentences is the costly part of loading; the versions
@@ -340,6 +406,82 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	}
 	wg.Wait()
 	return out, nil
+}
+
+// readVersions reads the files. A file named twice, or standard input
+// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
+// version both times (identical, as diff(1) says), since a second read of
+// a stream would find it empty. A standard input that was closed when the
+// command started (storydiff - new.txt <&-) is an error, not an empty
+// version.
+func readVersions(files []string, format input.Format, stdin io.Reader) ([]*input.Doc, error) {
+	var stdinInfo os.FileInfo
+	stdinFile, isFile := stdin.(*os.File)
+	if isFile {
+		stdinInfo, _ = stdinFile.Stat()
+	}
+	type seen struct {
+		info os.FileInfo // nil for standard input
+		doc  *input.Doc
+	}
+	var read []seen
+	var stdinDoc *input.Doc
+	docs := make([]*input.Doc, 0, len(files))
+	for _, path := range files {
+		var info os.FileInfo
+		fromStdin := path == "-"
+		if !fromStdin {
+			info, _ = os.Stat(path) // errors are reported by ReadFile
+			fromStdin = info != nil && stdinInfo != nil && os.SameFile(info, stdinInfo)
+		}
+		var d *input.Doc
+		reused := true
+		switch {
+		case fromStdin && stdinDoc != nil:
+			d = stdinDoc
+		case fromStdin:
+			if isFile && closedAtStart(stdinFile) {
+				return nil, fmt.Errorf("%s: standard input is closed", path)
+			}
+			var err error
+			if path == "-" {
+				d, err = input.Read("-", stdin, format)
+			} else {
+				d, err = input.ReadFile(path, format)
+			}
+			if err != nil {
+				return nil, err
+			}
+			stdinDoc, reused = d, false
+		default:
+			for _, s := range read {
+				if info != nil && os.SameFile(info, s.info) {
+					d = s.doc
+					break
+				}
+			}
+			if d == nil {
+				var err error
+				if d, err = input.ReadFile(path, format); err != nil {
+					return nil, err
+				}
+				reused = false
+				if info != nil && info.Mode().IsRegular() {
+					read = append(read, seen{info, d})
+				}
+			}
+		}
+		if reused { // the same content under this name, warned about once
+			cp := *d
+			cp.Name, cp.Warnings = path, nil
+			if path == "-" {
+				cp.Name = "stdin"
+			}
+			d = &cp
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
 }
 
 // useColor decides whether output is coloured: --color always or never

@@ -13,8 +13,7 @@ import (
 // indented and wrapped at opt.Wrap, with [-…-] and {+…+} markers; for a
 // moved block, with the line noting where it stood. It is what a reader
 // copies from the viewer.
-func WriteBlock(w io.Writer, v diff.View, bi int, opt Options) (err error) {
-	defer guard("block", &err)
+func WriteBlock(w io.Writer, v diff.View, bi int, opt Options) error {
 	r := v.Result
 	if err := check(r); err != nil {
 		return err
@@ -43,5 +42,5 @@ func OriginNote(r *diff.Result, bi int) string {
 	if r == nil || bi < 0 || bi >= len(r.Blocks) || !r.Blocks[bi].Moved {
 		return ""
 	}
-	return originNote(&r.Blocks[bi])
+	return originNote(r, step{kind: stepOrigin, block: bi})
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // JSONVersion is the version of the JSON schema written by FormatJSON. It
@@ -30,6 +32,7 @@ const JSONVersion = 1
 //	            "boilerplate": 7, "boilerplate_changed": 2},
 //	  "ignored": {"classes": ["typography"], "hidden": 2},
 //	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
+//	  "ghosts": [{"old": 10, "block": 4, "at": 12}],
 //	  "blocks": [{
 //	    "kind": "equal|changed|added|removed",
 //	    "old": [3], "new": [4, 5],
@@ -43,7 +46,8 @@ const JSONVersion = 1
 //	      "moved": false,
 //	      "class": "wording", "flags": ["number"],
 //	      "words": [{"op": "equal|insert|delete", "text": "…"}],
-//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}]
+//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}],
+//	      "from": [{"op": "equal|insert|delete", "text": "…"}]
 //	    }]
 //	  }]
 //	}
@@ -58,7 +62,11 @@ const JSONVersion = 1
 // "part_of", on an added (removed) sentence only, is the [paragraph,
 // sentence] of the old (new) sentence that holds most of its words: a
 // clause split off into its own sentence, or a sentence folded into
-// another; a hint, not a link.
+// another; a hint, not a link. "from", on such a sentence when the other
+// lies in the same block, is the word diff of the words it came from into
+// it (diff.Pair.From): "equal" words were carried over. "ghosts" mark
+// where an old paragraph ("old") merged into block "block" far away stood:
+// before block "at".
 // "old_more" ("new_more"), when present, says the entry also covers that
 // many following sentences of the same paragraph: sentences an editor
 // joined into one (or split from one) are one entry whose "old" ("new")
@@ -89,7 +97,18 @@ type JSONResult struct {
 	Stats    JSONStats     `json:"stats"`
 	Ignored  *JSONIgnored  `json:"ignored,omitempty"`
 	Findings []JSONFinding `json:"findings,omitempty"`
-	Blocks   []JSONBlock   `json:"blocks"`
+	// Ghosts are diff.Result's: where paragraphs merged into a block far
+	// away stood.
+	Ghosts []JSONGhost `json:"ghosts,omitempty"`
+	Blocks []JSONBlock `json:"blocks"`
+}
+
+// JSONGhost is a diff.Ghost: old paragraph "old" was merged into block
+// "block" and stood before block "at" in the old version.
+type JSONGhost struct {
+	Old   int `json:"old"`
+	Block int `json:"block"`
+	At    int `json:"at"`
 }
 
 // JSONDocument is one version: its name and paragraph texts.
@@ -123,6 +142,7 @@ type JSONStats struct {
 	Style        int `json:"style"`
 	Wording      int `json:"wording"`
 	Negations    int `json:"negations"`
+	Reversals    int `json:"reversals"`
 	Numbers      int `json:"numbers"`
 	Quotes       int `json:"quotes"`
 	Names        int `json:"names"`
@@ -179,6 +199,10 @@ type JSONSentence struct {
 	Flags   []string   `json:"flags,omitempty"`
 	Words   []JSONWord `json:"words,omitempty"`
 	Runs    []JSONRun  `json:"runs,omitempty"`
+	// From is diff.Pair's: for an added sentence split off a sentence of
+	// its block (a removed one folded into one), the word diff of the words
+	// it came from into it; "equal" words were carried over.
+	From []JSONWord `json:"from,omitempty"`
 }
 
 // partOf converts a diff.Pair's PartOf.
@@ -207,7 +231,6 @@ type JSONRun struct {
 // newJSONResult converts the view v to the JSON document writeJSON writes:
 // the whole result, with Ignored set when v ignores classes.
 func newJSONResult(v diff.View) (jr *JSONResult, err error) {
-	defer guard("json", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
@@ -237,13 +260,16 @@ func jsonHead(r *diff.Result) *JSONResult {
 			SentencesMoved: st.SentencesMoved,
 			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
 			Typography: st.Typography, Style: st.Style, Wording: st.Wording,
-			Negations: st.Negations, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
+			Negations: st.Negations, Reversals: st.Reversals, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
 			Attributions: st.Attributions,
 			Boilerplate:  st.Boilerplate, BoilerplateChanged: st.BoilerplateChanged,
 		},
 	}
 	for _, f := range r.Findings {
 		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
+	}
+	for _, g := range r.Ghosts {
+		jr.Ghosts = append(jr.Ghosts, JSONGhost{Old: g.Old, Block: g.Block, At: g.At})
 	}
 	return jr
 }
@@ -312,13 +338,16 @@ func jsonBlock(b *diff.Block) JSONBlock {
 		for _, run := range p.Runs {
 			js.Runs = append(js.Runs, JSONRun{Start: run.Start, End: run.End, Class: className(run.Class), Flags: run.Flags.Names()})
 		}
+		for _, w := range p.From {
+			js.From = append(js.From, JSONWord{Op: w.Op.String(), Text: w.Text})
+		}
 		jb.Sentences[pi] = js
 	}
 	return jb
 }
 
 func jsonDoc(d *diff.Document) JSONDocument {
-	jd := JSONDocument{Name: d.Name, Paragraphs: make([]string, len(d.Paragraphs))}
+	jd := JSONDocument{Name: textsafe.Clean(d.Name), Paragraphs: make([]string, len(d.Paragraphs))}
 	labelled := false
 	for i := range d.Paragraphs {
 		jd.Paragraphs[i] = d.Paragraphs[i].Text
@@ -366,7 +395,6 @@ func className(c diff.Class) string {
 // the top-level "ignored" member records them and the number of runs they
 // hide; the rest of the document is complete whatever v ignores.
 func writeJSON(w io.Writer, v diff.View) (err error) {
-	defer guard("json", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}

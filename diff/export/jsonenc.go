@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // jsonWriter writes the JSON document of a Result without reflection,
@@ -126,6 +128,20 @@ func (j *jsonWriter) result(v diff.View) {
 			j.close('}')
 		})
 	}
+	if len(r.Ghosts) > 0 {
+		j.key("ghosts")
+		j.array(len(r.Ghosts), func(i int) {
+			g := &r.Ghosts[i]
+			j.open('{')
+			j.key("old")
+			j.int(g.Old)
+			j.key("block")
+			j.int(g.Block)
+			j.key("at")
+			j.int(g.At)
+			j.close('}')
+		})
+	}
 	j.key("blocks")
 	j.array(len(r.Blocks), func(i int) { j.block(&r.Blocks[i]) })
 	j.close('}')
@@ -135,7 +151,7 @@ func (j *jsonWriter) result(v diff.View) {
 func (j *jsonWriter) doc(d *diff.Document) {
 	j.open('{')
 	j.key("name")
-	j.str(d.Name)
+	j.str(textsafe.Clean(d.Name))
 	j.key("paragraphs")
 	labelled := false
 	j.array(len(d.Paragraphs), func(i int) {
@@ -163,7 +179,7 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		{"sentences_moved", st.SentencesMoved},
 		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
 		{"typography", st.Typography}, {"style", st.Style}, {"wording", st.Wording},
-		{"negations", st.Negations}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
+		{"negations", st.Negations}, {"reversals", st.Reversals}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
 		{"attributions", st.Attributions},
 		{"boilerplate", st.Boilerplate}, {"boilerplate_changed", st.BoilerplateChanged},
 	} {
@@ -254,17 +270,7 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	j.key("moved")
 	j.bool(p.Moved)
 	j.classFlags(p.Class, p.Flags)
-	if len(p.Words) > 0 {
-		j.key("words")
-		j.array(len(p.Words), func(i int) {
-			j.open('{')
-			j.key("op")
-			j.str(p.Words[i].Op.String())
-			j.key("text")
-			j.str(p.Words[i].Text)
-			j.close('}')
-		})
-	}
+	j.words("words", p.Words)
 	if len(p.Runs) > 0 {
 		j.key("runs")
 		j.array(len(p.Runs), func(i int) {
@@ -278,7 +284,24 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 			j.close('}')
 		})
 	}
+	j.words("from", p.From)
 	j.close('}')
+}
+
+// words writes the member key holding ws, if ws is not empty.
+func (j *jsonWriter) words(key string, ws []diff.Word) {
+	if len(ws) == 0 {
+		return
+	}
+	j.key(key)
+	j.array(len(ws), func(i int) {
+		j.open('{')
+		j.key("op")
+		j.str(ws[i].Op.String())
+		j.key("text")
+		j.str(ws[i].Text)
+		j.close('}')
+	})
 }
 
 const hexDigits = "0123456789abcdef"
@@ -292,7 +315,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if b >= 0x20 && b != 0x7f && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
 				i++
 				continue
 			}
@@ -325,9 +348,11 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if c == '\u2028' || c == '\u2029' {
+		if c == '\u2028' || c == '\u2029' || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) {
+			// Line separators break JavaScript; C1 controls and bidi
+			// overrides would act on a terminal showing the JSON.
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			dst = append(dst, '\\', 'u', hexDigits[c>>12&0xF], hexDigits[c>>8&0xF], hexDigits[c>>4&0xF], hexDigits[c&0xF])
 			i += size
 			start = i
 			continue

@@ -73,7 +73,6 @@ func mdText(s string) string { return mdEscape(s, false) }
 // they stood. Every Markdown metacharacter of the story text and the names
 // is escaped. Unchanged runs outside Options.Context are summarised.
 func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("markdown", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return err
@@ -86,7 +85,7 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 		bw.WriteString("- **" + strings.ToUpper(l[0][:1]) + l[0][1:] + ":** " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: markdownSkin}
-	writeMattersMarkdown(bw, pw, whatMatters(v))
+	writeMattersMarkdown(bw, pw, whatMatters(v, opt.Matters))
 	steps := plan(v, opt.Context)
 	bw.WriteString("\n## Changes\n")
 	if note := sameNote(v); note != "" {
@@ -98,9 +97,9 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 		case stepHidden:
 			bw.WriteString("*" + hiddenNote(s.paragraphs) + "*\n")
 		case stepOrigin:
-			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
+			bw.WriteString("> " + originNote(r, s) + "\n")
 		case stepBlock:
-			bw.WriteString("### " + mdText(blockHead(v, s.block)) + "\n\n")
+			bw.WriteString("### <a id=\"" + blockAnchor(s.block) + "\"></a>" + mdText(blockHead(v, s.block)) + "\n\n")
 			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')

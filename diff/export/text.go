@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,9 +113,9 @@ func (t *toks) item(it item) {
 	}
 	switch p.Kind {
 	case diff.Added:
-		t.add(p.New, stAdded)
+		t.carried(p.From, p.New, diff.OpInsert, stAdded)
 	case diff.Removed:
-		t.add(p.Old, stRemoved)
+		t.carried(p.From, p.Old, diff.OpDelete, stRemoved)
 	case diff.Changed:
 		if len(p.Words) == 0 {
 			t.add(p.Old, stDel)
@@ -147,6 +148,31 @@ func (t *toks) item(it item) {
 	if n := partNote(p); n != "" {
 		t.space()
 		t.note(n)
+	}
+}
+
+// carried adds the text of an added (keep OpInsert) or removed (keep
+// OpDelete) sentence: with from (diff.Pair.From), the words carried over
+// from or into another sentence as moved text and only the rest as added
+// or removed; without, the whole text in style st.
+func (t *toks) carried(from []diff.Word, text string, keep diff.Op, st style) {
+	var sb strings.Builder
+	for _, w := range from {
+		if w.Op == diff.OpEqual || w.Op == keep {
+			sb.WriteString(w.Text)
+		}
+	}
+	if from == nil || sb.String() != text {
+		t.add(text, st)
+		return
+	}
+	for _, w := range from {
+		switch w.Op {
+		case diff.OpEqual:
+			t.add(w.Text, stMoved)
+		case keep:
+			t.add(w.Text, st)
+		}
 	}
 }
 
@@ -448,7 +474,6 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // "↕ old ¶N moved to new ¶M" is written. Unchanged runs outside
 // Options.Context are summarised. The output is deterministic.
 func writeText(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("text", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}
@@ -461,7 +486,6 @@ func writeText(w io.Writer, v diff.View, opt Options) (err error) {
 // dropped since colour carries them. Without opt.Color it writes exactly
 // what writeText writes.
 func writeANSI(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("ansi", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}
@@ -499,7 +523,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		bw.WriteString(l[0] + ": " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
-	writeMattersText(bw, pw, sk, whatMatters(v))
+	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")
@@ -510,7 +534,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		case stepHidden:
 			bw.WriteString(sk.paint("2", hiddenNote(s.paragraphs)) + "\n")
 		case stepOrigin:
-			bw.WriteString(sk.paint("35", originNote(&r.Blocks[s.block])) + "\n")
+			bw.WriteString(sk.paint("35", originNote(r, s)) + "\n")
 		case stepBlock:
 			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)) + "\n")
 			for i, ts := range paragraphs(v, s.block) {

@@ -20,11 +20,12 @@ func (m Model) header() string {
 		oldTag, newTag = versionLabel(m.pair[0])+" ", versionLabel(m.pair[1])+" "
 		pair = versionLabel(m.pair[0]) + " → " + versionLabel(m.pair[1]) + " of " + strconv.Itoa(len(m.opts.Versions))
 	}
+	needOld, needNew := namesNeed(oldName, newName)
 	if m.pane.mode != render.Inline {
 		half := (m.width - 1) / 2
 		rightW := m.width - half - 1
 		newW := render.Width(newTag + newName)
-		if summary, ok := fitSummary(pair, m.summary, flags, rightW-1-min(newW, 16), rightW-1-8); ok {
+		if summary, ok := fitSummary(pair, m.summary, flags, rightW-1-min(newW, 16), rightW-2-len(newTag)-needNew); ok {
 			sw := lipgloss.Width(summary)
 			o, n := twoNames(oldName, newName, half-1-len(oldTag), rightW-1-sw-1-len(newTag))
 			left := " " + oldTag + o
@@ -36,7 +37,8 @@ func (m Model) header() string {
 		// The summary does not fit over the right pane: one line for all.
 	}
 	names := render.Width(oldTag+oldName+newTag+newName) + len("  → ")
-	summary, _ := fitSummary(pair, m.summary, flags, m.width-1-min(names, 30), m.width-1-16)
+	need := len(oldTag) + needOld + len(newTag) + needNew + len("  → ")
+	summary, _ := fitSummary(pair, m.summary, flags, m.width-1-min(names, 30), m.width-1-need)
 	sw := lipgloss.Width(summary)
 	each := (m.width - 1 - len(" → ") - sw - 1) / 2
 	o, n := twoNames(oldName, newName, each-len(oldTag), each-len(newTag))
@@ -73,8 +75,9 @@ func fitSummary(pair, counts, flags string, w, most int) (string, bool) {
 		short = strings.Join(keep, " ")
 	}
 	tight := strings.ReplaceAll(flags, " · ", " ")
+	tighter := tightFlags(tight)
 	withFlags := []string{join(pair, counts, flags), join(pair, short, flags), join(pair, short, tight),
-		join(pair, tight), join(short, tight), join(tight)}
+		join(pair, tight), join(short, tight), join(tight), join(pair, tighter), join(tighter)}
 	for _, room := range []int{w, max(w, most)} {
 		for _, s := range withFlags {
 			if lipgloss.Width(s) <= room {
@@ -87,7 +90,36 @@ func fitSummary(pair, counts, flags string, w, most int) (string, bool) {
 			return s, flags == ""
 		}
 	}
-	return truncate(join(tight), max(most, 0)), false
+	return truncate(join(tighter), max(most, 0)), false
+}
+
+// tightFlags joins each flag to its count: "NEG 1 NUM 2" → "NEG1 NUM2".
+func tightFlags(tight string) string {
+	f := strings.Fields(tight)
+	var out []string
+	for k := 0; k+1 < len(f); k += 2 {
+		out = append(out, f[k]+f[k+1])
+	}
+	return strings.Join(out, " ")
+}
+
+// namesNeed returns the cells each name needs to show what tells it from
+// the other (see twoNames): all of it when short, else the part that
+// differs and an ellipsis on each side.
+func namesNeed(a, b string) (int, int) {
+	wa, wb := render.Width(a), render.Width(b)
+	ar, br := []rune(dropSharedDir(a, b)), []rune(dropSharedDir(b, a))
+	p := 0
+	for p < len(ar) && p < len(br) && ar[p] == br[p] {
+		p++
+	}
+	s := 0
+	for s < len(ar)-p && s < len(br)-p && ar[len(ar)-1-s] == br[len(br)-1-s] {
+		s++
+	}
+	na := min(wa, render.Width(string(ar[p:len(ar)-s]))+2)
+	nb := min(wb, render.Width(string(br[p:len(br)-s]))+2)
+	return na, nb
 }
 
 // twoNames fits two file names in wa and wb cells so that they can be told
@@ -98,17 +130,7 @@ func twoNames(a, b string, wa, wb int) (string, string) {
 	if render.Width(a) <= wa && render.Width(b) <= wb {
 		return a, b // common case
 	}
-	if a != b {
-		// Drop the shared directory, a/b/x.txt and a/b/y.txt → x.txt, y.txt.
-		ad, bd := strings.Split(a, "/"), strings.Split(b, "/")
-		k := 0
-		for k < len(ad)-1 && k < len(bd)-1 && ad[k] == bd[k] {
-			k++
-		}
-		if k > 0 {
-			a, b = strings.Join(ad[k:], "/"), strings.Join(bd[k:], "/")
-		}
-	}
+	a, b = dropSharedDir(a, b), dropSharedDir(b, a)
 	ar, br := []rune(a), []rune(b)
 	p := 0
 	for p < len(ar) && p < len(br) && ar[p] == br[p] {
@@ -119,6 +141,20 @@ func twoNames(a, b string, wa, wb int) (string, string) {
 		s++
 	}
 	return elide(ar, p, len(ar)-s, wa), elide(br, p, len(br)-s, wb)
+}
+
+// dropSharedDir returns a without the directories it shares with b:
+// a/b/x.txt against a/b/y.txt is x.txt.
+func dropSharedDir(a, b string) string {
+	if a == b {
+		return a
+	}
+	ad, bd := strings.Split(a, "/"), strings.Split(b, "/")
+	k := 0
+	for k < len(ad)-1 && k < len(bd)-1 && ad[k] == bd[k] {
+		k++
+	}
+	return strings.Join(ad[k:], "/")
 }
 
 // elide cuts name to w cells, keeping runes [lo, hi) (the part that
@@ -133,7 +169,7 @@ func elide(name []rune, lo, hi, w int) string {
 	}
 	width := func(rs []rune) int { return render.Width(string(rs)) }
 	core := name[lo:hi]
-	if cw := width(core); cw+2 > w {
+	if cw := width(core); cw > w {
 		// Even the differing part does not fit: cut its middle.
 		if w < 3 {
 			return truncate(string(core), w)
@@ -144,18 +180,21 @@ func elide(name []rune, lo, hi, w int) string {
 	}
 	room := w - width(core)
 	before, after := name[:lo], name[hi:]
-	// Give the shared end (the extension) up to half, the start the rest.
+	// Give the shared end (the extension) up to half, the start the rest;
+	// a cut side shows at least its ellipsis.
 	var aft []rune
-	if width(after) <= room/2 {
+	switch {
+	case width(after) <= room/2 || width(after) <= room && len(before) == 0:
 		aft = after
-	} else {
-		aft = append(takeWidth(after, room/2-1, false), '…')
+	case len(after) > 0 && room > 0:
+		aft = append(takeWidth(after, max(room/2-1, 0), false), '…')
 	}
 	room -= width(aft)
 	var bef []rune
-	if width(before) <= room {
+	switch {
+	case width(before) <= room:
 		bef = before
-	} else if room > 0 {
+	case room > 0:
 		bef = append([]rune{'…'}, takeWidth(before, room-1, true)...)
 	}
 	return string(bef) + string(core) + string(aft)
@@ -264,16 +303,16 @@ func (m Model) statusBar(parts []string) string {
 		if m.status.text == "" {
 			right, rw = "", 0
 		} else {
-			// Cut the message first, down to minMessage, then the
-			// position's later parts.
-			room := max(m.width-lw-1, min(minMessage, m.width-1))
-			right = truncate(right, room)
-			rw = lipgloss.Width(right)
-			for len(parts) > 1 && lw+rw+1 > m.width {
+			// Drop the position's minor parts (mode, percent…) to show the
+			// message whole; keep the paragraph and the change; then cut
+			// the message, down to minMessage.
+			for len(parts) > 2 && lw+rw+1 > m.width {
 				parts = parts[:len(parts)-1]
 				left = " " + strings.Join(parts, " · ")
 				lw = lipgloss.Width(left)
 			}
+			right = truncate(right, max(m.width-lw-1, min(minMessage, m.width-1)))
+			rw = lipgloss.Width(right)
 		}
 	}
 	left = truncate(left, m.width-rw)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,11 @@ func (m Model) header() string {
 	sw := lipgloss.Width(summary)
 	each := (m.width - 1 - len(" → ") - sw - 1) / 2
 	o, n := twoNames(oldName, newName, each-len(oldTag), each-len(newTag))
+	if slack := each - len(newTag) - render.Width(n); slack > 0 { // give the old name what the new one left
+		o, n = twoNames(oldName, newName, each-len(oldTag)+slack, each-len(newTag))
+	} else if slack := each - len(oldTag) - render.Width(o); slack > 0 {
+		o, n = twoNames(oldName, newName, each-len(oldTag), each-len(newTag)+slack)
+	}
 	left := " " + oldTag + o + " → " + newTag + n
 	return m.st.header.Render(left + pad(m.width-lipgloss.Width(left)-sw) + summary)
 }
@@ -108,7 +114,11 @@ func tightFlags(tight string) string {
 // differs and an ellipsis on each side.
 func namesNeed(a, b string) (int, int) {
 	wa, wb := render.Width(a), render.Width(b)
-	ar, br := []rune(dropSharedDir(a, b)), []rune(dropSharedDir(b, a))
+	a, b = dropSharedDir(a, b), dropSharedDir(b, a)
+	if ba, bb := path.Base(a), path.Base(b); ba != bb && ba != "." && bb != "." {
+		a, b = ba, bb
+	}
+	ar, br := []rune(a), []rune(b)
 	p := 0
 	for p < len(ar) && p < len(br) && ar[p] == br[p] {
 		p++
@@ -131,6 +141,24 @@ func twoNames(a, b string, wa, wb int) (string, string) {
 		return a, b // common case
 	}
 	a, b = dropSharedDir(a, b), dropSharedDir(b, a)
+	if render.Width(a) <= wa && render.Width(b) <= wb {
+		return a, b
+	}
+	// Different file names tell the versions apart better than the
+	// middle of their directories: keep the names, mark the cut.
+	if ba, bb := path.Base(a), path.Base(b); ba != bb && ba != "." && bb != "." {
+		short := func(full, base string) string {
+			if full == base {
+				return base
+			}
+			return "…/" + base
+		}
+		a, b = short(a, ba), short(b, bb)
+		if render.Width(a) <= wa && render.Width(b) <= wb {
+			return a, b
+		}
+		a, b = ba, bb
+	}
 	ar, br := []rune(a), []rune(b)
 	p := 0
 	for p < len(ar) && p < len(br) && ar[p] == br[p] {

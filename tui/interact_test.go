@@ -237,6 +237,8 @@ func TestTwoNames(t *testing.T) {
 	}{
 		{"old.txt", "new.txt", 20, "old.txt", "new.txt"},
 		{"/tmp/git-blob-a1b2c3/story.txt", "/home/ed/news/story.txt", 40, "/tmp/git-blob-a1b2c3/story.txt", "/home/ed/news/story.txt"},
+		{"/work/viewer/tui/testdata/history/middle.txt", "/work/viewer/testdata/pairs/lede/new.txt", 16, "…/middle.txt", "…/new.txt"},
+		{"/work/viewer/tui/testdata/history/middle.txt", "/work/viewer/testdata/pairs/lede/new.txt", 8, "middle…", "new.txt"},
 		{"stories/2026/11/ferry-v1.txt", "stories/2026/11/ferry-v2.txt", 12, "ferry-v1.txt", "ferry-v2.txt"},
 		{"stories/2026/11/capsized-ferry-bilyava-v1.txt", "stories/2026/11/capsized-ferry-bilyava-v2.txt", 12, "…yava-v1.txt", "…yava-v2.txt"},
 		{"a-very-long-common-prefix-1-and-suffix.md", "a-very-long-common-prefix-2-and-suffix.md", 10, "…fix-1-an…", "…fix-2-an…"},

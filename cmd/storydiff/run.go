@@ -53,10 +53,18 @@ type config struct {
 	matters     int
 	pair        string
 	history     bool
+	labels      labelList
 	version     bool
 	help        bool
 	files       []string
 }
+
+// labelList collects --label (-L) values, one per version in order, as
+// diff -L does.
+type labelList []string
+
+func (l *labelList) String() string     { return strings.Join(*l, ",") }
+func (l *labelList) Set(v string) error { *l = append(*l, v); return nil }
 
 // usageError is a command-line mistake; it is reported with a hint to --help.
 type usageError struct{ msg string }
@@ -80,6 +88,8 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.IntVar(&c.matters, "matters", 0, "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
+	fs.Var(&c.labels, "label", "")
+	fs.Var(&c.labels, "L", "")
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.BoolVar(&c.help, "help", false, "")
 	fs.BoolVar(&c.help, "h", false, "")
@@ -221,7 +231,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 			return 0, &usageError{err.Error()}
 		}
 	}
-	color, err := c.useColor(outIsTerm && c.output == "")
+	// -f ansi asks for colour: it colours even when piped, unless NO_COLOR
+	// or --color never.
+	color, err := c.useColor((outIsTerm && c.output == "") || (exporting && format == export.FormatANSI))
 	if err != nil {
 		return 0, err
 	}
@@ -371,6 +383,12 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 		if docs, err = readVersions(c.files, format, stdin); err != nil {
 			return nil, err
 		}
+	}
+	if len(c.labels) > len(docs) {
+		return nil, &usageError{fmt.Sprintf("%d --label flags for %d versions", len(c.labels), len(docs))}
+	}
+	for i, l := range c.labels {
+		docs[i].Name = l // as diff -L: the name shown instead of the path
 	}
 	for _, d := range docs {
 		for _, w := range d.Warnings {

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // gpair is a sentence pair while a random result is generated.
@@ -330,6 +331,17 @@ func sideViews(format, out string) [2]string {
 	case "text":
 		for i := 0; i < len(out); i++ {
 			switch {
+			case strings.HasPrefix(out[i:], "‹") && (del || ins):
+				// A dash run named: ‹– en dash› shows "–".
+				body, _, ok := strings.Cut(out[i+len("‹"):], "›")
+				text, name, named := strings.Cut(body, " ")
+				if !ok || !named || !isDashName(text, name) {
+					put(out[i:i+1], del, ins)
+					continue
+				}
+				put(text, del, ins)
+				i += len("‹") + len(body) + len("›") - 1
+				continue
 			case strings.HasPrefix(out[i:], "[-"):
 				del = true
 			case strings.HasPrefix(out[i:], "-]") && del:
@@ -684,4 +696,10 @@ func TestGluedSentencesNothingLost(t *testing.T) {
 	if glued == 0 {
 		t.Fatal("no glued sentences generated")
 	}
+}
+
+// isDashName reports whether name is render.DashName of text.
+func isDashName(text, name string) bool {
+	n, ok := render.DashName(text)
+	return ok && n == name
 }

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // gpair is a sentence pair while a random result is generated.
@@ -330,6 +331,17 @@ func sideViews(format, out string) [2]string {
 	case "text":
 		for i := 0; i < len(out); i++ {
 			switch {
+			case strings.HasPrefix(out[i:], "‹") && (del || ins):
+				// A dash run named: ‹– en dash› shows "–".
+				body, _, ok := strings.Cut(out[i+len("‹"):], "›")
+				text, name, named := strings.Cut(body, " ")
+				if !ok || !named || !isDashName(text, name) {
+					put(out[i:i+1], del, ins)
+					continue
+				}
+				put(text, del, ins)
+				i += len("‹") + len(body) + len("›") - 1
+				continue
 			case strings.HasPrefix(out[i:], "[-"):
 				del = true
 			case strings.HasPrefix(out[i:], "-]") && del:
@@ -600,6 +612,18 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 	r := nastyResult(t)
 	r.Findings = []diff.Finding{{Kind: "lede", Text: "New <lede>.", Blocks: []int{0}}}
 	results = append(results, r)
+	// Long enough for the arrays of paragraphs and blocks to be encoded in
+	// parallel chunks (parallelArray), with a chunk boundary mid-array.
+	var olds, news []string
+	for i := range 3*jsonChunk + 17 {
+		p := fmt.Sprintf("Paragraph %d says the council met on day %d. It voted.", i, i%7)
+		olds = append(olds, p)
+		if i%5 == 0 {
+			p = strings.Replace(p, "voted", "did not vote", 1)
+		}
+		news = append(news, p)
+	}
+	results = append(results, diff.Compare(diff.NewDocument("old", olds, nil), diff.NewDocument("new", news, nil), nil))
 	for i, r := range results {
 		jr, err := newJSONResult(r.View(0))
 		if err != nil {
@@ -672,4 +696,10 @@ func TestGluedSentencesNothingLost(t *testing.T) {
 	if glued == 0 {
 		t.Fatal("no glued sentences generated")
 	}
+}
+
+// isDashName reports whether name is render.DashName of text.
+func isDashName(text, name string) bool {
+	n, ok := render.DashName(text)
+	return ok && n == name
 }

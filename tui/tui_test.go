@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -60,11 +61,17 @@ func ready(tb testing.TB, r *diff.Result, w, h int, opts Options) Model {
 	return m.(Model)
 }
 
-// press sends keys (as typed text, or names such as "enter", "tab").
+// press sends keys (as typed text, or names such as "enter", "tab"),
+// with the status messages and loads they produce, as the program would.
 func press(m Model, keys ...string) Model {
 	var tm tea.Model = m
 	for _, k := range keys {
-		tm, _ = tm.Update(keyMsg(k))
+		var cmd tea.Cmd
+		tm, cmd = tm.Update(keyMsg(k))
+		out, _ := runCmd(cmd)
+		for _, msg := range out {
+			tm, _ = tm.Update(msg)
+		}
 	}
 	return tm.(Model)
 }
@@ -407,7 +414,13 @@ func TestControlCharactersNeverRaw(t *testing.T) {
 	r := diff.Compare(old, nw, nil)
 	m := ready(t, r, 120, 30, Options{Color: true})
 	v := m.View().Content
-	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\x9b"} {
+	// A lone 0x9b byte is CSI to an 8-bit terminal; inside valid UTF-8 it
+	// is only a continuation byte (␛ is E2 90 9B), so the frame must be
+	// valid UTF-8 and hold no C1 rune.
+	if !utf8.ValidString(v) {
+		t.Fatal("frame is not valid UTF-8")
+	}
+	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\u009b"} {
 		if strings.Contains(v, bad) {
 			t.Fatalf("frame contains raw %q", bad)
 		}
@@ -428,7 +441,7 @@ func newTest(t *testing.T, r *diff.Result, w, h int) *teatest.TestModel {
 
 func final(t *testing.T, tm *teatest.TestModel) Model {
 	t.Helper()
-	tm.Type("q")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}) // q closes screens; ctrl+c always quits
 	return tm.FinalModel(t, teatest.WithFinalTimeout(teaWait)).(Model)
 }
 
@@ -516,8 +529,8 @@ func TestProgramExportExisting(t *testing.T) {
 	m = press(m, "e", "ctrl+u", "m", "d", "enter", "ctrl+u")
 	m = press(m, strings.Split(path, "")...)
 	m = press(m, "enter")
-	if m.prompt != promptOverwrite {
-		t.Fatalf("existing file: prompt %v, want the overwrite question", m.prompt)
+	if m.prompt.kind != promptOverwrite {
+		t.Fatalf("existing file: prompt %v, want the overwrite question", m.prompt.kind)
 	}
 	m = press(m, "n")
 	if b, _ := os.ReadFile(path); string(b) != "keep me" {

@@ -14,7 +14,9 @@ DESCRIPTION
     In a terminal it opens a side-by-side viewer. When standard output is
     not a terminal, or with --format or -o, it prints the diff instead.
     With no files it shows a built-in demo pair. Either file may be "-" for
-    standard input; the viewer then reads keys from the terminal.
+    standard input; the viewer then reads keys from the terminal. A file
+    named twice (or standard input named twice, as - and /dev/stdin) is
+    read once: the versions are identical.
 
     With three or more versions (write-thrus, oldest first) it compares the
     last two; the viewer steps through the pairs and shows the history of
@@ -24,17 +26,24 @@ FLAGS
     -f, --format FORMAT   export format: text (default when piped),
                           side-by-side, markdown, html, json, ansi
     -o, --output FILE     write the export to FILE atomically (format
-                          guessed from .json/.html/.md when -f is absent)
-    --force               replace FILE if it exists
-    --width N             side-by-side width (default: terminal or 160)
+                          guessed from .json/.html/.md when -f is absent);
+                          a symbolic link is written through, a device or
+                          FIFO written directly; - is standard output
+    --force               replace FILE if it exists (keeping its mode)
+    --width N             side-by-side width, 20 to 1000 (default or 0:
+                          the terminal's width, else 160)
     --context N|all       unchanged paragraphs shown around changes in
                           text, markdown and ansi (default 0: summarised)
     --matters N           list at most N flagged changes under What
                           matters in text, ansi, markdown and HTML (the
                           rest are counted); default 0 lists them all
     --color auto|always|never
-                          colour for ansi and the viewer (auto honours
-                          NO_COLOR and whether output is a terminal)
+                          colour for the viewer (auto: in a terminal,
+                          unless NO_COLOR is set) and ansi (auto: always,
+                          even piped, unless NO_COLOR is set)
+    -L, --label NAME      name the next version NAME instead of its path
+                          in the viewer and exports (as diff -L; once per
+                          version, oldest first)
     --input-format F      auto (default), text, html, nitf, newsml, markdown
     --inline              open the viewer in the inline (unified) view
     --ignore CLASSES      hide typography and/or style changes from the
@@ -56,8 +65,10 @@ KEYS (viewer)
     ctrl+d/ctrl+u         half page         g/G, Home/End       top/bottom
     n/N, ]/[              next/previous change (or search match)
     tab/shift+tab         next/previous paragraph
-    enter, backspace      jump to a moved block's other place, and back
-    /                     search both sides; esc clears
+    enter, backspace      open a fold; follow a ¶ note (moved, split,
+                          merged) to where it points, and back
+    /                     search both sides (quotes, dashes folded); esc
+                          clears
     f                     fold unchanged paragraphs
     u                     side-by-side / inline
     s                     sentence / paragraph view
@@ -66,14 +77,18 @@ KEYS (viewer)
     m                     n/N: flagged changes only
     <, >, p, H            previous/next pair, pick two versions, history
                           (three or more versions)
-    e                     export   y  copy block to clipboard (OSC 52)
-    ?                     full help         q, ctrl+c           quit
+    e                     export (tab cycles formats, completes paths)
+    y, Y                  copy the block, the whole report, as the text
+                          export writes it (OSC 52 and xclip/wl-copy/pbcopy)
+    ?                     the keys of this screen
+    q, esc                close help, findings, picker, history; q on the
+                          diff quits          ctrl+c  quit anywhere
 
 EXIT STATUS
     0  the versions have no differences
     1  the versions differ
     2  trouble: bad usage, missing or unreadable file, binary data,
-       failed output
+       closed standard input or output, failed or interrupted output
 
 EXAMPLES
     storydiff                                  the built-in demo
@@ -83,5 +98,5 @@ EXAMPLES
     storydiff --ignore typography,style old.txt new.txt
     storydiff --history v1.txt v2.txt v3.txt
     git show HEAD~1:story.txt | storydiff - story.txt
-    git difftool -y -x storydiff HEAD~1 -- story.txt
+    git difftool -y -x 'storydiff -L "$MERGED (before)" -L "$MERGED"' HEAD~1 -- story.txt
 `

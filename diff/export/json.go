@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // JSONVersion is the version of the JSON schema written by FormatJSON. It
@@ -229,7 +231,6 @@ type JSONRun struct {
 // newJSONResult converts the view v to the JSON document writeJSON writes:
 // the whole result, with Ignored set when v ignores classes.
 func newJSONResult(v diff.View) (jr *JSONResult, err error) {
-	defer guard("json", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
@@ -346,7 +347,7 @@ func jsonBlock(b *diff.Block) JSONBlock {
 }
 
 func jsonDoc(d *diff.Document) JSONDocument {
-	jd := JSONDocument{Name: d.Name, Paragraphs: make([]string, len(d.Paragraphs))}
+	jd := JSONDocument{Name: textsafe.Clean(d.Name), Paragraphs: make([]string, len(d.Paragraphs))}
 	labelled := false
 	for i := range d.Paragraphs {
 		jd.Paragraphs[i] = d.Paragraphs[i].Text
@@ -394,7 +395,6 @@ func className(c diff.Class) string {
 // the top-level "ignored" member records them and the number of runs they
 // hide; the rest of the document is complete whatever v ignores.
 func writeJSON(w io.Writer, v diff.View) (err error) {
-	defer guard("json", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func fuzzFormats(f *testing.F, formats ...Format) {
 		"<html><head><meta charset=\"shift_jis\"></head><body><p>\x93\x8c\x8b\x9e</p>",
 		strings.Repeat("> - ", 40) + "x", "- a\n  - b\n    1. c\n\n    code\n",
 		"<html><head><title>t</title><script type=\"application/ld+json\">{\"headline\":\"h\",\"author\":\"a\",\"datePublished\":\"2026-01-01\"}</script></head><body><nav>n</nav></body></html>",
-				"<newsItem version=\"1\"><contentMeta><headline>h</headline></contentMeta><contentSet><inlineXML><html><body><p>x</p></body></html></inlineXML></contentSet></newsItem>",
+		"<newsItem version=\"1\"><contentMeta><headline>h</headline></contentMeta><contentSet><inlineXML><html><body><p>x</p></body></html></inlineXML></contentSet></newsItem>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -248,6 +249,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	limitMemory(docs)
 	from, to, err := parsePair(c.pair, len(docs))
 	if err != nil {
 		return 0, err
@@ -408,70 +410,104 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	return out, nil
 }
 
-// readVersions reads the files. A file named twice, or standard input
-// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
-// version both times (identical, as diff(1) says), since a second read of
-// a stream would find it empty. A standard input that was closed when the
+// memoryPerByte and memoryBase give the soft memory limit set for an
+// input of n bytes: memoryPerByte×n + memoryBase. Comparing two versions
+// keeps about 5.3 bytes live per input byte at its peak (the texts, the
+// sentence features, the result), so the limit leaves the collector some
+// room while holding the process well under 8× its input, where the
+// default pacing (the heap may double before a collection) reached 10×.
+const (
+	memoryPerByte = 6
+	memoryBase    = 16 << 20
+)
+
+// limitMemory sets a soft memory limit in proportion to the loaded
+// versions, unless one is set already (GOMEMLIMIT). It is soft: when the
+// live data needs more, the runtime takes more rather than fail.
+func limitMemory(docs []*diff.Document) {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return // set by the user
+	}
+	n := 0
+	for _, d := range docs {
+		for i := range d.Paragraphs {
+			n += len(d.Paragraphs[i].Text)
+		}
+	}
+	debug.SetMemoryLimit(int64(memoryPerByte*n + memoryBase))
+}
+
+// readVersions reads the files. A file named twice (the same device and
+// inode: a second name, a FIFO, /dev/fd/N), or standard input named twice
+// ("-", /dev/stdin, /dev/fd/0), is read once and is the same version both
+// times (identical, as diff(1) says), since a second read of a stream
+// would find it empty. A standard input that was closed when the
 // command started (storydiff - new.txt <&-) is an error, not an empty
-// version.
+// version. The distinct files are read (decoded, cleaned, split) at once,
+// each in its own goroutine; the first error in file order wins.
 func readVersions(files []string, format input.Format, stdin io.Reader) ([]*input.Doc, error) {
 	var stdinInfo os.FileInfo
 	stdinFile, isFile := stdin.(*os.File)
 	if isFile {
 		stdinInfo, _ = stdinFile.Stat()
 	}
-	type seen struct {
-		info os.FileInfo // nil for standard input
-		doc  *input.Doc
-	}
-	var read []seen
-	var stdinDoc *input.Doc
-	docs := make([]*input.Doc, 0, len(files))
-	for _, path := range files {
-		var info os.FileInfo
-		fromStdin := path == "-"
-		if !fromStdin {
-			info, _ = os.Stat(path) // errors are reported by ReadFile
-			fromStdin = info != nil && stdinInfo != nil && os.SameFile(info, stdinInfo)
+	// Plan: source[i] is the index of the file whose read stands for
+	// file i (i itself when it is read).
+	source := make([]int, len(files))
+	fromStdin := make([]bool, len(files))
+	infos := make([]os.FileInfo, len(files))
+	stdinAt := -1
+	for i, path := range files {
+		source[i] = i
+		fromStdin[i] = path == "-"
+		if !fromStdin[i] {
+			infos[i], _ = os.Stat(path) // errors are reported by ReadFile
+			fromStdin[i] = infos[i] != nil && stdinInfo != nil && os.SameFile(infos[i], stdinInfo)
 		}
-		var d *input.Doc
-		reused := true
 		switch {
-		case fromStdin && stdinDoc != nil:
-			d = stdinDoc
-		case fromStdin:
+		case fromStdin[i] && stdinAt >= 0:
+			source[i] = stdinAt
+		case fromStdin[i]:
 			if isFile && closedAtStart(stdinFile) {
 				return nil, fmt.Errorf("%s: standard input is closed", path)
 			}
-			var err error
-			if path == "-" {
-				d, err = input.Read("-", stdin, format)
-			} else {
-				d, err = input.ReadFile(path, format)
-			}
-			if err != nil {
-				return nil, err
-			}
-			stdinDoc, reused = d, false
-		default:
-			for _, s := range read {
-				if info != nil && os.SameFile(info, s.info) {
-					d = s.doc
+			stdinAt = i
+		case infos[i] != nil:
+			for j := range i {
+				if infos[j] != nil && !fromStdin[j] && source[j] == j && os.SameFile(infos[i], infos[j]) {
+					source[i] = j
 					break
 				}
 			}
-			if d == nil {
-				var err error
-				if d, err = input.ReadFile(path, format); err != nil {
-					return nil, err
-				}
-				reused = false
-				if info != nil && info.Mode().IsRegular() {
-					read = append(read, seen{info, d})
-				}
-			}
 		}
-		if reused { // the same content under this name, warned about once
+	}
+	read := make([]*input.Doc, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, path := range files {
+		if source[i] != i {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if path == "-" {
+				read[i], errs[i] = input.Read("-", stdin, format)
+			} else {
+				read[i], errs[i] = input.ReadFile(path, format)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	docs := make([]*input.Doc, len(files))
+	for i, path := range files {
+		d := read[source[i]]
+		if source[i] != i { // the same content under this name, warned about once
 			cp := *d
 			cp.Name, cp.Warnings = path, nil
 			if path == "-" {
@@ -479,7 +515,7 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 			}
 			d = &cp
 		}
-		docs = append(docs, d)
+		docs[i] = d
 	}
 	return docs, nil
 }

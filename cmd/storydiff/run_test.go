@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -215,10 +216,7 @@ func TestGitDifftool(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "storydiff")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	repo := filepath.Join(dir, "repo")
 	ledeOld, ledeNew := pair("lede")
 	gitRun := func(args ...string) string {
@@ -431,6 +429,35 @@ func TestLastResort(t *testing.T) {
 
 // binPath is the binary built for the tests that run a real process.
 var binPath string
+
+var (
+	binOnce sync.Once
+	binErr  error
+)
+
+// binary builds the command once for the tests that need a real process
+// (closed streams, /dev/stdin).
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "storydiff-test-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "storydiff")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
 
 func TestMain(m *testing.M) {
 	if os.Getenv("STORYDIFF_HELPER") == "slow-output" {

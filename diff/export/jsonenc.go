@@ -2,6 +2,8 @@ package export
 
 import (
 	"bufio"
+	"bytes"
+	"runtime"
 	"strconv"
 	"unicode/utf8"
 
@@ -87,6 +89,66 @@ func (j *jsonWriter) array(n int, each func(i int)) {
 	j.close(']')
 }
 
+// jsonChunk is how many array members one goroutine of parallelArray
+// writes at a time.
+const jsonChunk = 256
+
+// parallelArray writes an array of n members like array, each written by
+// each(k, i) through writer k; the members are encoded in chunks on all
+// processors and written in order. At most a few chunks per processor are
+// held in memory at once, so memory stays flat however long the array.
+func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || n <= jsonChunk {
+		j.array(n, func(i int) { each(j, i) })
+		return
+	}
+	j.open('[')
+	chunks := (n + jsonChunk - 1) / jsonChunk
+	// A window of chunks ahead of the writer, each in its slot: chunk
+	// c+window starts in chunk c's slot (its buffers reused) when chunk c
+	// has been written.
+	window := min(2*workers, chunks)
+	type slot struct {
+		buf  bytes.Buffer
+		k    jsonWriter
+		done chan struct{}
+	}
+	slots := make([]slot, window)
+	depth := len(j.first)
+	for i := range slots {
+		sl := &slots[i]
+		sl.k = jsonWriter{w: bufio.NewWriterSize(&sl.buf, 16<<10), first: make([]bool, depth)}
+		sl.done = make(chan struct{}, 1)
+	}
+	encode := func(c int) {
+		sl := &slots[c%window]
+		k := &sl.k
+		k.first = k.first[:depth]
+		k.first[depth-1] = c == 0 // the array's first member has no comma before it
+		for i := c * jsonChunk; i < min(n, (c+1)*jsonChunk); i++ {
+			k.elem()
+			each(k, i)
+		}
+		k.w.Flush()
+		sl.done <- struct{}{}
+	}
+	for c := range window {
+		go encode(c)
+	}
+	for c := range chunks {
+		sl := &slots[c%window]
+		<-sl.done
+		j.w.Write(sl.buf.Bytes())
+		sl.buf.Reset()
+		if next := c + window; next < chunks {
+			go encode(next)
+		}
+	}
+	j.first[depth-1] = false
+	j.close(']')
+}
+
 func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]) }) }
 
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
@@ -143,7 +205,7 @@ func (j *jsonWriter) result(v diff.View) {
 		})
 	}
 	j.key("blocks")
-	j.array(len(r.Blocks), func(i int) { j.block(&r.Blocks[i]) })
+	j.parallelArray(len(r.Blocks), func(k *jsonWriter, i int) { k.block(&r.Blocks[i]) })
 	j.close('}')
 	j.w.WriteByte('\n')
 }
@@ -154,10 +216,10 @@ func (j *jsonWriter) doc(d *diff.Document) {
 	j.str(textsafe.Clean(d.Name))
 	j.key("paragraphs")
 	labelled := false
-	j.array(len(d.Paragraphs), func(i int) {
-		j.str(d.Paragraphs[i].Text)
+	j.parallelArray(len(d.Paragraphs), func(k *jsonWriter, i int) { k.str(d.Paragraphs[i].Text) })
+	for i := range d.Paragraphs {
 		labelled = labelled || d.Paragraphs[i].Label != ""
-	})
+	}
 	if labelled {
 		j.key("labels")
 		j.array(len(d.Paragraphs), func(i int) { j.str(d.Paragraphs[i].Label) })

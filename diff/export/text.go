@@ -96,7 +96,6 @@ func (t *toks) space() { t.pending = len(t.list) > 0 }
 // word changes marked, and a note for a sentence that moved.
 func (t *toks) item(it item) {
 	p := it.p
-	t.space()
 	if it.ghost {
 		t.add(p.Old, stGhost)
 		t.space()
@@ -217,9 +216,13 @@ func paragraphs(v diff.View, bi int) [][]tok {
 	for _, g := range groups(items) {
 		t := toks{v: v}
 		for i, it := range g {
-			if i > 0 && oldBreak(r, bi, g[i-1], it) {
+			switch {
+			case i > 0 && oldBreak(r, bi, g[i-1], it):
 				t.space()
 				t.add("¶", stDel)
+				t.space()
+			case i > 0 && !gluedAny(r, g[i-1], it):
+				t.space()
 			}
 			t.item(it)
 		}

@@ -1,0 +1,240 @@
+package review
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/diff"
+)
+
+// Change is one reviewable change: what the viewer's n stops on. It is a
+// block of the Result that reads as a change under the ignore mask (a
+// changed, added, removed or moved block; Block.IsChange and not
+// Result.BlockHidden), the same test render.Entry.IsChangeIgnoring makes
+// for a block row. A moved block's ghost row and, in the sentence view,
+// each changed pair of the block belong to the block's Change.
+type Change struct {
+	// Block is the index of the block in Result.Blocks.
+	Block int
+	// Anchor identifies the change by its content: a hash of the
+	// sentences involved on both sides (see anchorOf). It does not depend
+	// on paragraph numbers, file names or the ignore mask.
+	Anchor string
+	// Old and New are the block's paragraph indices (0-based).
+	Old, New []int
+	// Kind and Moved are the block's; Class and Flags are those visible
+	// under the mask the list was made with.
+	Kind  diff.Kind
+	Moved bool
+	Class diff.Class
+	Flags diff.Flag
+	// Excerpt is a short, one-line summary of the first visible edit:
+	// "with → without", "+ “Police said…”", "moved".
+	Excerpt string
+	// sents are short hashes of the sentences involved, for matching a
+	// mark whose exact anchor is gone to the change that took its place.
+	sents []string
+}
+
+// Refs returns the change's paragraph numbers as people read them,
+// 1-based: "¶3 → ¶4", "— → ¶5" for an added paragraph, "¶2+¶7 → ¶3".
+func (c *Change) Refs() string { return refs(c.Old) + " → " + refs(c.New) }
+
+// refs formats 0-based paragraph indices: "¶3", "¶5–6", "¶4+¶9", "—".
+func refs(idx []int) string {
+	if len(idx) == 0 {
+		return "—"
+	}
+	var sb strings.Builder
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if i > 0 {
+			sb.WriteByte('+')
+		}
+		sb.WriteString("¶")
+		sb.WriteString(strconv.Itoa(idx[i] + 1))
+		if j > i {
+			sb.WriteString("–")
+			sb.WriteString(strconv.Itoa(idx[j] + 1))
+		}
+		i = j + 1
+	}
+	return sb.String()
+}
+
+// What returns the kind of the change in a word or two: "changed",
+// "added", "removed", "moved", "changed, moved".
+func (c *Change) What() string {
+	switch {
+	case c.Moved && c.Kind == diff.Equal:
+		return "moved"
+	case c.Moved:
+		return c.Kind.String() + ", moved"
+	}
+	return c.Kind.String()
+}
+
+// Changes lists the reviewable changes of r under the ignore mask m, in
+// reading order. It is the one enumeration the viewer's review keys, the
+// checklist and the exports share. A nil r has none.
+func Changes(r *diff.Result, m diff.ClassMask) []Change {
+	if r == nil {
+		return nil
+	}
+	var out []Change
+	seen := map[string]int{}
+	for bi := range r.Blocks {
+		b := &r.Blocks[bi]
+		if !b.IsChange() || (m != 0 && r.BlockHidden(bi, m)) {
+			continue
+		}
+		anchor, sents := anchorOf(b)
+		// The same sentences changed the same way in two places (a
+		// repeated line) still make two changes: number the repeats.
+		if n := seen[anchor]; n > 0 {
+			seen[anchor] = n + 1
+			anchor += "-" + strconv.Itoa(n+1)
+		} else {
+			seen[anchor] = 1
+		}
+		cl, fl := b.Visible(m)
+		out = append(out, Change{
+			Block: bi, Anchor: anchor, Old: b.Old, New: b.New,
+			Kind: b.Kind, Moved: b.Moved, Class: cl, Flags: fl,
+			Excerpt: excerpt(b, m), sents: sents,
+		})
+	}
+	return out
+}
+
+// anchorOf returns the anchor of block b and the short hashes of the
+// sentences it is made of. The sentences involved are those of the pairs
+// that are not Equal or that moved, old side and new side; a block with
+// none (a pure move, a split or merge that kept every sentence) uses all
+// its pairs. Texts are normalised (white space runs become one space), so
+// the anchor survives a re-flowed copy.
+func anchorOf(b *diff.Block) (string, []string) {
+	var parts []string
+	collect := func(all bool) {
+		for i := range b.Pairs {
+			p := &b.Pairs[i]
+			if !all && p.Kind == diff.Equal && !p.Moved {
+				continue
+			}
+			if !p.OldRef.IsNone() {
+				parts = append(parts, "-"+normalise(p.Old))
+			}
+			if !p.NewRef.IsNone() {
+				parts = append(parts, "+"+normalise(p.New))
+			}
+		}
+	}
+	collect(false)
+	if len(parts) == 0 {
+		collect(true)
+	}
+	h := sha256.New()
+	sents := make([]string, len(parts))
+	for i, s := range parts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+		sum := sha256.Sum256([]byte(s))
+		sents[i] = hex.EncodeToString(sum[:8])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16]), sents
+}
+
+// normalise makes text comparable across copies: runs of white space
+// become one space, and the ends are trimmed.
+func normalise(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// maxExcerpt caps each side of an excerpt, in runes.
+const maxExcerpt = 40
+
+// excerpt summarises the first visible edit of block b under m.
+func excerpt(b *diff.Block, m diff.ClassMask) string {
+	for i := range b.Pairs {
+		p := &b.Pairs[i]
+		switch p.Kind {
+		case diff.Added:
+			return "+ “" + clip(p.New) + "”"
+		case diff.Removed:
+			return "− “" + clip(p.Old) + "”"
+		case diff.Changed:
+			for _, run := range p.Runs {
+				if run.Hidden(m) {
+					continue
+				}
+				var del, ins strings.Builder
+				for _, w := range p.Words[run.Start:min(run.End, len(p.Words))] {
+					switch w.Op {
+					case diff.OpDelete:
+						del.WriteString(w.Text)
+					case diff.OpInsert:
+						ins.WriteString(w.Text)
+					}
+				}
+				d, n := clip(del.String()), clip(ins.String())
+				switch {
+				case d == "":
+					return "+ " + n
+				case n == "":
+					return "− " + d
+				}
+				return d + " → " + n
+			}
+		}
+	}
+	switch {
+	case b.Moved:
+		return "moved"
+	case b.IsSplit():
+		return "split"
+	case b.IsMerge():
+		return "merged"
+	}
+	return b.Kind.String()
+}
+
+// clip normalises s and cuts it to maxExcerpt runes, with an ellipsis.
+func clip(s string) string {
+	s = normalise(s)
+	if utf8.RuneCountInString(s) <= maxExcerpt {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxExcerpt-1 {
+			return strings.TrimSpace(s[:i]) + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// Key identifies a pair of versions by their content as the comparison
+// sees it: a hash of the normalised paragraph texts of the old and the new
+// Document, names left out. Renamed copies, a copy with CRLF line ends and
+// a copy read from standard input give the same key, so they share one
+// review; each pair of a version chain has its own.
+func Key(r *diff.Result) string {
+	if r == nil || r.Old == nil || r.New == nil {
+		return ""
+	}
+	h := sha256.New()
+	h.Write([]byte("storydiff review v1\n"))
+	for _, d := range []*diff.Document{r.Old, r.New} {
+		for _, p := range d.Paragraphs {
+			h.Write([]byte(normalise(p.Text)))
+			h.Write([]byte{'\n'})
+		}
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}

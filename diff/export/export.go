@@ -36,6 +36,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -50,10 +51,13 @@ const (
 	FormatHTML       Format = "html"
 	FormatJSON       Format = "json"
 	FormatANSI       Format = "ansi"
+	// FormatChecklist lists the reviewable changes with their review
+	// marks, one line each, and a summary line (see writeChecklist).
+	FormatChecklist Format = "checklist"
 )
 
 // Formats lists every format in the order help texts show them.
-var Formats = []Format{FormatText, FormatSideBySide, FormatMarkdown, FormatHTML, FormatJSON, FormatANSI}
+var Formats = []Format{FormatText, FormatSideBySide, FormatMarkdown, FormatHTML, FormatJSON, FormatANSI, FormatChecklist}
 
 var formatAliases = map[string]Format{
 	"text": FormatText, "txt": FormatText, "plain": FormatText,
@@ -62,6 +66,7 @@ var formatAliases = map[string]Format{
 	"html": FormatHTML, "htm": FormatHTML,
 	"json": FormatJSON,
 	"ansi": FormatANSI, "color": FormatANSI, "colour": FormatANSI,
+	"checklist": FormatChecklist, "check": FormatChecklist,
 }
 
 // ParseFormat returns the Format named by s, ignoring case and surrounding
@@ -120,6 +125,13 @@ type Options struct {
 	// (render.WriteSideBySideIgnoring). JSON stays complete and records the
 	// mask in its "ignored" member.
 	Ignore diff.ClassMask
+	// Review is the review of the pair laid over the result
+	// (review.Match, under the same Ignore mask), or nil for none. With
+	// one, text, ansi, Markdown and HTML output add a Review section after
+	// What matters and the mark to each marked block's heading, and JSON a
+	// "review" member; the checklist shows its marks (without one, every
+	// box is empty). WriteHistory ignores it.
+	Review *review.Status
 }
 
 // DefaultWidth is the side-by-side width used when Options.Width is 0.
@@ -153,7 +165,9 @@ func Write(w io.Writer, r *diff.Result, f Format, opt Options) error {
 	case FormatHTML:
 		return writeHTML(w, r, opt)
 	case FormatJSON:
-		return writeJSONIgnoring(w, r, opt.Ignore)
+		return writeJSONReview(w, r, opt.Ignore, opt.Review)
+	case FormatChecklist:
+		return writeChecklist(w, r, opt)
 	case FormatSideBySide:
 		return writeSideBySide(w, r, opt)
 	}

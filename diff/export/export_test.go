@@ -24,6 +24,8 @@ func TestParseFormat(t *testing.T) {
 		{"json", FormatJSON, false},
 		{"ansi", FormatANSI, false},
 		{"color", FormatANSI, false},
+		{"checklist", FormatChecklist, false},
+		{" Check ", FormatChecklist, false},
 		{"", "", true},
 		{"pdf", "", true},
 	}
@@ -60,7 +62,8 @@ func TestWriteErrors(t *testing.T) {
 		if err := Write(failWriter{}, r, f, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%s: failing writer: %v", f, err)
 		}
-		if f != FormatJSON && f != FormatSideBySide {
+		// JSON, side-by-side and the checklist do not need the index.
+		if f != FormatJSON && f != FormatSideBySide && f != FormatChecklist {
 			if err := Write(&bytes.Buffer{}, raw, f, Options{}); err == nil {
 				t.Errorf("%s: unindexed result: no error", f)
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 )
 
 // htmlEscaper escapes the five characters html.EscapeString escapes, writing
@@ -68,6 +69,7 @@ type htmlWriter struct {
 	w    *bufio.Writer
 	r    *diff.Result
 	mask diff.ClassMask // runs of these classes are shown as plain new text
+	rv   *review.Status // the review laid over r, or nil
 }
 
 // text writes s escaped.
@@ -92,7 +94,7 @@ func writeHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	if err := check(r); err != nil {
 		return err
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, mask: opt.Ignore}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, mask: opt.Ignore, rv: opt.Review}
 	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
@@ -107,6 +109,7 @@ func writeHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	}
 	h.raw("</table>\n")
 	h.matters(whatMatters(r, opt.Ignore))
+	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(r, opt.Context, opt.Ignore)
@@ -159,7 +162,7 @@ func (h *htmlWriter) block(bi int) {
 		cls += " moved"
 	}
 	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
-	h.text(blockHead(h.r, bi, h.mask))
+	h.text(blockHead(h.r, bi, h.mask) + headMark(h.rv, bi))
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
 		oldEmpty, newEmpty := true, true

@@ -90,7 +90,8 @@ func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
 
 // result writes the whole document.
-func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
+// review, if not nil, is the "review" member already encoded (at depth 1).
+func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask, review []byte) {
 	j.open('{')
 	j.key("version")
 	j.int(JSONVersion)
@@ -124,6 +125,10 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask) {
 			}
 			j.close('}')
 		})
+	}
+	if review != nil {
+		j.key("review")
+		j.w.Write(review)
 	}
 	j.key("blocks")
 	j.array(len(r.Blocks), func(i int) { j.block(&r.Blocks[i]) })

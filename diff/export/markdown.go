@@ -86,6 +86,7 @@ func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 	}
 	pw := &paraWriter{w: bw, sk: markdownSkin}
 	writeMattersMarkdown(bw, pw, whatMatters(r, opt.Ignore))
+	writeReviewMarkdown(bw, opt.Review)
 	steps := plan(r, opt.Context, opt.Ignore)
 	bw.WriteString("\n## Changes\n")
 	if note := sameNote(r, opt.Ignore); note != "" {
@@ -99,7 +100,7 @@ func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 		case stepOrigin:
 			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
 		case stepBlock:
-			bw.WriteString("### " + mdText(blockHead(r, s.block, opt.Ignore)) + "\n\n")
+			bw.WriteString("### " + mdText(blockHead(r, s.block, opt.Ignore)+headMark(opt.Review, s.block)) + "\n\n")
 			for i, ts := range paragraphs(r, s.block, opt.Ignore) {
 				if i > 0 {
 					bw.WriteByte('\n')

@@ -468,6 +468,7 @@ func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
 	writeMattersText(bw, pw, sk, whatMatters(r, opt.Ignore))
+	writeReviewText(bw, sk, opt.Review)
 	steps := plan(r, opt.Context, opt.Ignore)
 	if note := sameNote(r, opt.Ignore); note != "" {
 		bw.WriteString("\n" + note + "\n")
@@ -480,7 +481,7 @@ func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
 		case stepOrigin:
 			bw.WriteString(sk.paint("35", originNote(&r.Blocks[s.block])) + "\n")
 		case stepBlock:
-			bw.WriteString(sk.paint(kindColour(r, s.block, opt.Ignore), blockHead(r, s.block, opt.Ignore)) + "\n")
+			bw.WriteString(sk.paint(kindColour(r, s.block, opt.Ignore), blockHead(r, s.block, opt.Ignore)+headMark(opt.Review, s.block)) + "\n")
 			for i, ts := range paragraphs(r, s.block, opt.Ignore) {
 				if i > 0 {
 					bw.WriteByte('\n')

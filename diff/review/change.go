@@ -31,8 +31,11 @@ type Change struct {
 	Moved bool
 	Class diff.Class
 	Flags diff.Flag
+	// Boilerplate is the block's boilerplate label ("byline", …) or "".
+	Boilerplate string
 	// Excerpt is a short, one-line summary of the first visible edit:
-	// "with → without", "+ “Police said…”", "moved".
+	// "with → without", "+ “Police said…”", "− “…”", "spacing"; "" for a
+	// block without one (a move, a split or a merge that kept the words).
 	Excerpt string
 	// sents are short hashes of the sentences involved, for matching a
 	// mark whose exact anchor is gone to the change that took its place.
@@ -69,15 +72,26 @@ func refs(idx []int) string {
 }
 
 // What returns the kind of the change in a word or two: "changed",
-// "added", "removed", "moved", "changed, moved".
+// "added", "removed", "moved", "changed, moved", "changed, split", with
+// the boilerplate label after it: "added (byline)".
 func (c *Change) What() string {
+	w := c.Kind.String()
 	switch {
 	case c.Moved && c.Kind == diff.Equal:
-		return "moved"
+		w = "moved"
 	case c.Moved:
-		return c.Kind.String() + ", moved"
+		w += ", moved"
 	}
-	return c.Kind.String()
+	switch {
+	case len(c.Old) == 1 && len(c.New) > 1:
+		w += ", split"
+	case len(c.Old) > 1 && len(c.New) == 1:
+		w += ", merged"
+	}
+	if c.Boilerplate != "" {
+		w += " (" + c.Boilerplate + ")"
+	}
+	return w
 }
 
 // Changes lists the reviewable changes of r under the ignore mask m, in
@@ -106,7 +120,7 @@ func Changes(r *diff.Result, m diff.ClassMask) []Change {
 		cl, fl := b.Visible(m)
 		out = append(out, Change{
 			Block: bi, Anchor: anchor, Old: b.Old, New: b.New,
-			Kind: b.Kind, Moved: b.Moved, Class: cl, Flags: fl,
+			Kind: b.Kind, Moved: b.Moved, Class: cl, Flags: fl, Boilerplate: b.Boilerplate,
 			Excerpt: excerpt(b, m), sents: sents,
 		})
 	}
@@ -182,6 +196,8 @@ func excerpt(b *diff.Block, m diff.ClassMask) string {
 				}
 				d, n := clip(del.String()), clip(ins.String())
 				switch {
+				case d == "" && n == "":
+					return "spacing"
 				case d == "":
 					return "+ " + n
 				case n == "":
@@ -191,15 +207,7 @@ func excerpt(b *diff.Block, m diff.ClassMask) string {
 			}
 		}
 	}
-	switch {
-	case b.Moved:
-		return "moved"
-	case b.IsSplit():
-		return "split"
-	case b.IsMerge():
-		return "merged"
-	}
-	return b.Kind.String()
+	return ""
 }
 
 // clip normalises s and cuts it to maxExcerpt runes, with an ellipsis.

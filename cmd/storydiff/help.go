@@ -22,7 +22,8 @@ DESCRIPTION
 
 FLAGS
     -f, --format FORMAT   export format: text (default when piped),
-                          side-by-side, markdown, html, json, ansi
+                          side-by-side, markdown, html, json, ansi,
+                          checklist (the review: one line per change)
     -o, --output FILE     write the export to FILE atomically (format
                           guessed from .json/.html/.md when -f is absent)
     --force               replace FILE if it exists
@@ -43,6 +44,13 @@ FLAGS
                           the version that introduced it and the one that
                           last changed it (text unless -f says otherwise;
                           not side-by-side; not with --pair)
+    --review-dir DIR      where reviews are kept (default
+                          $STORYDIFF_REVIEW_DIR, else
+                          $XDG_STATE_HOME/storydiff, else
+                          ~/.local/state/storydiff); a shared folder
+                          lets a desk share them
+    --reviewer NAME       name recorded with each mark (default $USER)
+    --no-review           neither read nor show review marks
     --version             print the version
     -h, --help            print this help
 
@@ -65,8 +73,10 @@ KEYS (viewer)
     ?                     full help         q, ctrl+c           quit
 
 EXIT STATUS
-    0  the versions have no differences
-    1  the versions differ
+    0  the versions have no differences (with -f checklist: every change
+       is checked and none is queried)
+    1  the versions differ (with -f checklist: some change is not
+       checked, or is queried)
     2  trouble: bad usage, missing or unreadable file, binary data,
        failed output
 
@@ -77,6 +87,7 @@ EXAMPLES
     storydiff -f html -o diff.html old.txt new.txt
     storydiff --ignore typography,style old.txt new.txt
     storydiff --history v1.txt v2.txt v3.txt
+    storydiff -f checklist old.txt new.txt && echo "all cleared"
     git show HEAD~1:story.txt | storydiff - story.txt
     git difftool -y -x storydiff HEAD~1 -- story.txt
 `

@@ -46,6 +46,9 @@ type config struct {
 	ignore      string
 	pair        string
 	history     bool
+	reviewDir   string
+	reviewer    string
+	noReview    bool
 	version     bool
 	help        bool
 	files       []string
@@ -72,6 +75,9 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.ignore, "ignore", "", "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
+	fs.StringVar(&c.reviewDir, "review-dir", "", "")
+	fs.StringVar(&c.reviewer, "reviewer", "", "")
+	fs.BoolVar(&c.noReview, "no-review", false, "")
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.BoolVar(&c.help, "help", false, "")
 	fs.BoolVar(&c.help, "h", false, "")
@@ -181,6 +187,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if c.history && c.pair != "" {
 		return 0, &usageError{"--pair and --history: a history covers every version, not a pair"}
 	}
+	if c.history && format == export.FormatChecklist {
+		return 0, &usageError{"--history and -f checklist: a checklist covers one pair; use --pair"}
+	}
 	if c.history && !exporting {
 		exporting = true
 		if format, err = export.ParseFormat("text"); err != nil {
@@ -235,8 +244,20 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	} else {
 		res := diff.Compare(docs[from], docs[to], nil)
+		st, err := c.reviewStatus(res, ignore, format == export.FormatChecklist, stderr)
+		if err != nil {
+			return 0, err
+		}
+		opt.Review = st
 		write = func(w io.Writer) error { return export.Write(w, res, format, opt) }
-		if res.Equal() {
+		switch {
+		case format == export.FormatChecklist:
+			// A script gates on the review: 0 only when every change is
+			// checked and none queried.
+			if export.ChecklistDone(res, opt) {
+				status = exitSame
+			}
+		case res.Equal():
 			status = exitSame
 		}
 	}

@@ -272,6 +272,45 @@ func jaccard(a, b []string) float64 {
 	return float64(common) / float64(union)
 }
 
+// Edit returns the marks that give change i the state s with note: the
+// new mark, and, when the change's current mark was found by its
+// sentences under another anchor, the clearing of that anchor (else it
+// would turn into an orphan). Store.Apply saves them; WithMark shows them
+// at once.
+func (s *Status) Edit(i int, st State, note, who string, now time.Time) []Mark {
+	if s == nil || i < 0 || i >= len(s.Changes) {
+		return nil
+	}
+	c := &s.Changes[i]
+	m := NewMark(c, st, note, who, now)
+	if m.State == Unmarked {
+		m = Mark{Anchor: c.Anchor}
+	}
+	out := []Mark{m}
+	if old := s.Marks[i]; old != nil && old.Anchor != c.Anchor {
+		out = append(out, Mark{Anchor: old.Anchor})
+	}
+	return out
+}
+
+// WithMark returns a copy of s with change i given mark m (nil or an
+// Unmarked mark for none), leaving s as it was: the viewer shows a mark
+// at once and saves it off the UI loop.
+func (s *Status) WithMark(i int, m *Mark) *Status {
+	if s == nil || i < 0 || i >= len(s.Changes) {
+		return s
+	}
+	c := *s
+	c.Marks = slices.Clone(s.Marks)
+	if m != nil && m.State != Unmarked {
+		mk := *m
+		c.Marks[i] = &mk
+	} else {
+		c.Marks[i] = nil
+	}
+	return &c
+}
+
 // State returns the state of change i (Unmarked when i is out of range).
 func (s *Status) State(i int) State {
 	if s == nil || i < 0 || i >= len(s.Marks) || s.Marks[i] == nil {

@@ -305,3 +305,42 @@ func TestMarkLine(t *testing.T) {
 		t.Errorf("Line() = %q, want %q", got, want)
 	}
 }
+
+// TestEditFuzzy: re-marking a change found by its sentences moves the
+// mark to the change's new anchor and clears the old one, so no orphan
+// is left behind; WithMark leaves the original status alone.
+func TestEditFuzzy(t *testing.T) {
+	r := fixture(t, "demo")
+	cs := review.Changes(r, 0)
+	neg := slices.IndexFunc(cs, func(c review.Change) bool { return c.Excerpt == "with → without" })
+	rv := &review.Review{}
+	rv.Set(mark(&cs[neg], review.Queried, "check"))
+	oldData, _ := os.ReadFile("../../testdata/demo/old.txt")
+	newData, _ := os.ReadFile("../../testdata/demo/new.txt")
+	para := r.New.Paragraphs[cs[neg].New[0]].Text
+	later := bytes.Replace(newData, []byte(para), []byte(para+" The mayor declined to comment."), 1)
+	r2 := diff.Compare(readDoc(t, "old.txt", oldData), readDoc(t, "new.txt", later), nil)
+	st := review.Match(rv, r2, 0)
+	i := slices.IndexFunc(st.Marks, func(m *review.Mark) bool { return m != nil })
+	if i < 0 || st.Changes[i].Anchor == st.Marks[i].Anchor {
+		t.Fatalf("no fuzzy match to test with (index %d)", i)
+	}
+	edits := st.Edit(i, review.Checked, "", "ed", time.Now())
+	if len(edits) != 2 || edits[0].Anchor != st.Changes[i].Anchor || edits[1].Anchor != st.Marks[i].Anchor || edits[1].State != review.Unmarked {
+		t.Fatalf("edits %+v", edits)
+	}
+	for _, m := range edits {
+		rv.Set(m)
+	}
+	st2 := review.Match(rv, r2, 0)
+	if st2.State(i) != review.Checked || len(st2.Orphans) != 0 || len(rv.Marks) != 1 {
+		t.Errorf("after the edit: state %v, orphans %v, %d marks", st2.State(i), st2.Orphans, len(rv.Marks))
+	}
+	shown := st.WithMark(i, &edits[0])
+	if shown.State(i) != review.Checked || st.State(i) != review.Queried {
+		t.Errorf("WithMark: new %v, old %v", shown.State(i), st.State(i))
+	}
+	if cleared := shown.WithMark(i, nil); cleared.State(i) != review.Unmarked || shown.State(i) != review.Checked {
+		t.Errorf("WithMark(nil): %v", cleared.State(i))
+	}
+}

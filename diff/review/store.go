@@ -240,11 +240,20 @@ func setAside(path string) (string, error) {
 // the file atomically. warning is not empty when a damaged file was set
 // aside on the way (the save still succeeded).
 func (s *Store) Set(key, old, new string, m Mark) (rv *Review, warning string, err error) {
+	return s.Apply(key, old, new, m)
+}
+
+// Apply is Set for several marks at once, in order, under one lock and in
+// one write: re-marking a change found by its sentences records the mark
+// on its new anchor and clears the old one together (see Status.Edit).
+func (s *Store) Apply(key, old, new string, marks ...Mark) (rv *Review, warning string, err error) {
 	return s.update(key, func(rv *Review) {
 		if old != "" || new != "" {
 			rv.Old, rv.New = old, new
 		}
-		rv.Set(m)
+		for _, m := range marks {
+			rv.Set(m)
+		}
 	})
 }
 

@@ -2,9 +2,12 @@ package review
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"hash"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff"
@@ -39,7 +42,7 @@ type Change struct {
 	Excerpt string
 	// sents are short hashes of the sentences involved, for matching a
 	// mark whose exact anchor is gone to the change that took its place.
-	sents []string
+	sents []uint64
 }
 
 // Refs returns the change's paragraph numbers as people read them,
@@ -103,12 +106,15 @@ func Changes(r *diff.Result, m diff.ClassMask) []Change {
 	}
 	var out []Change
 	seen := map[string]int{}
+	h, buf := sha256.New(), make([]byte, 0, 256)
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if !b.IsChange() || (m != 0 && r.BlockHidden(bi, m)) {
 			continue
 		}
-		anchor, sents := anchorOf(b)
+		var anchor string
+		var sents []uint64
+		anchor, sents, buf = anchorOf(b, h, buf)
 		// The same sentences changed the same way in two places (a
 		// repeated line) still make two changes: number the repeats.
 		if n := seen[anchor]; n > 0 {
@@ -133,40 +139,85 @@ func Changes(r *diff.Result, m diff.ClassMask) []Change {
 // none (a pure move, a split or merge that kept every sentence) uses all
 // its pairs. Texts are normalised (white space runs become one space), so
 // the anchor survives a re-flowed copy.
-func anchorOf(b *diff.Block) (string, []string) {
-	var parts []string
-	collect := func(all bool) {
+func anchorOf(b *diff.Block, h hash.Hash, buf []byte) (string, []uint64, []byte) {
+	h.Reset()
+	var sents []uint64
+	add := func(side byte, text string) {
+		buf = append(append(buf[:0], side), normalise(text)...)
+		sum := sha256.Sum256(buf)
+		sents = append(sents, binary.BigEndian.Uint64(sum[:8]))
+		buf = append(buf, 0)
+		h.Write(buf)
+	}
+	for _, all := range []bool{false, true} {
 		for i := range b.Pairs {
 			p := &b.Pairs[i]
 			if !all && p.Kind == diff.Equal && !p.Moved {
 				continue
 			}
 			if !p.OldRef.IsNone() {
-				parts = append(parts, "-"+normalise(p.Old))
+				add('-', p.Old)
 			}
 			if !p.NewRef.IsNone() {
-				parts = append(parts, "+"+normalise(p.New))
+				add('+', p.New)
 			}
 		}
+		if len(sents) > 0 {
+			break
+		}
 	}
-	collect(false)
-	if len(parts) == 0 {
-		collect(true)
-	}
-	h := sha256.New()
-	sents := make([]string, len(parts))
-	for i, s := range parts {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-		sum := sha256.Sum256([]byte(s))
-		sents[i] = hex.EncodeToString(sum[:8])
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16]), sents
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16]), sents, buf
 }
 
 // normalise makes text comparable across copies: runs of white space
-// become one space, and the ends are trimmed.
-func normalise(s string) string { return strings.Join(strings.Fields(s), " ") }
+// become one space, and the ends are trimmed. Text from package input is
+// already so, and is returned as it is, without copying.
+func normalise(s string) string {
+	prevSpace := true // a space at the start needs work
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+			continue
+		case c < ' ':
+			if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				return strings.Join(strings.Fields(s), " ")
+			}
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+			// The lead bytes of the Unicode spaces (U+0085, U+00A0,
+			// U+1680, U+2000–U+205F, U+3000).
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+		}
+		prevSpace = false
+	}
+	if prevSpace && s != "" { // a space at the end
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// sentHex and parseSentHex convert a sentence hash to and from the 16 hex
+// digits stored in a mark.
+func sentHex(x uint64) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], x)
+	return hex.EncodeToString(b[:])
+}
+
+func parseSentHex(s string) (uint64, bool) {
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != 8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(b), true
+}
 
 // maxExcerpt caps each side of an excerpt, in runes.
 const maxExcerpt = 40
@@ -236,13 +287,18 @@ func Key(r *diff.Result) string {
 		return ""
 	}
 	h := sha256.New()
-	h.Write([]byte("storydiff review v1\n"))
+	buf := make([]byte, 0, 64<<10)
+	buf = append(buf, "storydiff review v1\n"...)
 	for _, d := range []*diff.Document{r.Old, r.New} {
 		for _, p := range d.Paragraphs {
-			h.Write([]byte(normalise(p.Text)))
-			h.Write([]byte{'\n'})
+			if len(buf) > 48<<10 {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+			buf = append(append(buf, normalise(p.Text)...), '\n')
 		}
-		h.Write([]byte{0})
+		buf = append(buf, 0)
 	}
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }

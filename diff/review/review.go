@@ -89,8 +89,17 @@ func NewMark(c *Change, s State, note, who string, now time.Time) Mark {
 	return Mark{
 		Anchor: c.Anchor, State: s, Note: input.Clean(note), Who: input.Clean(who),
 		When: now.UTC().Truncate(time.Second), Refs: c.Refs(), Excerpt: c.Excerpt,
-		Sentences: slices.Clone(c.sents),
+		Sentences: sentStrings(c.sents),
 	}
+}
+
+// sentStrings returns the hashes as stored in a mark.
+func sentStrings(sents []uint64) []string {
+	out := make([]string, len(sents))
+	for i, x := range sents {
+		out[i] = sentHex(x)
+	}
+	return out
 }
 
 // Line describes the mark's verdict on one line: `“note” — who,
@@ -208,14 +217,34 @@ func Match(rv *Review, r *diff.Result, m diff.ClassMask) *Status {
 			mi, ci int
 			score  float64
 		}
+		// The changes sharing a sentence with a mark left over are its
+		// candidates: an index by sentence keeps this near-linear.
+		bySent := map[uint64][]int{}
+		for ci := range all {
+			if !taken[ci] {
+				for _, x := range all[ci].sents {
+					bySent[x] = append(bySent[x], ci)
+				}
+			}
+		}
 		var cands []cand
 		for _, mi := range rest {
-			for ci := range all {
-				if taken[ci] {
-					continue
+			var ms []uint64
+			for _, s := range rv.Marks[mi].Sentences {
+				if x, ok := parseSentHex(s); ok {
+					ms = append(ms, x)
 				}
-				if s := jaccard(rv.Marks[mi].Sentences, all[ci].sents); s >= 0.5 {
-					cands = append(cands, cand{mi, ci, s})
+			}
+			tried := map[int]bool{}
+			for _, x := range ms {
+				for _, ci := range bySent[x] {
+					if tried[ci] {
+						continue
+					}
+					tried[ci] = true
+					if s := jaccard(ms, all[ci].sents); s >= 0.5 {
+						cands = append(cands, cand{mi, ci, s})
+					}
 				}
 			}
 		}
@@ -245,31 +274,34 @@ func Match(rv *Review, r *diff.Result, m diff.ClassMask) *Status {
 	return st
 }
 
-// jaccard returns |a ∩ b| / |a ∪ b| for two sets of hashes (0 if both are
-// empty).
-func jaccard(a, b []string) float64 {
+// jaccard returns |a ∩ b| / |a ∪ b| for two sets of hashes (0 if either
+// is empty). Repeats count once.
+func jaccard(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	in := make(map[string]bool, len(a))
-	for _, s := range a {
-		in[s] = true
-	}
-	union := len(in)
+	a, b = uniq(a), uniq(b)
 	common := 0
-	seen := make(map[string]bool, len(b))
-	for _, s := range b {
-		if seen[s] {
-			continue
-		}
-		seen[s] = true
-		if in[s] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			common++
-		} else {
-			union++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	return float64(common) / float64(union)
+	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// uniq returns the sorted distinct values of s (a copy).
+func uniq(s []uint64) []uint64 {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
 }
 
 // Edit returns the marks that give change i the state s with note: the

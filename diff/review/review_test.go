@@ -344,3 +344,19 @@ func TestEditFuzzy(t *testing.T) {
 		t.Errorf("WithMark(nil): %v", cleared.State(i))
 	}
 }
+
+// TestNormalise: white space runs of any kind become one space; text
+// already so is kept.
+func TestNormalise(t *testing.T) {
+	r1 := diff.Compare(diff.NewDocument("a", []string{"One two. Three"}, nil), diff.NewDocument("b", []string{"Four."}, nil), nil)
+	for _, variant := range []string{"One  two. Three", "One\ttwo.\nThree", "One\u00a0two.\u2003Three", "One two.\u3000Three"} {
+		r2 := diff.Compare(diff.NewDocument("a", []string{variant}, nil), diff.NewDocument("b", []string{"Four."}, nil), nil)
+		if review.Key(r1) != review.Key(r2) {
+			t.Errorf("%q: key differs from the normalised text's", variant)
+		}
+	}
+	r3 := diff.Compare(diff.NewDocument("a", []string{"One two. Three é"}, nil), diff.NewDocument("b", []string{"Four."}, nil), nil)
+	if review.Key(r1) == review.Key(r3) {
+		t.Error("different texts share a key")
+	}
+}

@@ -15,6 +15,7 @@ type keyMap struct {
 	Search, Clear             key.Binding
 	Fold, Inline, Sentences   key.Binding
 	Ignore, Findings, Flagged key.Binding
+	Check, Query              key.Binding
 	PrevPair, NextPair        key.Binding
 	Pick, History             key.Binding
 	Export, Copy, Help, Quit  key.Binding
@@ -45,7 +46,9 @@ func defaultKeys() keyMap {
 		Sentences:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sentences/paragraphs")),
 		Ignore:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "ignore typography/style")),
 		Findings:   key.NewBinding(key.WithKeys("F", "!"), key.WithHelp("F/!", "findings and flags")),
-		Flagged:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "n/N: flagged only")),
+		Flagged:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "n/N: flagged, unreviewed, all")),
+		Check:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "check change / uncheck")),
+		Query:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "query change (note)")),
 		PrevPair:   key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous versions")),
 		NextPair:   key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next versions")),
 		Pick:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick versions")),
@@ -66,7 +69,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextChange, k.PrevChange, k.NextPara, k.PrevPara, k.Jump, k.Back},
+		{k.NextChange, k.PrevChange, k.NextPara, k.PrevPara, k.Jump, k.Back, k.Check, k.Query},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Fold, k.Inline, k.Sentences},
 		{k.Ignore, k.Findings, k.Flagged, k.PrevPair, k.NextPair, k.Pick, k.History},
 		{k.Export, k.Copy, k.Help, k.Quit},

@@ -37,6 +37,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -68,6 +69,11 @@ type Options struct {
 	// series (the H view). It is called once, off the UI loop, when the
 	// view is first opened.
 	History func() *diff.History
+	// Review is where reviews are kept (x checks a change, c queries it;
+	// package review); nil turns reviewing off. Reviewer is the name
+	// recorded with each mark.
+	Review   *review.Store
+	Reviewer string
 }
 
 // inlineBelow is the width under which the viewer switches to the inline
@@ -89,6 +95,7 @@ const (
 	promptFormat
 	promptPath
 	promptOverwrite
+	promptQuery // c: the query note of the change under the cursor
 )
 
 // overlayKind says which list covers the pane.
@@ -159,6 +166,8 @@ type Model struct {
 
 	message string // shown in the status line until the next key
 	isError bool
+
+	rev reviewer // the review of the pair shown (review_keys.go)
 }
 
 // progressState is shared between one load's goroutine and the model.
@@ -241,6 +250,7 @@ func New(opts Options) Model {
 		results:  map[[2]int]*diff.Result{},
 		statsOf:  map[*diff.Result]maskStats{},
 		ignore:   opts.Ignore,
+		rev:      newReviewer(opts.Review, opts.Reviewer),
 	}
 	m.pair = defaultPair(opts)
 	if opts.Inline {
@@ -327,6 +337,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case loadedMsg:
 		return m.loaded(msg)
+	case reviewLoadedMsg, reviewSavedMsg:
+		return m.reviewMsg(msg)
 	case historyMsg:
 		m.histLoading = false
 		m.hist = msg.h
@@ -411,20 +423,17 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.historyKey(msg)
 	}
 	switch {
+	case key.Matches(msg, k.Check), key.Matches(msg, k.Query):
+		return m.reviewKey(msg)
 	case key.Matches(msg, k.Ignore):
-		m.cycleIgnore()
-		return m, nil
+		return m, m.cycleIgnore()
 	case key.Matches(msg, k.Findings):
 		m.list = findingsList(m.r, m.ignore, m.pane.markup)
+		m.markList(&m.list)
 		m.overlay = overlayFindings
 		return m, nil
 	case key.Matches(msg, k.Flagged):
-		m.pane.flaggedOnly = !m.pane.flaggedOnly
-		if m.pane.flaggedOnly {
-			m.setMessage("n/N: flagged changes only (" + strconv.Itoa(len(m.pane.flagged)) + ")")
-		} else {
-			m.setMessage("n/N: every change")
-		}
+		m.cycleFilter()
 		return m, nil
 	case key.Matches(msg, k.PrevPair), key.Matches(msg, k.NextPair):
 		return m.stepPair(key.Matches(msg, k.NextPair))
@@ -462,7 +471,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case key.Matches(msg, k.Export):
-		return m, m.openPrompt(promptFormat, "export format (text, side-by-side, markdown, html, json, ansi): ", "text")
+		return m, m.openPrompt(promptFormat, "export format (text, side-by-side, markdown, html, json, ansi, checklist): ", "text")
 	case key.Matches(msg, k.Copy):
 		if len(m.pane.entries) == 0 {
 			return m, nil
@@ -586,6 +595,9 @@ func (m Model) submit(v string) (tea.Model, tea.Cmd) {
 	case promptOverwrite:
 		m.closePrompt()
 		m.setMessage("export cancelled")
+	case promptQuery:
+		m.closePrompt()
+		return m.submitQuery(v)
 	}
 	return m, nil
 }
@@ -603,10 +615,17 @@ func defaultExportPath(r *diff.Result, f export.Format) string {
 // export writes the result off the UI loop, atomically, with the classes
 // the view ignores ignored.
 func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
-	r, ignore := m.r, m.ignore
+	r, ignore, doc := m.r, m.ignore, m.rev.doc
+	if m.rev.r != r {
+		doc = nil
+	}
 	return func() tea.Msg {
+		opt := export.Options{Color: f == export.FormatANSI, Ignore: ignore}
+		if doc != nil && (f == export.FormatChecklist || len(doc.Marks) > 0) {
+			opt.Review = review.Match(doc, r, ignore) // the marks as shown, saved or not
+		}
 		err := export.WriteFile(path, force, func(w io.Writer) error {
-			return export.Write(w, r, f, export.Options{Color: f == export.FormatANSI, Ignore: ignore})
+			return export.Write(w, r, f, opt)
 		})
 		return exportedMsg{path: path, err: err}
 	}
@@ -913,12 +932,17 @@ func (m Model) statusLine() string {
 	}
 	parts = append(parts, para)
 	switch {
+	case m.pane.unreviewedOnly:
+		parts = append(parts, "unreviewed only "+strconv.Itoa(pos.unreviewed)+"/"+strconv.Itoa(pos.unreviewedN))
 	case m.pane.flaggedOnly:
 		parts = append(parts, "flagged only "+strconv.Itoa(pos.flag)+"/"+strconv.Itoa(pos.flags))
 	case pos.changes > 0:
 		parts = append(parts, "change "+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
 	default:
 		parts = append(parts, "no changes")
+	}
+	if p := m.rev.progress(); p != "" {
+		parts = append(parts, p)
 	}
 	parts = append(parts, strconv.Itoa(pos.percent)+"%")
 	mode := m.pane.mode.String()

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -30,6 +31,13 @@ type pane struct {
 	// walk only the entries with a visible flag (the m key).
 	ignore      diff.ClassMask
 	flaggedOnly bool
+	// marks gives the review state of each reviewable change's block
+	// (nil: no review shown); unreviewedOnly makes n and N walk only the
+	// change entries whose block is unmarked (m, third step), listed in
+	// unreviewed. See review_pane.go.
+	marks          map[int]review.State
+	unreviewedOnly bool
+	unreviewed     []int
 
 	width, height int
 	entries       []render.Entry
@@ -77,6 +85,7 @@ func (p *pane) rebuild() {
 			}
 		}
 	}
+	p.listUnreviewed()
 	p.maxOK = false
 	if p.query != "" {
 		p.findMatches()
@@ -535,6 +544,14 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			p.walkMatches(false)
 		case p.query != "" && key.Matches(msg, k.PrevMatch):
 			p.walkMatches(true)
+		case p.unreviewedOnly && key.Matches(msg, k.NextChange):
+			if !p.walk(p.unreviewed, false) {
+				p.note = "no more unreviewed changes below" + p.remainingNote()
+			}
+		case p.unreviewedOnly && key.Matches(msg, k.PrevChange):
+			if !p.walk(p.unreviewed, true) {
+				p.note = "no more unreviewed changes above" + p.remainingNote()
+			}
 		case p.flaggedOnly && key.Matches(msg, k.NextChange):
 			if !p.walk(p.flagged, false) {
 				p.note = "no more flagged changes below"
@@ -545,7 +562,7 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			}
 		case key.Matches(msg, k.NextChange):
 			if !p.walk(p.changes, false) {
-				p.note = "no more changes below"
+				p.note = "no more changes below" + p.remainingNote()
 			}
 		case key.Matches(msg, k.PrevChange):
 			if !p.walk(p.changes, true) {
@@ -638,7 +655,11 @@ func (p pane) View() string {
 			if drawn > 0 {
 				b.WriteByte('\n')
 			}
-			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, hl)
+			mark := ""
+			if ln == 0 {
+				mark = p.markOf(i)
+			}
+			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, hl, mark)
 			drawn++
 		}
 	}
@@ -653,10 +674,17 @@ func (p pane) View() string {
 const resetSGR = "\x1b[m"
 
 // drawLine writes line ln of row.
-func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool, hl *highlights) {
+// A review mark (✓, ?) goes in the first cell of the new side's gutter,
+// or in the last cell of the one gutter of the inline view (the first is
+// the cursor's).
+func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool, hl *highlights, mark string) {
 	gw := p.layout.GutterWidth()
 	lw, rw := p.layout.TextWidth()
-	p.drawGutter(b, row.Left.Gutter[ln], gw, cursor)
+	if p.mode == render.Inline {
+		p.drawMarkedGutter(b, row.Left.Gutter[ln], gw, cursor, mark, true)
+	} else {
+		p.drawGutter(b, row.Left.Gutter[ln], gw, cursor)
+	}
 	if p.mode == render.Inline {
 		p.drawText(b, row.Left.Lines[ln], lw, false, hl.at(hl.left, ln))
 		return
@@ -664,7 +692,7 @@ func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool
 	p.drawText(b, row.Left.Lines[ln], lw, true, hl.at(hl.left, ln))
 	b.WriteByte(' ')
 	b.WriteString(p.st.sep + "│" + resetSGR)
-	p.drawGutter(b, row.Right.Gutter[ln], gw, false)
+	p.drawMarkedGutter(b, row.Right.Gutter[ln], gw, false, mark, false)
 	p.drawText(b, row.Right.Lines[ln], rw, false, hl.at(hl.right, ln))
 }
 
@@ -808,11 +836,14 @@ type position struct {
 	flag        int // the same for flagged changes
 	flags       int
 	match       int // 1-based number of the match at or before the cursor
+	// unreviewed is the same for changes not yet reviewed, of
+	// unreviewedN.
+	unreviewed, unreviewedN int
 	percent     int
 }
 
 func (p *pane) position() position {
-	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes), flags: len(p.flagged)}
+	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes), flags: len(p.flagged), unreviewedN: len(p.unreviewed)}
 	if len(p.entries) == 0 {
 		pos.percent = 100
 		return pos
@@ -834,6 +865,7 @@ func (p *pane) position() position {
 	}
 	pos.change = sort.SearchInts(p.changes, p.cursor+1)
 	pos.flag = sort.SearchInts(p.flagged, p.cursor+1)
+	pos.unreviewed = sort.SearchInts(p.unreviewed, p.cursor+1)
 	pos.match = sort.SearchInts(p.matches, p.cursor+1)
 	_, last := p.visible()
 	mt, mo := p.maxPos()

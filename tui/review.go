@@ -35,6 +35,8 @@ type reviewer struct {
 	queue  []saveJob
 	saving bool
 	now    func() time.Time
+	// asking is the change whose query note the prompt asks for (c).
+	asking int
 }
 
 // saveJob is one mark (or a mark and the clearing of its old anchor) to

@@ -64,19 +64,19 @@ func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.setError("comparing versions: " + sanitize(msg.err.Error()))
 		return m, nil
 	}
-	m.show(msg.r)
-	return m, nil
+	return m, m.show(msg.r)
 }
 
 // show makes r the result on screen, keeping the view, folding, ignore
 // mask and flagged-only choice.
-func (m *Model) show(r *diff.Result) {
+func (m *Model) show(r *diff.Result) tea.Cmd {
 	fold, flagged := m.pane.fold, m.pane.flaggedOnly
 	m.r, m.shown = r, m.pair
 	m.pane = newPane(r, m.keys, m.st, m.mode(), fold, !m.opts.Color, m.ignore)
 	m.pane.flaggedOnly = flagged
 	m.count()
 	m.layout()
+	return m.openReview(r)
 }
 
 // maskStats holds a result's statistics under ignore masks.
@@ -129,7 +129,7 @@ func (m *Model) statsFor(mask diff.ClassMask) (diff.Stats, int) {
 
 // cycleIgnore steps the ignore mask: none → typography → typography and
 // style → none.
-func (m *Model) cycleIgnore() {
+func (m *Model) cycleIgnore() tea.Cmd {
 	next := ignoreCycle[0]
 	for i, c := range ignoreCycle {
 		if c == m.ignore {
@@ -147,6 +147,7 @@ func (m *Model) cycleIgnore() {
 	default:
 		m.setMessage(strconv.Itoa(m.hidden) + " typographic and style " + plural(m.hidden, "change", "changes") + " hidden")
 	}
+	return m.rev.setMask(next)
 }
 
 // switchPair shows versions i and j, from the cache or by comparing them
@@ -164,8 +165,7 @@ func (m Model) switchPair(i, j int) (tea.Model, tea.Cmd) {
 	}
 	m.pair = p
 	if r, ok := m.results[p]; ok {
-		m.show(r)
-		return m, nil
+		return m, m.show(r)
 	}
 	m.loading = true
 	m.progressLast = progressMsg{}

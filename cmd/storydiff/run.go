@@ -19,6 +19,7 @@ import (
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
 	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/tui"
 )
 
@@ -198,8 +199,12 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	}
 
 	if !exporting {
+		store, err := c.reviewStore()
+		if err != nil {
+			fmt.Fprintf(stderr, "storydiff: warning: reviewing is off: %s\n", oneLine(err.Error()))
+		}
 		var res *diff.Result
-		err := tui.Run(tui.Options{
+		err = tui.Run(tui.Options{
 			Load: func(progress func(stage string, done, total int)) (*diff.Result, error) {
 				res = diff.Compare(docs[from], docs[to], &diff.Options{Progress: progress})
 				return res, nil
@@ -219,10 +224,12 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 				}
 				return names
 			}(),
-			Pair:   [2]int{from, to},
-			Ignore: ignore,
-			Color:  color,
-			Inline: c.inline,
+			Pair:     [2]int{from, to},
+			Ignore:   ignore,
+			Color:    color,
+			Inline:   c.inline,
+			Review:   store,
+			Reviewer: review.ReviewerName(c.reviewer, os.Getenv),
 		})
 		if err != nil {
 			return 0, fmt.Errorf("viewer: %w", err)

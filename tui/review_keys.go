@@ -1,0 +1,156 @@
+package tui
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
+	"github.com/storydiff/storydiff/internal/render"
+)
+
+// The review in the viewer: x checks (or unchecks) the change under the
+// cursor, c asks for a query note (an empty note clears the query), the
+// gutter shows ✓ and ?, the status line "reviewed 5/23 · 1 queried", m
+// walks flagged, then unreviewed changes only, and n says at the end how
+// many are left. Marks are saved off the UI loop (see reviewer).
+
+// openReview starts loading the review of r, the result now shown.
+func (m *Model) openReview(r *diff.Result) tea.Cmd {
+	m.pane.setMarks(nil)
+	return m.rev.open(r, m.ignore)
+}
+
+// reviewMsg takes a loaded or saved review.
+func (m Model) reviewMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case reviewLoadedMsg:
+		if warn := m.rev.loaded(msg); warn != "" {
+			m.setError(warn)
+		}
+	case reviewSavedMsg:
+		var note string
+		var isErr bool
+		cmd, note, isErr = m.rev.saved(msg)
+		if isErr {
+			m.setError(note)
+		}
+	}
+	m.syncMarks()
+	return m, cmd
+}
+
+// syncMarks gives the pane the review states of the changes shown.
+func (m *Model) syncMarks() {
+	st := m.rev.st
+	if st == nil || m.rev.r != m.r || m.r == nil {
+		m.pane.setMarks(nil)
+		return
+	}
+	marks := make(map[int]review.State, len(st.Changes))
+	for i := range st.Changes {
+		marks[st.Changes[i].Block] = st.State(i)
+	}
+	m.pane.setMarks(marks)
+}
+
+// reviewKey handles x and c on the change under the cursor.
+func (m Model) reviewKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case !m.rev.on():
+		m.setMessage("reviewing is off (--no-review)")
+		return m, nil
+	case m.rev.st == nil || m.rev.r != m.r:
+		m.setMessage("the review is still loading")
+		return m, nil
+	case len(m.pane.entries) == 0:
+		m.setMessage("nothing to review")
+		return m, nil
+	}
+	i := m.rev.index(m.pane.entries[m.pane.cursor].Block)
+	if i < 0 {
+		m.setMessage("x and c mark a change: n goes to the next one")
+		return m, nil
+	}
+	c := &m.rev.st.Changes[i]
+	if key.Matches(msg, m.keys.Query) {
+		m.rev.asking = i
+		note := ""
+		if mk := m.rev.st.Marks[i]; mk != nil && mk.State == review.Queried {
+			note = mk.Note
+		}
+		return m, m.openPrompt(promptQuery, "query "+c.Refs()+" (empty clears): ", note)
+	}
+	s, what := review.Checked, "checked "
+	if m.rev.st.State(i) == review.Checked {
+		s, what = review.Unmarked, "unchecked "
+	}
+	cmd := m.rev.mark(i, s, "")
+	m.syncMarks()
+	m.setMessage(what + c.Refs() + " · " + m.rev.progress())
+	return m, cmd
+}
+
+// submitQuery records the query note typed for the change asked about.
+func (m Model) submitQuery(note string) (tea.Model, tea.Cmd) {
+	i := m.rev.asking
+	if m.rev.st == nil || m.rev.r != m.r || i < 0 || i >= len(m.rev.st.Changes) {
+		m.setError("the change asked about is no longer shown")
+		return m, nil
+	}
+	refs := m.rev.st.Changes[i].Refs()
+	var cmd tea.Cmd
+	switch {
+	case note != "":
+		cmd = m.rev.mark(i, review.Queried, note)
+		m.setMessage("queried " + refs + " · " + m.rev.progress())
+	case m.rev.st.State(i) == review.Queried:
+		cmd = m.rev.mark(i, review.Unmarked, "")
+		m.setMessage("query on " + refs + " cleared · " + m.rev.progress())
+	default:
+		m.setMessage("no query on " + refs)
+	}
+	m.syncMarks()
+	return m, cmd
+}
+
+// cycleFilter steps what n and N walk: every change, flagged changes only,
+// unreviewed changes only (when a review is shown), every change.
+func (m *Model) cycleFilter() {
+	p := &m.pane
+	switch {
+	case !p.flaggedOnly && !p.unreviewedOnly:
+		p.flaggedOnly = true
+		m.setMessage("n/N: flagged changes only (" + strconv.Itoa(len(p.flagged)) + ")")
+	case p.flaggedOnly && p.marks != nil:
+		p.flaggedOnly, p.unreviewedOnly = false, true
+		m.setMessage("n/N: unreviewed changes only (" + strconv.Itoa(len(p.unreviewed)) + ")")
+	default:
+		p.flaggedOnly, p.unreviewedOnly = false, false
+		m.setMessage("n/N: every change")
+	}
+}
+
+// markList puts the review mark before each flagged change of the
+// findings list.
+func (m *Model) markList(l *list) {
+	if m.pane.marks == nil {
+		return
+	}
+	for k := range l.items {
+		it := &l.items[k]
+		mark, st := "  ", render.Plain
+		if it.pair >= 0 && it.block >= 0 {
+			switch m.pane.marks[it.block] {
+			case review.Checked:
+				mark, st = "✓ ", render.MarkAdded
+			case review.Queried:
+				mark, st = "? ", render.MarkChanged
+			}
+		}
+		it.spans = append([]render.Span{{Text: mark, Style: st}}, it.spans...)
+	}
+}

@@ -839,7 +839,7 @@ type position struct {
 	// unreviewed is the same for changes not yet reviewed, of
 	// unreviewedN.
 	unreviewed, unreviewedN int
-	percent     int
+	percent                 int
 }
 
 func (p *pane) position() position {

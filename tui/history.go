@@ -29,6 +29,10 @@ type histView struct {
 	matches []int // first lines of the sentences that hold the query
 	// cur is the line of the current match; n and N go on from it.
 	cur int
+	// marks are the review marks (✓, ?) of the latest version's
+	// sentences, by [paragraph, sentence], when the pair shown ends with
+	// it (see Model.histMarks).
+	marks map[[2]int]string
 }
 
 // histLine is one display line of the history view.
@@ -239,7 +243,16 @@ func (v *histView) View() string {
 			if ln.sent == 0 {
 				num = strconv.Itoa(ln.para + 1)
 			}
-			b.WriteString(v.st.span[render.Gutter] + " " + pad(numW-len(num)) + num + " " + resetSGR)
+			if g := v.marks[[2]int{ln.para, ln.sent}]; g != "" {
+				st := v.st.span[render.MarkAdded]
+				if g == "?" {
+					st = v.st.span[render.MarkChanged]
+				}
+				b.WriteString(st + g + resetSGR)
+			} else {
+				b.WriteString(" ")
+			}
+			b.WriteString(v.st.span[render.Gutter] + pad(numW-len(num)) + num + " " + resetSGR)
 			in, last := ln.origin.Introduced, ln.origin.LastChanged
 			b.WriteString(v.ageStyle(in) + padRight(versionLabel(in), verW) + resetSGR)
 			if last != in {

@@ -348,6 +348,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.hv = histView{h: m.hist, st: m.st, names: m.opts.Versions}
+		m.hv.marks = m.histMarks()
 		m.layout()
 		return m, nil
 	case exportedMsg:

@@ -55,6 +55,44 @@ func (m *Model) syncMarks() {
 		marks[st.Changes[i].Block] = st.State(i)
 	}
 	m.pane.setMarks(marks)
+	m.hv.marks = m.histMarks()
+}
+
+// histMarks returns the review marks of the latest version's sentences
+// for the history view: those of the changed (or moved) sentences of each
+// marked change, when the pair shown ends with the latest version (the
+// one the history view shows); nil otherwise.
+func (m *Model) histMarks() map[[2]int]string {
+	st := m.rev.st
+	if st == nil || m.r == nil || m.rev.r != m.r || m.hist == nil || len(m.hist.Versions) == 0 ||
+		m.shown[1] != len(m.hist.Versions)-1 {
+		return nil
+	}
+	out := map[[2]int]string{}
+	for i := range st.Changes {
+		g := glyph(st.State(i))
+		if g == "" {
+			continue
+		}
+		b := &m.r.Blocks[st.Changes[i].Block]
+		for _, all := range []bool{false, true} {
+			n := 0
+			for k := range b.Pairs {
+				p := &b.Pairs[k]
+				if p.NewRef.IsNone() || (!all && p.Kind == diff.Equal && !p.Moved) {
+					continue
+				}
+				for s := p.NewRef.Sent; s <= p.NewRef.Sent+p.NewMore; s++ {
+					out[[2]int{p.NewRef.Para, s}] = g
+					n++
+				}
+			}
+			if n > 0 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // reviewKey handles x and c on the change under the cursor.
@@ -90,7 +128,7 @@ func (m Model) reviewKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	cmd := m.rev.mark(i, s, "")
 	m.syncMarks()
-	m.setMessage(what + c.Refs() + " · " + m.rev.progress())
+	m.setMessage(what + c.Refs())
 	return m, cmd
 }
 
@@ -106,10 +144,10 @@ func (m Model) submitQuery(note string) (tea.Model, tea.Cmd) {
 	switch {
 	case note != "":
 		cmd = m.rev.mark(i, review.Queried, note)
-		m.setMessage("queried " + refs + " · " + m.rev.progress())
+		m.setMessage("queried " + refs)
 	case m.rev.st.State(i) == review.Queried:
 		cmd = m.rev.mark(i, review.Unmarked, "")
-		m.setMessage("query on " + refs + " cleared · " + m.rev.progress())
+		m.setMessage("query on " + refs + " cleared")
 	default:
 		m.setMessage("no query on " + refs)
 	}

@@ -114,7 +114,6 @@ func TestReviewCheckKey(t *testing.T) {
 	}
 }
 
-
 // TestReviewQueryKey: c asks for a note; the change becomes queried (? in
 // the gutter, in the findings list, in the status line); c with the note
 // erased clears the query.

@@ -66,7 +66,8 @@ KEYS (viewer)
     s                     sentence / paragraph view
     i                     hide typography, then typography and style
     F, !                  findings and flagged changes
-    m                     n/N: flagged changes only
+    m                     n/N: flagged changes, then unreviewed ones
+    x, c                  review: check the change, query it with a note
     <, >, p, H            previous/next pair, pick two versions, history
                           (three or more versions)
     e                     export   y  copy block to clipboard (OSC 52)

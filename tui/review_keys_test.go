@@ -322,3 +322,26 @@ func TestReviewHistoryMarks(t *testing.T) {
 }
 
 func docsResult(a, b *diff.Document) *diff.Result { return diff.Compare(a, b, nil) }
+
+// BenchmarkReviewKey10MB measures x (check, then uncheck: Update, View and
+// the gutter's marks listed anew; the save runs off the UI loop and is not
+// counted) on a 10 MB pair with its review loaded.
+func BenchmarkReviewKey10MB(b *testing.B) {
+	r := bigPair(b)
+	opts := Options{Color: true, Review: &review.Store{Dir: b.TempDir()}, Reviewer: "ed",
+		Load: func(func(string, int, int)) (*diff.Result, error) { return r, nil }}
+	var tm tea.Model = New(opts)
+	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 200, Height: 50})
+	tm, cmd := tm.Update(tm.(Model).load()())
+	tm, _ = tm.Update(cmd())
+	m := press(tm.(Model), "n")
+	if m.rev.st == nil {
+		b.Fatal("review not loaded")
+	}
+	b.ReportMetric(float64(len(m.rev.st.Changes)), "changes")
+	b.ResetTimer()
+	for b.Loop() {
+		m = press(m, "x")
+		_ = m.View()
+	}
+}

@@ -4,7 +4,7 @@ import "fmt"
 
 // Assemble builds a Result from documents and blocks that are already
 // aligned: it indexes paragraphs and sentences to their blocks and pairs and
-// counts the statistics as StatsIgnoring(0) does (so Added and Removed
+// counts the statistics as View(0).Stats() does (so Added and Removed
 // sentences and the Runs set by hand count by class, and blocks with a
 // Boilerplate label count apart). Compare ends with it; tests use it to build exact
 // results by hand. It returns an error if the blocks do not hold every
@@ -62,9 +62,9 @@ func Assemble(old, new *Document, blocks []Block) (*Result, error) {
 	if err := complete(r.newPair); err != nil {
 		return nil, fmt.Errorf("assemble: new %w", err)
 	}
-	// The same count as StatsIgnoring(0): a hand-built Result reads the
+	// The same count as View(0).Stats(): a hand-built Result reads the
 	// same to views as one from Compare.
-	r.Stats, _ = r.StatsIgnoring(0)
+	r.Stats, _ = r.View(0).Stats()
 	return r, nil
 }
 

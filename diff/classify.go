@@ -103,7 +103,7 @@ func annotate(r *Result) {
 		}
 	}
 	r.Findings = append(r.Findings, findings(r, datelines)...)
-	r.Stats, _ = r.StatsIgnoring(0)
+	r.Stats, _ = r.View(0).Stats()
 }
 
 // span is a byte range [start, end) of a paragraph's text.

@@ -8,10 +8,9 @@ import (
 )
 
 // ClassMask is a set of change classes to ignore (--ignore typography,style).
-// Ignoring is a view over a Result, which stays unchanged: views ask
-// Run.Hidden, Pair.Hidden and Result.BlockHidden what to show as plain
-// text, and Result.StatsIgnoring for the counts. The zero mask ignores
-// nothing.
+// Ignoring is a View of a Result, which stays unchanged: views ask the
+// View what to show as plain text and for the counts. The zero mask
+// ignores nothing.
 type ClassMask uint8
 
 // The masks ParseIgnore builds.
@@ -57,36 +56,51 @@ func ParseIgnore(s string) (ClassMask, error) {
 	return m, nil
 }
 
-// Hidden reports whether the run is ignored under m: its class is in m.
-// Views render a hidden run as its new text, unhighlighted; its flags are
-// hidden with it.
-func (r Run) Hidden(m ClassMask) bool { return m.Has(r.Class) }
+// View is a Result seen under an ignore mask: what every view and export
+// shows. The Result stays unchanged; a View answers which runs, pairs and
+// blocks read as unchanged under the mask and counts the statistics as
+// they then read. The zero Ignore shows every change. A View is a small
+// value: pass it by value.
+type View struct {
+	// Result is the comparison seen.
+	Result *Result
+	// Ignore is the set of change classes shown as plain text.
+	Ignore ClassMask
+}
 
-// Hidden reports whether the whole pair reads as unchanged under m: it is
-// Changed, not moved, and every run is hidden. Added, Removed and moved
-// pairs are never hidden.
-func (p *Pair) Hidden(m ClassMask) bool {
-	if p.Kind != Changed || p.Moved || len(p.Runs) == 0 || m == 0 {
+// View returns r seen with the classes in m ignored.
+func (r *Result) View(m ClassMask) View { return View{Result: r, Ignore: m} }
+
+// RunHidden reports whether run r is ignored under the view: its class is
+// in the mask. Views render a hidden run as its new text, unhighlighted;
+// its flags are hidden with it.
+func (v View) RunHidden(r Run) bool { return v.Ignore.Has(r.Class) }
+
+// PairHidden reports whether the whole pair reads as unchanged under the
+// view: it is Changed, not moved, and every run is hidden. Added, Removed
+// and moved pairs are never hidden.
+func (v View) PairHidden(p *Pair) bool {
+	if p.Kind != Changed || p.Moved || len(p.Runs) == 0 || v.Ignore == 0 {
 		return false
 	}
 	for _, r := range p.Runs {
-		if !r.Hidden(m) {
+		if !v.RunHidden(r) {
 			return false
 		}
 	}
 	return true
 }
 
-// Visible returns the class and flags of the pair's runs that m does not
-// hide (Class and Flags when m is zero).
-func (p *Pair) Visible(m ClassMask) (Class, Flag) {
-	if m == 0 || p.Kind != Changed {
+// PairVisible returns the class and flags of the pair's runs that the view
+// does not hide (the pair's Class and Flags when nothing is ignored).
+func (v View) PairVisible(p *Pair) (Class, Flag) {
+	if v.Ignore == 0 || p.Kind != Changed {
 		return p.Class, p.Flags
 	}
 	var c Class
 	var f Flag
 	for _, r := range p.Runs {
-		if !r.Hidden(m) {
+		if !v.RunHidden(r) {
 			c = max(c, r.Class)
 			f |= r.Flags
 		}
@@ -94,15 +108,16 @@ func (p *Pair) Visible(m ClassMask) (Class, Flag) {
 	return c, f
 }
 
-// Visible returns the class and flags of the block's pairs under m.
-func (b *Block) Visible(m ClassMask) (Class, Flag) {
-	if m == 0 {
+// BlockVisible returns the class and flags of the block's pairs under the
+// view; a boilerplate block shows no flags.
+func (v View) BlockVisible(b *Block) (Class, Flag) {
+	if v.Ignore == 0 {
 		return b.Class, b.Flags
 	}
 	var c Class
 	var f Flag
 	for i := range b.Pairs {
-		pc, pf := b.Pairs[i].Visible(m)
+		pc, pf := v.PairVisible(&b.Pairs[i])
 		c = max(c, pc)
 		f |= pf
 	}
@@ -112,12 +127,13 @@ func (b *Block) Visible(m ClassMask) (Class, Flag) {
 	return c, f
 }
 
-// BlockHidden reports whether block i reads as Equal under m: it is a
-// Changed one-to-one block, not moved, every sentence of its old paragraph
-// is paired inside it, and every pair is Equal or Hidden.
-func (r *Result) BlockHidden(i int, m ClassMask) bool {
+// BlockHidden reports whether block i reads as Equal under the view: it is
+// a Changed one-to-one block, not moved, every sentence of its old
+// paragraph is paired inside it, and every pair is Equal or hidden.
+func (v View) BlockHidden(i int) bool {
+	r := v.Result
 	b := &r.Blocks[i]
-	if m == 0 || b.Kind != Changed || b.Moved || len(b.Old) != 1 || len(b.New) != 1 {
+	if v.Ignore == 0 || b.Kind != Changed || b.Moved || len(b.Old) != 1 || len(b.New) != 1 {
 		return false
 	}
 	paired := 0
@@ -125,7 +141,7 @@ func (r *Result) BlockHidden(i int, m ClassMask) bool {
 		p := &b.Pairs[j]
 		switch {
 		case p.Kind == Equal && !p.Moved:
-		case p.Hidden(m):
+		case v.PairHidden(p):
 		default:
 			return false
 		}
@@ -136,14 +152,21 @@ func (r *Result) BlockHidden(i int, m ClassMask) bool {
 	return paired == len(r.Old.Paragraphs[b.Old[0]].Sentences)
 }
 
-// StatsIgnoring returns the statistics of r with the classes in m ignored,
-// and the number of changes (word runs) it hid. StatsIgnoring(0) is
-// r.Stats. Under m a hidden run counts neither as a change nor in the word
-// counts, a Changed sentence whose runs are all hidden counts as equal,
-// and a block that BlockHidden reports counts as Equal. Boilerplate blocks
-// are counted only in Stats.Boilerplate and Stats.BoilerplateChanged, and
-// their runs are never counted as hidden.
-func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
+// BlockChanged reports whether block i shows a change under the view: it
+// differs in any way (Block.IsChange) and BlockHidden does not report it.
+func (v View) BlockChanged(i int) bool {
+	return v.Result.Blocks[i].IsChange() && !v.BlockHidden(i)
+}
+
+// Stats returns the statistics of the result as the view shows them, and
+// the number of changes (word runs) the view hid. With nothing ignored it
+// is Result.Stats and 0. A hidden run counts neither as a change nor in
+// the word counts, a Changed sentence whose runs are all hidden counts as
+// equal, and a block that BlockHidden reports counts as Equal.
+// Boilerplate blocks are counted only in Stats.Boilerplate and
+// Stats.BoilerplateChanged, and their runs are never counted as hidden.
+func (v View) Stats() (Stats, int) {
+	r := v.Result
 	st := Stats{OldParagraphs: len(r.Old.Paragraphs), NewParagraphs: len(r.New.Paragraphs)}
 	hidden := 0
 	for bi := range r.Blocks {
@@ -156,7 +179,7 @@ func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
 			continue
 		}
 		kind := b.Kind
-		if r.BlockHidden(bi, m) {
+		if v.BlockHidden(bi) {
 			kind = Equal
 		}
 		switch kind {
@@ -179,15 +202,15 @@ func (r *Result) StatsIgnoring(m ClassMask) (Stats, int) {
 			st.Merged++
 		}
 		for j := range b.Pairs {
-			hidden += st.addPair(&b.Pairs[j], m)
+			hidden += st.addPair(&b.Pairs[j], v)
 		}
 	}
 	return st, hidden
 }
 
-// addPair counts one pair of a story block under m and returns how many of
-// its runs m hid.
-func (st *Stats) addPair(p *Pair, m ClassMask) int {
+// addPair counts one pair of a story block under v and returns how many of
+// its runs v hid.
+func (st *Stats) addPair(p *Pair, v View) int {
 	if p.Moved {
 		st.SentencesMoved++
 	}
@@ -203,7 +226,7 @@ func (st *Stats) addPair(p *Pair, m ClassMask) int {
 		}
 		visible := false
 		for _, run := range p.Runs {
-			if run.Hidden(m) {
+			if v.RunHidden(run) {
 				hidden++
 				continue
 			}

@@ -48,11 +48,12 @@ func TestIgnoreLede(t *testing.T) {
 	before := r.Stats
 	blocksBefore := len(r.Blocks)
 
-	if st, hidden := r.StatsIgnoring(0); st != r.Stats || hidden != 0 {
-		t.Errorf("StatsIgnoring(0) = %+v, %d; want r.Stats %+v, 0", st, hidden, r.Stats)
+	if st, hidden := r.View(0).Stats(); st != r.Stats || hidden != 0 {
+		t.Errorf("View(0).Stats() = %+v, %d; want r.Stats %+v, 0", st, hidden, r.Stats)
 	}
 	m := diff.IgnoreTypography | diff.IgnoreStyle
-	st, hidden := r.StatsIgnoring(m)
+	v := r.View(m)
+	st, hidden := v.Stats()
 
 	// Count independently what m hides.
 	wantHidden, hiddenPairs, hiddenBlocks := 0, 0, 0
@@ -68,36 +69,36 @@ func TestIgnoreLede(t *testing.T) {
 			for _, run := range p.Runs {
 				if run.Class == diff.ClassTypography || run.Class == diff.ClassStyle {
 					wantHidden++
-					if !run.Hidden(m) {
+					if !v.RunHidden(run) {
 						t.Errorf("block %d pair %d: %v run not hidden", bi, pi, run.Class)
 					}
 				} else {
 					visible++
-					if run.Hidden(m) {
+					if v.RunHidden(run) {
 						t.Errorf("block %d pair %d: %v run hidden", bi, pi, run.Class)
 					}
 				}
 			}
 			if p.Kind == diff.Changed && visible == 0 {
 				hiddenPairs++
-				if !p.Hidden(m) {
+				if !v.PairHidden(p) {
 					t.Errorf("block %d pair %d: all runs hidden but pair not", bi, pi)
 				}
-			} else if p.Hidden(m) {
+			} else if v.PairHidden(p) {
 				t.Errorf("block %d pair %d: %v pair with visible changes is hidden", bi, pi, p.Kind)
 			}
-			if p.Kind != diff.Equal && !p.Hidden(m) {
+			if p.Kind != diff.Equal && !v.PairHidden(p) {
 				allHidden = false
 			}
-			if c, _ := p.Visible(m); c == diff.ClassTypography || c == diff.ClassStyle {
+			if c, _ := v.PairVisible(p); c == diff.ClassTypography || c == diff.ClassStyle {
 				t.Errorf("block %d pair %d: visible class %v under %v", bi, pi, c, m)
 			}
 		}
 		if allHidden {
 			hiddenBlocks++
 		}
-		if r.BlockHidden(bi, m) != allHidden {
-			t.Errorf("block %d: BlockHidden %v, want %v", bi, r.BlockHidden(bi, m), allHidden)
+		if v.BlockHidden(bi) != allHidden {
+			t.Errorf("block %d: BlockHidden %v, want %v", bi, v.BlockHidden(bi), allHidden)
 		}
 	}
 	if hidden != wantHidden || hidden == 0 {
@@ -124,7 +125,7 @@ func TestIgnoreLede(t *testing.T) {
 	}
 	// Ignoring is a view: the Result is untouched.
 	if r.Stats != before || len(r.Blocks) != blocksBefore {
-		t.Errorf("StatsIgnoring changed the Result")
+		t.Errorf("View.Stats changed the Result")
 	}
 }
 
@@ -133,37 +134,40 @@ func TestHiddenStructuralChanges(t *testing.T) {
 	b := "Residents packed the hall and several speakers asked for more ferry services."
 	c := "The mayor said the vote would come before the end of the month."
 	m := diff.IgnoreTypography | diff.IgnoreStyle
+	var v diff.View
 	// c moves to the top and a's US becomes U.S.: the style change hides,
 	// the move does not.
 	r := diff.Compare(doc("old", a, b, c), doc("new", c, "The council met on Tuesday to discuss the U.S. harbour budget for next year.", b), nil)
+	v = r.View(m)
 	for bi := range r.Blocks {
 		blk := &r.Blocks[bi]
-		if blk.Moved && r.BlockHidden(bi, m) {
+		if blk.Moved && v.BlockHidden(bi) {
 			t.Errorf("moved block %d hidden", bi)
 		}
 	}
-	st, hidden := r.StatsIgnoring(m)
+	st, hidden := r.View(m).Stats()
 	if hidden != 1 || st.Moved != r.Stats.Moved || st.Moved == 0 {
 		t.Errorf("hidden %d moved %d (was %d): want the style run hidden and the move kept", hidden, st.Moved, r.Stats.Moved)
 	}
 	// Added and removed sentences are never hidden.
 	r = diff.Compare(doc("old", a, b), doc("new", a, c), nil)
+	v = r.View(m)
 	for bi := range r.Blocks {
 		for pi := range r.Blocks[bi].Pairs {
-			if p := &r.Blocks[bi].Pairs[pi]; p.Kind != diff.Equal && p.Hidden(m) {
+			if p := &r.Blocks[bi].Pairs[pi]; p.Kind != diff.Equal && v.PairHidden(p) {
 				t.Errorf("%v pair hidden", p.Kind)
 			}
 		}
 	}
-	if st, hidden := r.StatsIgnoring(m); !reflect.DeepEqual(st, r.Stats) || hidden != 0 {
+	if st, hidden := r.View(m).Stats(); !reflect.DeepEqual(st, r.Stats) || hidden != 0 {
 		t.Errorf("ignoring changed the stats of a structural diff: %+v vs %+v", st, r.Stats)
 	}
 }
 
-// TestAssembleCountsLikeStatsIgnoring builds a Result by hand: Assemble's
-// Stats are StatsIgnoring(0)'s, so an added and a removed sentence count
+// TestAssembleCountsLikeView builds a Result by hand: Assemble's
+// Stats are View(0).Stats()'s, so an added and a removed sentence count
 // as wording changes and a boilerplate block counts apart.
-func TestAssembleCountsLikeStatsIgnoring(t *testing.T) {
+func TestAssembleCountsLikeView(t *testing.T) {
 	old := doc("old", "Byline.", "Gone now.")
 	nw := doc("new", "Byline.", "Brand new words.")
 	blocks := []diff.Block{
@@ -183,7 +187,7 @@ func TestAssembleCountsLikeStatsIgnoring(t *testing.T) {
 	if r.Stats != want {
 		t.Errorf("Assemble stats\n%+v\nwant\n%+v", r.Stats, want)
 	}
-	if st, hidden := r.StatsIgnoring(0); st != r.Stats || hidden != 0 {
-		t.Errorf("StatsIgnoring(0) = %+v, %d; want r.Stats", st, hidden)
+	if st, hidden := r.View(0).Stats(); st != r.Stats || hidden != 0 {
+		t.Errorf("View(0).Stats() = %+v, %d; want r.Stats", st, hidden)
 	}
 }

@@ -242,7 +242,7 @@ func (b *Block) IsChange() bool { return b.Kind != Equal || b.Moved }
 
 // Stats counts what changed. After Compare, every count but the paragraph
 // counts and the two Boilerplate counts covers story blocks only: blocks
-// with a Boilerplate label are left out of them (see Result.StatsIgnoring,
+// with a Boilerplate label are left out of them (see View.Stats,
 // which also recounts with classes ignored).
 type Stats struct {
 	OldParagraphs, NewParagraphs int // all paragraphs, boilerplate included

@@ -184,10 +184,10 @@ func TestIgnoreCycle(t *testing.T) {
 	}
 	for _, w := range want {
 		m = press(m, "i")
-		if m.ignore != w.mask || m.pane.ignore != w.mask {
-			t.Fatalf("i: mask %v (pane %v), want %v", m.ignore, m.pane.ignore, w.mask)
+		if m.ignore != w.mask || m.pane.v.Ignore != w.mask {
+			t.Fatalf("i: mask %v (pane %v), want %v", m.ignore, m.pane.v.Ignore, w.mask)
 		}
-		_, hidden := r.StatsIgnoring(w.mask)
+		_, hidden := r.View(w.mask).Stats()
 		if m.hidden != hidden {
 			t.Fatalf("mask %v: hidden %d, want %d", w.mask, m.hidden, hidden)
 		}
@@ -216,9 +216,9 @@ func TestIgnoreCycle(t *testing.T) {
 func TestIgnoreFromOptions(t *testing.T) {
 	r := loadPair(t, ledeOld, ledeNew)
 	m := ready(t, r, 120, 40, Options{Ignore: diff.IgnoreTypography})
-	_, hidden := r.StatsIgnoring(diff.IgnoreTypography)
-	if m.pane.ignore != diff.IgnoreTypography || m.hidden != hidden || hidden == 0 {
-		t.Fatalf("pane mask %v, hidden %d (want %d)", m.pane.ignore, m.hidden, hidden)
+	_, hidden := r.View(diff.IgnoreTypography).Stats()
+	if m.pane.v.Ignore != diff.IgnoreTypography || m.hidden != hidden || hidden == 0 {
+		t.Fatalf("pane mask %v, hidden %d (want %d)", m.pane.v.Ignore, m.hidden, hidden)
 	}
 	if s := lastLine(screen(m)); !strings.Contains(s, fmt.Sprintf("%d hidden (typography)", hidden)) {
 		t.Fatalf("status line: %q", s)
@@ -249,7 +249,7 @@ func TestFindingsList(t *testing.T) {
 					}
 					if p.Kind == diff.Changed {
 						for _, run := range p.Runs {
-							if run.Flags != 0 && !run.Hidden(mask) {
+							if run.Flags != 0 && !r.View(mask).RunHidden(run) {
 								want++
 							}
 						}
@@ -312,7 +312,7 @@ func TestFindingsJumpSentences(t *testing.T) {
 		if e.Kind != render.RowSentence || e.Block != it.block || e.Pair != it.pair {
 			t.Fatalf("item %d: cursor on %+v, want block %d pair %d", k, e, it.block, it.pair)
 		}
-		if e.Flags(r, 0) == 0 {
+		if e.Flags(r.View(0)) == 0 {
 			t.Fatalf("item %d: landed on an unflagged pair", k)
 		}
 	}
@@ -337,7 +337,7 @@ func TestFlaggedOnly(t *testing.T) {
 		for range len(m.pane.flagged) + 1 {
 			m = press(m, "n")
 			e := m.pane.entries[m.pane.cursor]
-			if e.Flags(r, 0) == 0 {
+			if e.Flags(r.View(0)) == 0 {
 				t.Fatalf("mode %q: n landed on unflagged %+v", mode, e)
 			}
 			seen++
@@ -346,7 +346,7 @@ func TestFlaggedOnly(t *testing.T) {
 			t.Fatalf("status lacks flagged only: %q", lastLine(screen(m)))
 		}
 		m = press(m, "N")
-		if m.pane.entries[m.pane.cursor].Flags(r, 0) == 0 {
+		if m.pane.entries[m.pane.cursor].Flags(r.View(0)) == 0 {
 			t.Fatal("N landed on an unflagged entry")
 		}
 		m = press(m, "m")
@@ -362,8 +362,8 @@ func TestBadgesEveryMode(t *testing.T) {
 	r := loadPair(t, ledeOld, ledeNew)
 	for _, mask := range ignoreCycle {
 		for _, mode := range []render.Mode{render.SideBySide, render.Inline, render.Sentences} {
-			l := render.NewLayout(r, mode, 160, render.Options{Ignore: mask})
-			for _, e := range render.EntriesIgnoring(r, mode, false, mask) {
+			l := render.NewLayout(r.View(mask), mode, 160, render.Options{})
+			for _, e := range render.Entries(r.View(mask), mode, false) {
 				if e.Kind != render.RowBlock && e.Kind != render.RowSentence {
 					continue
 				}
@@ -378,7 +378,7 @@ func TestBadgesEveryMode(t *testing.T) {
 						}
 					}
 				}
-				f := e.Flags(r, mask)
+				f := e.Flags(r.View(mask))
 				for g := diff.FlagNegation; g <= diff.FlagAttribution; g <<= 1 {
 					has := slices.Contains(got, g.Badges()[0])
 					if f.Has(g) != has {
@@ -419,8 +419,8 @@ func TestPairs(t *testing.T) {
 	if h := strings.SplitN(screen(m), "\n", 2)[0]; !strings.Contains(h, "v1 → v2 of 3") {
 		t.Fatalf("header after <: %q", h)
 	}
-	if m.pane.mode != render.Inline || m.pane.ignore != diff.IgnoreTypography {
-		t.Fatalf("switching pairs lost the view: %v, mask %v", m.pane.mode, m.pane.ignore)
+	if m.pane.mode != render.Inline || m.pane.v.Ignore != diff.IgnoreTypography {
+		t.Fatalf("switching pairs lost the view: %v, mask %v", m.pane.mode, m.pane.v.Ignore)
 	}
 	m = run(t, m, keys("> p 1 3 enter")...)
 	if m.pair != [2]int{0, 2} || m.r.Old != docs[0] || m.r.New != docs[2] {
@@ -515,14 +515,14 @@ func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 
 func TestProgramIgnore(t *testing.T) {
 	r := loadPair(t, ledeOld, ledeNew)
-	_, hidden := r.StatsIgnoring(diff.IgnoreTypography)
+	_, hidden := r.View(diff.IgnoreTypography).Stats()
 	tm := newTest(t, r, 120, 40)
 	tm.Type("i")
 	waitFor(t, tm, fmt.Sprintf("%d typographic changes hidden", hidden))
 	tm.Type("i")
 	waitFor(t, tm, "hidden (typography+style)")
 	m := final(t, tm)
-	if _, h := r.StatsIgnoring(diff.IgnoreTypography | diff.IgnoreStyle); m.hidden != h || h <= hidden {
+	if _, h := r.View(diff.IgnoreTypography | diff.IgnoreStyle).Stats(); m.hidden != h || h <= hidden {
 		t.Fatalf("hidden %d, want %d (> %d)", m.hidden, h, hidden)
 	}
 }
@@ -541,7 +541,7 @@ func TestProgramFindingsJump(t *testing.T) {
 	tm.Type(strings.Repeat("j", k))
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m := final(t, tm)
-	if e := m.pane.entries[m.pane.cursor]; e.Block != want || e.Flags(r, 0) == 0 {
+	if e := m.pane.entries[m.pane.cursor]; e.Block != want || e.Flags(r.View(0)) == 0 {
 		t.Fatalf("F, enter: cursor on block %d, want flagged block %d", e.Block, want)
 	}
 }
@@ -552,7 +552,7 @@ func TestProgramFlaggedNext(t *testing.T) {
 	tm.Type("mn")
 	waitFor(t, tm, "flagged only 1/")
 	m := final(t, tm)
-	if m.pane.entries[m.pane.cursor].Flags(r, 0) == 0 || m.pane.cursor != m.pane.flagged[0] {
+	if m.pane.entries[m.pane.cursor].Flags(r.View(0)) == 0 || m.pane.cursor != m.pane.flagged[0] {
 		t.Fatalf("m n: cursor %d, want the first flagged entry %d", m.pane.cursor, m.pane.flagged[0])
 	}
 }

@@ -128,9 +128,11 @@ func drawClipped(b *strings.Builder, p *pane, spans []render.Span, width int) {
 	}
 }
 
-// findingsList lists the story findings of r and every flagged change
-// that m does not hide, top of the story to the bottom.
-func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
+// findingsList lists the story findings of the view's result and every
+// flagged change that the view does not hide, top of the story to the
+// bottom.
+func findingsList(v diff.View, markup bool) list {
+	r := v.Result
 	type flagged struct {
 		bi, pi  int
 		ref     string
@@ -159,7 +161,7 @@ func findingsList(r *diff.Result, m diff.ClassMask, markup bool) list {
 			switch pr.Kind {
 			case diff.Changed:
 				for _, run := range pr.Runs {
-					if run.Flags != 0 && !run.Hidden(m) {
+					if run.Flags != 0 && !v.RunHidden(run) {
 						add(bi, pi, pr, run.Flags, runExcerpt(pr, run, markup))
 					}
 				}

@@ -429,7 +429,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Ignore):
 		return m, m.cycleIgnore()
 	case key.Matches(msg, k.Findings):
-		m.list = findingsList(m.r, m.ignore, m.pane.markup)
+		m.list = findingsList(m.r.View(m.ignore), m.pane.markup)
 		m.markList(&m.list)
 		m.overlay = overlayFindings
 		return m, nil
@@ -616,17 +616,17 @@ func defaultExportPath(r *diff.Result, f export.Format) string {
 // export writes the result off the UI loop, atomically, with the classes
 // the view ignores ignored.
 func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
-	r, ignore, doc := m.r, m.ignore, m.rev.doc
-	if m.rev.r != r {
+	v, doc := m.r.View(m.ignore), m.rev.doc
+	if m.rev.r != m.r {
 		doc = nil
 	}
 	return func() tea.Msg {
-		opt := export.Options{Color: f == export.FormatANSI, Ignore: ignore}
+		opt := export.Options{Color: f == export.FormatANSI}
 		if doc != nil && (f == export.FormatChecklist || len(doc.Marks) > 0) {
-			opt.Review = review.Match(doc, r, ignore) // the marks as shown, saved or not
+			opt.Review = review.Match(doc, v) // the marks as shown, saved or not
 		}
 		err := export.WriteFile(path, force, func(w io.Writer) error {
-			return export.Write(w, r, f, opt)
+			return export.Write(w, v, f, opt)
 		})
 		return exportedMsg{path: path, err: err}
 	}

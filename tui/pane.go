@@ -27,9 +27,10 @@ type pane struct {
 	mode   render.Mode
 	fold   bool
 	markup bool
-	// ignore hides change classes (the i key); flaggedOnly makes n and N
-	// walk only the entries with a visible flag (the m key).
-	ignore      diff.ClassMask
+	// v is r under the ignore mask (the i key): the change classes it
+	// hides; flaggedOnly makes n and N walk only the entries with a
+	// visible flag (the m key).
+	v           diff.View
 	flaggedOnly bool
 	// marks gives the review state of each reviewable change's block
 	// (nil: no review shown); unreviewedOnly makes n and N walk only the
@@ -66,8 +67,8 @@ type pane struct {
 	matches []int  // entry indices matching query
 }
 
-func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, markup bool, ignore diff.ClassMask) pane {
-	p := pane{r: r, keys: keys, st: st, mode: mode, fold: fold, markup: markup, ignore: ignore,
+func newPane(v diff.View, keys keyMap, st *styles, mode render.Mode, fold, markup bool) pane {
+	p := pane{r: v.Result, v: v, keys: keys, st: st, mode: mode, fold: fold, markup: markup,
 		cache: map[render.Entry]*render.Row{}, hls: map[render.Entry]*highlights{}}
 	p.rebuild()
 	return p
@@ -75,12 +76,12 @@ func newPane(r *diff.Result, keys keyMap, st *styles, mode render.Mode, fold, ma
 
 // rebuild lists the entries for the current mode and fold state.
 func (p *pane) rebuild() {
-	p.entries = render.EntriesIgnoring(p.r, p.mode, p.fold, p.ignore)
+	p.entries = render.Entries(p.v, p.mode, p.fold)
 	p.changes, p.flagged = p.changes[:0], p.flagged[:0]
 	for i, e := range p.entries {
-		if e.IsChangeIgnoring(p.r, p.ignore) {
+		if e.IsChange(p.v) {
 			p.changes = append(p.changes, i)
-			if e.Flags(p.r, p.ignore) != 0 {
+			if e.Flags(p.v) != 0 {
 				p.flagged = append(p.flagged, i)
 			}
 		}
@@ -97,7 +98,7 @@ func (p *pane) rebuild() {
 func (p *pane) SetSize(w, h int) {
 	if w != p.width || p.layout == nil {
 		p.width = w
-		p.layout = render.NewLayout(p.r, p.mode, w, p.layoutOptions())
+		p.layout = render.NewLayout(p.v, p.mode, w, p.layoutOptions())
 		p.clearRows()
 	}
 	p.height = h
@@ -116,16 +117,16 @@ func (p *pane) setView(mode render.Mode, fold bool) {
 }
 
 func (p *pane) layoutOptions() render.Options {
-	return render.Options{Markup: p.markup, Ignore: p.ignore}
+	return render.Options{Markup: p.markup}
 }
 
 // setIgnore hides the change classes in m, keeping the cursor on the same
 // block.
 func (p *pane) setIgnore(m diff.ClassMask) {
-	if m == p.ignore {
+	if m == p.v.Ignore {
 		return
 	}
-	p.ignore = m
+	p.v = p.r.View(m)
 	p.relist(true)
 }
 
@@ -139,7 +140,7 @@ func (p *pane) relist(relayout bool) {
 	}
 	p.rebuild()
 	if relayout {
-		p.layout = render.NewLayout(p.r, p.mode, p.width, p.layoutOptions())
+		p.layout = render.NewLayout(p.v, p.mode, p.width, p.layoutOptions())
 		p.clearRows()
 	}
 	p.jumps = nil

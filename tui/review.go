@@ -85,7 +85,7 @@ func (rv *reviewer) open(r *diff.Result, mask diff.ClassMask) tea.Cmd {
 	store, key := rv.store, rv.key
 	return func() tea.Msg {
 		doc, err := store.Load(key)
-		return reviewLoadedMsg{r: r, mask: mask, doc: doc, st: review.Match(doc, r, mask), err: err}
+		return reviewLoadedMsg{r: r, mask: mask, doc: doc, st: review.Match(doc, r.View(mask)), err: err}
 	}
 }
 
@@ -101,7 +101,7 @@ func (rv *reviewer) setMask(mask diff.ClassMask) tea.Cmd {
 		return rv.open(r, mask)
 	}
 	return func() tea.Msg {
-		return reviewLoadedMsg{r: r, mask: mask, doc: doc, st: review.Match(doc, r, mask)}
+		return reviewLoadedMsg{r: r, mask: mask, doc: doc, st: review.Match(doc, r.View(mask))}
 	}
 }
 
@@ -113,7 +113,7 @@ func (rv *reviewer) loaded(msg reviewLoadedMsg) string {
 	rv.doc, rv.st = msg.doc, msg.st
 	if len(rv.queue) > 0 { // marks made while it loaded
 		rv.doc = applied(rv.doc, rv.queue, rv.r)
-		rv.st = review.Match(rv.doc, rv.r, rv.mask)
+		rv.st = review.Match(rv.doc, rv.r.View(rv.mask))
 	}
 	if msg.err != nil {
 		return "review: " + msg.err.Error()
@@ -170,7 +170,7 @@ func (rv *reviewer) next() tea.Cmd {
 		doc, warn, err := store.Apply(job.key, job.old, job.new, job.marks...)
 		msg := reviewSavedMsg{job: job, mask: mask, doc: doc, warn: warn, err: err}
 		if err == nil {
-			msg.st = review.Match(doc, job.r, mask)
+			msg.st = review.Match(doc, job.r.View(mask))
 		}
 		return msg
 	}
@@ -196,7 +196,7 @@ func (rv *reviewer) saved(msg reviewSavedMsg) (cmd tea.Cmd, note string, isErr b
 		if len(rv.queue) == 0 && msg.mask == rv.mask {
 			rv.st = msg.st
 		} else {
-			rv.st = review.Match(rv.doc, rv.r, rv.mask)
+			rv.st = review.Match(rv.doc, rv.r.View(rv.mask))
 		}
 	}
 	return rv.next(), note, isErr

@@ -75,7 +75,7 @@ func stored(t *testing.T, store *review.Store, r *diff.Result) map[string]review
 func TestReviewCheckKey(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
 	store := &review.Store{Dir: t.TempDir()}
-	n := len(review.Changes(r, 0))
+	n := len(review.Changes(r.View(0)))
 	for _, tt := range []struct {
 		name string
 		w    int
@@ -120,7 +120,7 @@ func TestReviewCheckKey(t *testing.T) {
 func TestReviewQueryKey(t *testing.T) {
 	r := loadPair(t, ledeOld, ledeNew)
 	store := &review.Store{Dir: t.TempDir()}
-	n := strconv.Itoa(len(review.Changes(r, 0)))
+	n := strconv.Itoa(len(review.Changes(r.View(0))))
 	m := reviewed(t, r, store, 140, 30)
 	// Go to the first flagged change, so that the findings list shows it.
 	m = reviewPress(t, m, "m", "n", "m", "m")
@@ -164,7 +164,7 @@ func TestReviewQueryKey(t *testing.T) {
 func TestReviewFilter(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
 	store := &review.Store{Dir: t.TempDir()}
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	// Every other change checked before the viewer opens.
 	for i := 0; i < len(cs); i += 2 {
 		if _, _, err := store.Set(review.Key(r), "", "", review.NewMark(&cs[i], review.Checked, "", "ann", time.Now())); err != nil {
@@ -224,7 +224,7 @@ func TestReviewOff(t *testing.T) {
 func TestProgramReview(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
 	store := &review.Store{Dir: t.TempDir()}
-	n := strconv.Itoa(len(review.Changes(r, 0)))
+	n := strconv.Itoa(len(review.Changes(r.View(0))))
 	opts := Options{Review: store, Reviewer: "ed", Load: func(func(string, int, int)) (*diff.Result, error) { return r, nil }}
 	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(160, 40))
 	waitFor(t, tm, "reviewed 0/"+n)

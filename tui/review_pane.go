@@ -37,7 +37,7 @@ func (p *pane) listUnreviewed() {
 
 // markOf returns the gutter mark of entry i: ✓, ? or "".
 func (p *pane) markOf(i int) string {
-	if p.marks == nil || i < 0 || i >= len(p.entries) || !p.entries[i].IsChangeIgnoring(p.r, p.ignore) {
+	if p.marks == nil || i < 0 || i >= len(p.entries) || !p.entries[i].IsChange(p.v) {
 		return ""
 	}
 	return glyph(p.marks[p.entries[i].Block])

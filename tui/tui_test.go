@@ -221,7 +221,7 @@ func TestNextChange(t *testing.T) {
 		if want < 0 {
 			break
 		}
-		if m.pane.cursor != want || !m.pane.entries[m.pane.cursor].IsChangeIgnoring(r, 0) {
+		if m.pane.cursor != want || !m.pane.entries[m.pane.cursor].IsChange(r.View(0)) {
 			t.Fatalf("n from %d: cursor %d, want change %d", prev, m.pane.cursor, want)
 		}
 		// Centred: the cursor's row is on screen.
@@ -498,7 +498,7 @@ func TestProgramExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := export.Write(&want, r, export.FormatText, export.Options{}); err != nil {
+	if err := export.Write(&want, r.View(0), export.FormatText, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want.Bytes()) {

@@ -72,7 +72,7 @@ func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 func (m *Model) show(r *diff.Result) tea.Cmd {
 	fold, flagged := m.pane.fold, m.pane.flaggedOnly
 	m.r, m.shown = r, m.pair
-	m.pane = newPane(r, m.keys, m.st, m.mode(), fold, !m.opts.Color, m.ignore)
+	m.pane = newPane(r.View(m.ignore), m.keys, m.st, m.mode(), fold, !m.opts.Color)
 	m.pane.flaggedOnly = flagged
 	m.count()
 	m.layout()
@@ -94,7 +94,7 @@ func countMasks(r *diff.Result, ignore diff.ClassMask) maskStats {
 	ms := maskStats{}
 	for _, m := range append(slices.Clone(ignoreCycle), ignore) {
 		if _, ok := ms[m]; !ok {
-			st, hidden := r.StatsIgnoring(m)
+			st, hidden := r.View(m).Stats()
 			ms[m] = maskCount{st, hidden}
 		}
 	}
@@ -115,7 +115,7 @@ func (m *Model) statsFor(mask diff.ClassMask) (diff.Stats, int) {
 	if c, ok := ms[mask]; ok {
 		return c.stats, c.hidden
 	}
-	st, hidden := m.r.StatsIgnoring(mask)
+	st, hidden := m.r.View(mask).Stats()
 	if ms == nil {
 		ms = maskStats{}
 		if m.statsOf == nil {

@@ -24,20 +24,20 @@ func (c *config) reviewStore() (*review.Store, error) {
 	return &review.Store{Dir: dir}, nil
 }
 
-// reviewStatus loads the review of res and lays it over res for an
-// export. It returns nil (no Review section) when there is no review, or
+// reviewStatus loads the review of the view's result and lays it over the
+// view for an export. It returns nil (no Review section) when there is no review, or
 // with --no-review; a damaged review file is set aside with one line of
 // warning. For the checklist (need), a review that cannot be read is
 // trouble; for the other exports it is a warning and the export goes on
 // without it.
-func (c *config) reviewStatus(res *diff.Result, ignore diff.ClassMask, need bool, stderr io.Writer) (*review.Status, error) {
+func (c *config) reviewStatus(v diff.View, need bool, stderr io.Writer) (*review.Status, error) {
 	s, err := c.reviewStore()
 	if err == nil && s == nil {
 		return nil, nil
 	}
 	var rv *review.Review
 	if err == nil {
-		rv, err = s.Load(review.Key(res))
+		rv, err = s.Load(review.Key(v.Result))
 	}
 	var ce *review.CorruptError
 	switch {
@@ -52,5 +52,5 @@ func (c *config) reviewStatus(res *diff.Result, ignore diff.ClassMask, need bool
 	if !need && (rv == nil || len(rv.Marks) == 0) {
 		return nil, nil
 	}
-	return review.Match(rv, res, ignore), nil
+	return review.Match(rv, v), nil
 }

@@ -32,7 +32,7 @@ func compareFiles(t *testing.T, oldPath, newPath string) *diff.Result {
 func markAll(t *testing.T, dir string, r *diff.Result, queried int) {
 	t.Helper()
 	s := &review.Store{Dir: dir}
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	for i := range cs {
 		st, note := review.Checked, ""
 		if i == queried {
@@ -51,7 +51,7 @@ func TestChecklistStatus(t *testing.T) {
 	oldPath, newPath := pair("lede")
 	dir := t.TempDir()
 	r := compareFiles(t, oldPath, newPath)
-	n := len(review.Changes(r, 0))
+	n := len(review.Changes(r.View(0)))
 
 	// Copies of the pair under other names, with CRLF line ends.
 	copies := t.TempDir()

@@ -240,7 +240,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return exitSame, nil
 	}
 
-	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Ignore: ignore}
+	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color}
 	var write func(w io.Writer) error
 	status := exitDiffer
 	if c.history {
@@ -251,17 +251,17 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	} else {
 		res := diff.Compare(docs[from], docs[to], nil)
-		st, err := c.reviewStatus(res, ignore, format == export.FormatChecklist, stderr)
+		st, err := c.reviewStatus(res.View(ignore), format == export.FormatChecklist, stderr)
 		if err != nil {
 			return 0, err
 		}
 		opt.Review = st
-		write = func(w io.Writer) error { return export.Write(w, res, format, opt) }
+		write = func(w io.Writer) error { return export.Write(w, res.View(ignore), format, opt) }
 		switch {
 		case format == export.FormatChecklist:
 			// A script gates on the review: 0 only when every change is
 			// checked and none queried.
-			if export.ChecklistDone(res, opt) {
+			if export.ChecklistDone(res.View(ignore), opt) {
 				status = exitSame
 			}
 		case res.Equal():

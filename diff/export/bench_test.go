@@ -92,11 +92,12 @@ func benchWriter(b *testing.B, size int, write func(io.Writer, *diff.Result) err
 	}
 }
 
-func text(w io.Writer, r *diff.Result) error { return writeText(w, r, Options{Context: -1}) }
-func htm(w io.Writer, r *diff.Result) error  { return writeHTML(w, r, Options{}) }
+func text(w io.Writer, r *diff.Result) error { return writeText(w, r.View(0), Options{Context: -1}) }
+func htm(w io.Writer, r *diff.Result) error  { return writeHTML(w, r.View(0), Options{}) }
+func jsn(w io.Writer, r *diff.Result) error  { return writeJSON(w, r.View(0)) }
 
-func BenchmarkWriteJSON1MB(b *testing.B)  { benchWriter(b, 1<<20, writeJSON) }
-func BenchmarkWriteJSON10MB(b *testing.B) { benchWriter(b, 10<<20, writeJSON) }
+func BenchmarkWriteJSON1MB(b *testing.B)  { benchWriter(b, 1<<20, jsn) }
+func BenchmarkWriteJSON10MB(b *testing.B) { benchWriter(b, 10<<20, jsn) }
 func BenchmarkWriteText1MB(b *testing.B)  { benchWriter(b, 1<<20, text) }
 func BenchmarkWriteText10MB(b *testing.B) { benchWriter(b, 10<<20, text) }
 func BenchmarkWriteHTML1MB(b *testing.B)  { benchWriter(b, 1<<20, htm) }

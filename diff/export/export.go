@@ -11,8 +11,8 @@
 // a few words of context around the changed words; then the story-level
 // findings (new lede, dateline, reordered, trimmed); then one line
 // counting the other changes by class and the changed boilerplate
-// paragraphs. Options.Ignore hides the changes of the classes it names
-// (see Options).
+// paragraphs. Writers are given a diff.View: the classes it ignores are
+// hidden (see Write).
 //
 // Every writer reads the Result only; none modifies it. Nothing of either
 // version is lost: every changed paragraph is shown with every sentence and
@@ -114,23 +114,12 @@ type Options struct {
 	// Color turns on ANSI colours in FormatANSI; without it FormatANSI
 	// writes exactly what FormatText writes.
 	Color bool
-	// Ignore is the set of change classes to ignore (diff.ParseIgnore).
-	// In text, ansi, markdown and HTML output the runs it hides
-	// (diff.Run.Hidden) are shown as plain new text, blocks that read as
-	// Equal under it (diff.Result.BlockHidden) count as unchanged, the
-	// header counts come from diff.Result.StatsIgnoring and say how many
-	// changes of each ignored class were hidden, and What matters leaves
-	// hidden runs out. Side-by-side output shows hidden runs as plain text
-	// and blocks that read as Equal without a change marker
-	// (render.WriteSideBySideIgnoring). JSON stays complete and records the
-	// mask in its "ignored" member.
-	Ignore diff.ClassMask
-	// Review is the review of the pair laid over the result
-	// (review.Match, under the same Ignore mask), or nil for none. With
-	// one, text, ansi, Markdown and HTML output add a Review section after
-	// What matters and the mark to each marked block's heading, and JSON a
-	// "review" member; the checklist shows its marks (without one, every
-	// box is empty). WriteHistory ignores it.
+	// Review is the review of the pair laid over the view written
+	// (review.Match), or nil for none. With one, text, ansi, Markdown and
+	// HTML output add a Review section after What matters and the mark to
+	// each marked block's heading, and JSON a "review" member; the
+	// checklist shows its marks (without one, every box is empty).
+	// WriteHistory ignores it.
 	Review *review.Status
 }
 
@@ -153,23 +142,32 @@ func (o Options) wrap() int {
 // ErrNoResult is returned when a writer is given a nil or incomplete Result.
 var ErrNoResult = errors.New("export: no result to write")
 
-// Write writes r to w in format f.
-func Write(w io.Writer, r *diff.Result, f Format, opt Options) error {
+// Write writes the view v of a result to w in format f. The classes v
+// ignores (diff.ParseIgnore) are hidden: in text, ansi, markdown and HTML
+// output the runs v hides (diff.View.RunHidden) are shown as plain new
+// text, blocks that read as Equal in v (diff.View.BlockHidden) count as
+// unchanged, the header counts come from diff.View.Stats and say how many
+// changes of each ignored class were hidden, and What matters leaves
+// hidden runs out. Side-by-side output shows hidden runs as plain text and
+// blocks that read as Equal without a change marker. JSON stays complete
+// and records the mask in its "ignored" member. Pass r.View(0) to show
+// every change.
+func Write(w io.Writer, v diff.View, f Format, opt Options) error {
 	switch f {
 	case FormatText:
-		return writeText(w, r, opt)
+		return writeText(w, v, opt)
 	case FormatANSI:
-		return writeANSI(w, r, opt)
+		return writeANSI(w, v, opt)
 	case FormatMarkdown:
-		return writeMarkdown(w, r, opt)
+		return writeMarkdown(w, v, opt)
 	case FormatHTML:
-		return writeHTML(w, r, opt)
+		return writeHTML(w, v, opt)
 	case FormatJSON:
-		return writeJSONReview(w, r, opt.Ignore, opt.Review)
+		return writeJSONReview(w, v, opt.Review)
 	case FormatChecklist:
-		return writeChecklist(w, r, opt)
+		return writeChecklist(w, v, opt)
 	case FormatSideBySide:
-		return writeSideBySide(w, r, opt)
+		return writeSideBySide(w, v, opt)
 	}
 	return fmt.Errorf("export: unknown format %q", f)
 }

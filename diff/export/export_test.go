@@ -53,23 +53,23 @@ func TestWriteErrors(t *testing.T) {
 	raw := &diff.Result{Old: d, New: d, Blocks: []diff.Block{{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1,
 		Pairs: []diff.Pair{eq(ref(0, 0), ref(0, 0), "One.")}}}}
 	for _, f := range Formats {
-		if err := Write(&bytes.Buffer{}, nil, f, Options{}); err == nil {
+		if err := Write(&bytes.Buffer{}, diff.View{}, f, Options{}); err == nil {
 			t.Errorf("%s: nil result: no error", f)
 		}
-		if err := Write(&bytes.Buffer{}, &diff.Result{}, f, Options{}); err == nil {
+		if err := Write(&bytes.Buffer{}, (&diff.Result{}).View(0), f, Options{}); err == nil {
 			t.Errorf("%s: empty result: no error", f)
 		}
-		if err := Write(failWriter{}, r, f, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		if err := Write(failWriter{}, r.View(0), f, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%s: failing writer: %v", f, err)
 		}
 		// JSON, side-by-side and the checklist do not need the index.
 		if f != FormatJSON && f != FormatSideBySide && f != FormatChecklist {
-			if err := Write(&bytes.Buffer{}, raw, f, Options{}); err == nil {
+			if err := Write(&bytes.Buffer{}, raw.View(0), f, Options{}); err == nil {
 				t.Errorf("%s: unindexed result: no error", f)
 			}
 		}
 	}
-	if err := Write(&bytes.Buffer{}, r, Format("pdf"), Options{}); err == nil {
+	if err := Write(&bytes.Buffer{}, r.View(0), Format("pdf"), Options{}); err == nil {
 		t.Error("unknown format: no error")
 	}
 }
@@ -106,7 +106,7 @@ func TestContext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
-		if err := writeText(&buf, r, Options{Context: tt.ctx}); err != nil {
+		if err := writeText(&buf, r.View(0), Options{Context: tt.ctx}); err != nil {
 			t.Fatal(err)
 		}
 		if got := body(buf.String()); got != tt.want {
@@ -114,7 +114,7 @@ func TestContext(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := writeText(&buf, r, Options{Context: -1}); err != nil {
+	if err := writeText(&buf, r.View(0), Options{Context: -1}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "unchanged paragraphs") || strings.Count(buf.String(), "\n    ") != 10 {
@@ -122,7 +122,7 @@ func TestContext(t *testing.T) {
 	}
 	// HTML folds hidden runs but keeps them.
 	buf.Reset()
-	if err := writeHTML(&buf, r, Options{}); err != nil {
+	if err := writeHTML(&buf, r.View(0), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(buf.String(), "<details"); n != 2 {
@@ -138,7 +138,7 @@ func TestContext(t *testing.T) {
 func TestWrapOff(t *testing.T) {
 	r := shapes[len(shapes)-1].r(t) // long removal
 	var buf bytes.Buffer
-	if err := writeText(&buf, r, Options{Context: -1, Wrap: -1}); err != nil {
+	if err := writeText(&buf, r.View(0), Options{Context: -1, Wrap: -1}); err != nil {
 		t.Fatal(err)
 	}
 	want := "    [-This sentence is long enough that it has to wrap across two lines of the text export at eighty columns.-] {+Short.+}\n"
@@ -154,7 +154,7 @@ func TestWrapWide(t *testing.T) {
 	r := assemble(t, doc("a", []string{w + " " + w + "."}), doc("b", []string{w + " " + w + "."}),
 		diff.Block{Kind: diff.Equal, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{eq(ref(0, 0), ref(0, 0), w+" "+w+".")}})
 	var buf bytes.Buffer
-	if err := writeText(&buf, r, Options{Context: -1}); err != nil {
+	if err := writeText(&buf, r.View(0), Options{Context: -1}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "    "+w+"\n    "+w+".\n") {

@@ -57,18 +57,19 @@ func pairs(tb testing.TB) []string {
 // goldenFormats are the formats with golden files, and the file name of
 // each. ansi is written with colour (ansi-plain would equal text).
 var goldenFormats = []struct {
-	file string
-	f    Format
-	opt  Options
+	file   string
+	f      Format
+	opt    Options
+	ignore diff.ClassMask // the view's mask
 }{
-	{"text", FormatText, Options{}},
-	{"text-context-all", FormatText, Options{Context: -1}},
-	{"text-ignore", FormatText, Options{Ignore: diff.IgnoreTypography | diff.IgnoreStyle}},
-	{"ansi", FormatANSI, Options{Color: true}},
-	{"markdown", FormatMarkdown, Options{}},
-	{"html", FormatHTML, Options{}},
-	{"json", FormatJSON, Options{}},
-	{"side-by-side", FormatSideBySide, Options{Width: 120}},
+	{"text", FormatText, Options{}, 0},
+	{"text-context-all", FormatText, Options{Context: -1}, 0},
+	{"text-ignore", FormatText, Options{}, diff.IgnoreTypography | diff.IgnoreStyle},
+	{"ansi", FormatANSI, Options{Color: true}, 0},
+	{"markdown", FormatMarkdown, Options{}, 0},
+	{"html", FormatHTML, Options{}, 0},
+	{"json", FormatJSON, Options{}, 0},
+	{"side-by-side", FormatSideBySide, Options{Width: 120}, 0},
 }
 
 // checkGolden compares got with testdata/export/<pair>/<name>.golden, or
@@ -121,7 +122,7 @@ func TestGolden(t *testing.T) {
 			for _, g := range goldenFormats {
 				t.Run(g.file, func(t *testing.T) {
 					var buf bytes.Buffer
-					if err := Write(&buf, r, g.f, g.opt); err != nil {
+					if err := Write(&buf, r.View(g.ignore), g.f, g.opt); err != nil {
 						t.Fatalf("Write %s: %v", g.f, err)
 					}
 					checkGolden(t, pair, g.file, buf.Bytes())

@@ -66,10 +66,10 @@ summary{cursor:pointer}
 
 // htmlWriter writes the HTML page.
 type htmlWriter struct {
-	w    *bufio.Writer
-	r    *diff.Result
-	mask diff.ClassMask // runs of these classes are shown as plain new text
-	rv   *review.Status // the review laid over r, or nil
+	w  *bufio.Writer
+	r  *diff.Result
+	v  diff.View      // the view of r written: runs it hides are plain new text
+	rv *review.Status // the review laid over v, or nil
 }
 
 // text writes s escaped.
@@ -89,12 +89,13 @@ func (h *htmlWriter) raw(s string) { h.w.WriteString(s) }
 // the page holds every paragraph of both versions. The inline style sheet
 // follows the reader's light or dark preference. Every character that comes
 // from the input (text, names, labels) is HTML-escaped.
-func writeHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	defer guard("html", &err)
+	r := v.Result
 	if err := check(r); err != nil {
 		return err
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, mask: opt.Ignore, rv: opt.Review}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v, rv: opt.Review}
 	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
@@ -104,16 +105,16 @@ func writeHTML(w io.Writer, r *diff.Result, opt Options) (err error) {
 	h.raw("</h1>\n<table class=\"summary\">\n")
 	h.row("old", docLine(r.Old))
 	h.row("new", docLine(r.New))
-	for _, l := range statLines(r, opt.Ignore) {
+	for _, l := range statLines(v) {
 		h.row(l[0], l[1])
 	}
 	h.raw("</table>\n")
-	h.matters(whatMatters(r, opt.Ignore))
+	h.matters(whatMatters(v))
 	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
-	steps := plan(r, opt.Context, opt.Ignore)
-	if note := sameNote(r, opt.Ignore); note != "" {
+	steps := plan(v, opt.Context)
+	if note := sameNote(v); note != "" {
 		h.raw("<p>")
 		h.text(note)
 		h.raw("</p>\n")
@@ -155,14 +156,14 @@ func (h *htmlWriter) row(name, value string) {
 func (h *htmlWriter) block(bi int) {
 	b := &h.r.Blocks[bi]
 	cls := b.Kind.String()
-	if h.mask != 0 && h.r.BlockHidden(bi, h.mask) {
+	if h.v.BlockHidden(bi) {
 		cls = "equal"
 	}
 	if b.Moved {
 		cls += " moved"
 	}
 	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
-	h.text(blockHead(h.r, bi, h.mask) + headMark(h.rv, bi))
+	h.text(blockHead(h.v, bi) + headMark(h.rv, bi))
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
 		oldEmpty, newEmpty := true, true
@@ -260,7 +261,7 @@ func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
 	}
 	switch {
 	case p.Kind == diff.Changed && len(p.Words) > 0:
-		eachWord(p, h.mask, func(w diff.Word, hidden bool) {
+		eachWord(p, h.v, func(w diff.Word, hidden bool) {
 			switch {
 			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)

@@ -30,7 +30,7 @@ func TestHTMLEscapes(t *testing.T) {
 	r := nastyResult(t)
 	r.Findings = []diff.Finding{{Kind: "<k>", Text: `<script>"f"</script>`}}
 	var buf bytes.Buffer
-	if err := writeHTML(&buf, r, Options{}); err != nil {
+	if err := writeHTML(&buf, r.View(0), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -101,7 +101,7 @@ func TestMarkdownEscapes(t *testing.T) {
 			add(ref(0, 0), "1. Not a list."), add(ref(0, 1), "- Nor this + that."),
 		}})
 	var buf bytes.Buffer
-	if err := writeMarkdown(&buf, r, Options{}); err != nil {
+	if err := writeMarkdown(&buf, r.View(0), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -119,7 +119,7 @@ func TestMarkdownEscapes(t *testing.T) {
 		diff.Block{Kind: diff.Removed, Old: []int{0}, Origin: -1, Pairs: []diff.Pair{rem(ref(0, 0), "1. One.")}},
 		diff.Block{Kind: diff.Added, New: []int{0}, Origin: -1, Pairs: []diff.Pair{add(ref(0, 0), "- Two.")}})
 	buf.Reset()
-	if err := writeMarkdown(&buf, r2, Options{Context: -1}); err != nil {
+	if err := writeMarkdown(&buf, r2.View(0), Options{Context: -1}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"\n~~1\\. One.~~\n", "\n**\\- Two.**\n"} {
@@ -147,7 +147,7 @@ func TestHTMLShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
-		if err := writeHTML(&buf, shapes[tt.shape].r(t), Options{Context: -1}); err != nil {
+		if err := writeHTML(&buf, shapes[tt.shape].r(t).View(0), Options{Context: -1}); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range tt.want {

@@ -75,8 +75,8 @@ const JSONVersion = 1
 // the changes carrying each flag, all over story blocks only;
 // "boilerplate" counts the boilerplate blocks and "boilerplate_changed"
 // those that changed. "ignored" is present only when the export was asked
-// to ignore classes (Options.Ignore): the ignored class names and the
-// number of runs they hide (diff.Result.StatsIgnoring); everything else
+// to ignore classes (a diff.View with a mask): the ignored class names and
+// the number of runs they hide (diff.View.Stats); everything else
 // stays complete, so a reader can apply the mask itself with the runs'
 // "class".
 // Concatenating the "text" of equal and delete words gives "old", of equal
@@ -292,24 +292,20 @@ type JSONRun struct {
 	Flags []string `json:"flags,omitempty"`
 }
 
-// newJSONResult converts r to the JSON document writeJSON writes.
-func newJSONResult(r *diff.Result) (*JSONResult, error) { return newJSONResultIgnoring(r, 0) }
+// newJSONResult converts the view v to the JSON document writeJSON writes:
+// the whole result, with Ignored set when v ignores classes.
+func newJSONResult(v diff.View) (jr *JSONResult, err error) { return newJSONResultReview(v, nil) }
 
-// newJSONResultIgnoring converts r to the JSON document writeJSONIgnoring
-// writes: newJSONResult's, with Ignored set when m is not zero.
-func newJSONResultIgnoring(r *diff.Result, m diff.ClassMask) (jr *JSONResult, err error) {
-	return newJSONResultReview(r, m, nil)
-}
-
-// newJSONResultReview converts r to the JSON document writeJSONReview
-// writes: newJSONResultIgnoring's, with Review set from st.
-func newJSONResultReview(r *diff.Result, m diff.ClassMask, st *review.Status) (jr *JSONResult, err error) {
+// newJSONResultReview converts v to the JSON document writeJSONReview
+// writes: newJSONResult's, with Review set from st.
+func newJSONResultReview(v diff.View, st *review.Status) (jr *JSONResult, err error) {
 	defer guard("json", &err)
+	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
 	}
 	jr = jsonHead(r)
-	jr.Ignored = jsonIgnored(r, m)
+	jr.Ignored = jsonIgnored(v)
 	jr.Review = jsonReview(st)
 	jr.Blocks = make([]JSONBlock, len(r.Blocks))
 	for bi := range r.Blocks {
@@ -345,13 +341,14 @@ func jsonHead(r *diff.Result) *JSONResult {
 	return jr
 }
 
-// jsonIgnored returns the "ignored" member for mask m, or nil for none.
-func jsonIgnored(r *diff.Result, m diff.ClassMask) *JSONIgnored {
-	if m == 0 {
+// jsonIgnored returns the "ignored" member for the view v, or nil when it
+// ignores nothing.
+func jsonIgnored(v diff.View) *JSONIgnored {
+	if v.Ignore == 0 {
 		return nil
 	}
-	_, hidden := r.StatsIgnoring(m)
-	return &JSONIgnored{Classes: ignoredClasses(m), Hidden: hidden}
+	_, hidden := v.Stats()
+	return &JSONIgnored{Classes: ignoredClasses(v.Ignore), Hidden: hidden}
 }
 
 // ignoredClasses returns the names of the classes in m, least significant
@@ -453,26 +450,21 @@ func className(c diff.Class) string {
 	return c.String()
 }
 
-// writeJSON writes r as one JSON document (see JSONResult for the schema),
-// indented by two spaces and ended by a newline: the bytes
-// json.MarshalIndent(newJSONResult(r), "", "  ") gives plus a newline,
-// written without reflection and streamed, so memory stays flat. <, > and &
-// in strings are written as \u003c, \u003e and \u0026 so that the output
-// can be embedded in HTML safely.
-func writeJSON(w io.Writer, r *diff.Result) error { return writeJSONIgnoring(w, r, 0) }
+// writeJSON writes the result of the view v as one JSON document (see
+// JSONResult for the schema), indented by two spaces and ended by a
+// newline: the bytes json.MarshalIndent(newJSONResult(v), "", "  ") gives
+// plus a newline, written without reflection and streamed, so memory stays
+// flat. <, > and & in strings are written as \u003c, \u003e and \u0026 so
+// that the output can be embedded in HTML safely. When v ignores classes
+// the top-level "ignored" member records them and the number of runs they
+// hide; the rest of the document is complete whatever v ignores.
+func writeJSON(w io.Writer, v diff.View) error { return writeJSONReview(w, v, nil) }
 
-// writeJSONIgnoring writes what writeJSON writes, with the top-level
-// "ignored" member recording the mask m and the number of runs it hides
-// when m is not zero. The rest of the document is complete whatever m.
-func writeJSONIgnoring(w io.Writer, r *diff.Result, m diff.ClassMask) (err error) {
-	return writeJSONReview(w, r, m, nil)
-}
-
-// writeJSONReview writes what writeJSONIgnoring writes, with the "review"
-// member (JSONReview) when st is not nil.
-func writeJSONReview(w io.Writer, r *diff.Result, m diff.ClassMask, st *review.Status) (err error) {
+// writeJSONReview writes what writeJSON writes, with the "review" member
+// (JSONReview) when st is not nil.
+func writeJSONReview(w io.Writer, v diff.View, st *review.Status) (err error) {
 	defer guard("json", &err)
-	if err := check(r); err != nil {
+	if err := check(v.Result); err != nil {
 		return err
 	}
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
@@ -483,7 +475,7 @@ func writeJSONReview(w io.Writer, r *diff.Result, m diff.ClassMask, st *review.S
 			return fmt.Errorf("export json review: %w", err)
 		}
 	}
-	j.result(r, m, rv)
+	j.result(v, rv)
 	if err := j.w.Flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}

@@ -91,7 +91,8 @@ func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss
 
 // result writes the whole document.
 // review, if not nil, is the "review" member already encoded (at depth 1).
-func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask, review []byte) {
+func (j *jsonWriter) result(v diff.View, review []byte) {
+	r := v.Result
 	j.open('{')
 	j.key("version")
 	j.int(JSONVersion)
@@ -101,7 +102,7 @@ func (j *jsonWriter) result(r *diff.Result, m diff.ClassMask, review []byte) {
 	j.doc(r.New)
 	j.key("stats")
 	j.stats(&r.Stats)
-	if ig := jsonIgnored(r, m); ig != nil {
+	if ig := jsonIgnored(v); ig != nil {
 		j.key("ignored")
 		j.open('{')
 		j.key("classes")

@@ -165,10 +165,11 @@ func oldBreak(r *diff.Result, bi int, a, b item) bool {
 
 // changed reports whether block bi must be shown as a change: its text
 // differs, it moved, it split or merged, or a sentence moved in or out. A
-// block that reads as Equal under the ignore mask m is not a change.
-func changed(r *diff.Result, bi int, m diff.ClassMask) bool {
+// block that reads as Equal in the view v is not a change.
+func changed(v diff.View, bi int) bool {
+	r := v.Result
 	b := &r.Blocks[bi]
-	if m != 0 && r.BlockHidden(bi, m) {
+	if v.BlockHidden(bi) {
 		return false
 	}
 	if b.IsChange() || b.IsSplit() || b.IsMerge() {
@@ -189,28 +190,28 @@ func changed(r *diff.Result, bi int, m diff.ClassMask) bool {
 	return false
 }
 
-// identical reports whether no block of r changed in any way under m.
-func identical(r *diff.Result, m diff.ClassMask) bool {
-	for bi := range r.Blocks {
-		if changed(r, bi, m) {
+// identical reports whether no block changed in any way in the view v.
+func identical(v diff.View) bool {
+	for bi := range v.Result.Blocks {
+		if changed(v, bi) {
 			return false
 		}
 	}
 	return true
 }
 
-// sameNote is the line written when no block of r reads as changed under
-// m: "The two versions are identical.", or, when only ignored changes
+// sameNote is the line written when no block reads as changed in the view
+// v: "The two versions are identical.", or, when only ignored changes
 // differ, "The two versions differ only in ignored typography changes.";
 // "" when something changed.
-func sameNote(r *diff.Result, m diff.ClassMask) string {
+func sameNote(v diff.View) string {
 	switch {
-	case !identical(r, m):
+	case !identical(v):
 		return ""
-	case m == 0 || identical(r, 0):
+	case v.Ignore == 0 || identical(v.Result.View(0)):
 		return "The two versions are identical."
 	}
-	return "The two versions differ only in ignored " + strings.Join(ignoredClasses(m), " and ") + " changes."
+	return "The two versions differ only in ignored " + strings.Join(ignoredClasses(v.Ignore), " and ") + " changes."
 }
 
 // stepKind says what one step of a plan shows.
@@ -233,12 +234,13 @@ type step struct {
 // plan lays out what the text-like exports show: every changed block,
 // context blocks within ctx blocks of a change (all of them for ctx < 0),
 // runs of the other blocks, and the notes where moved blocks stood. Blocks
-// that read as Equal under the ignore mask m count as unchanged.
-func plan(r *diff.Result, ctx int, m diff.ClassMask) []step {
+// that read as Equal in the view v count as unchanged.
+func plan(v diff.View, ctx int) []step {
+	r := v.Result
 	n := len(r.Blocks)
 	show := make([]bool, n)
 	for bi := 0; bi < n; bi++ {
-		if ctx < 0 || changed(r, bi, m) {
+		if ctx < 0 || changed(v, bi) {
 			show[bi] = true
 		}
 	}
@@ -354,12 +356,12 @@ func blockTitle(b *diff.Block) string {
 }
 
 // blockWhat returns what happened to block bi, for its heading: kind,
-// moved, class, flags and boilerplate label, as they read under the ignore
-// mask m (a block m hides entirely reads "unchanged").
-func blockWhat(r *diff.Result, bi int, m diff.ClassMask) []string {
-	b := &r.Blocks[bi]
-	hidden := m != 0 && r.BlockHidden(bi, m)
-	cl, fl := b.Visible(m)
+// moved, class, flags and boilerplate label, as they read in the view v
+// (a block v hides entirely reads "unchanged").
+func blockWhat(v diff.View, bi int) []string {
+	b := &v.Result.Blocks[bi]
+	hidden := v.BlockHidden(bi)
+	cl, fl := v.BlockVisible(b)
 	var parts []string
 	if b.Kind == diff.Equal || hidden {
 		parts = append(parts, "unchanged")
@@ -395,28 +397,29 @@ func hiddenNote(n int) string {
 }
 
 // blockHead is the heading of block bi: its paragraph numbers and what
-// happened, as it reads under the ignore mask m.
-func blockHead(r *diff.Result, bi int, m diff.ClassMask) string {
-	head := blockTitle(&r.Blocks[bi])
-	for _, p := range blockWhat(r, bi, m) {
+// happened, as it reads in the view v.
+func blockHead(v diff.View, bi int) string {
+	head := blockTitle(&v.Result.Blocks[bi])
+	for _, p := range blockWhat(v, bi) {
 		head += " · " + p
 	}
 	return head
 }
 
 // statLines returns the counts of the header, one line each, labelled: the
-// counts of r under the ignore mask m (diff.Result.StatsIgnoring) and, when
-// m is set, how many changes of each ignored class it hid.
-func statLines(r *diff.Result, m diff.ClassMask) [][2]string {
+// counts of the view v (diff.View.Stats) and, when v ignores classes, how
+// many changes of each ignored class it hid.
+func statLines(v diff.View) [][2]string {
+	r := v.Result
 	st := r.Stats
-	if m == 0 {
+	if v.Ignore == 0 {
 		return countLines(st)
 	}
 	// The full counts are recounted rather than read from r.Stats, which a
 	// Result assembled without classification lacks the class counts of.
-	full, _ := r.StatsIgnoring(0)
-	ign, _ := r.StatsIgnoring(m)
-	return append(countLines(ign), [2]string{"ignored", hiddenLine(full, ign, m)})
+	full, _ := r.View(0).Stats()
+	ign, _ := v.Stats()
+	return append(countLines(ign), [2]string{"ignored", hiddenLine(full, ign, v.Ignore)})
 }
 
 // hiddenLine says how many changes of each class in m were hidden:

@@ -72,8 +72,9 @@ func mdText(s string) string { return mdEscape(s, false) }
 // they stood; moved blocks leave a "↕ old ¶N moved to new ¶M" quote where
 // they stood. Every Markdown metacharacter of the story text and the names
 // is escaped. Unchanged runs outside Options.Context are summarised.
-func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 	defer guard("markdown", &err)
+	r := v.Result
 	if err := check(r); err != nil {
 		return err
 	}
@@ -81,15 +82,15 @@ func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 	bw.WriteString("# storydiff: " + mdText(cleanName(r.Old.Name)) + " → " + mdText(cleanName(r.New.Name)) + "\n\n")
 	bw.WriteString("- **Old:** " + mdText(docLine(r.Old)) + "\n")
 	bw.WriteString("- **New:** " + mdText(docLine(r.New)) + "\n")
-	for _, l := range statLines(r, opt.Ignore) {
+	for _, l := range statLines(v) {
 		bw.WriteString("- **" + strings.ToUpper(l[0][:1]) + l[0][1:] + ":** " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: markdownSkin}
-	writeMattersMarkdown(bw, pw, whatMatters(r, opt.Ignore))
+	writeMattersMarkdown(bw, pw, whatMatters(v))
 	writeReviewMarkdown(bw, opt.Review)
-	steps := plan(r, opt.Context, opt.Ignore)
+	steps := plan(v, opt.Context)
 	bw.WriteString("\n## Changes\n")
-	if note := sameNote(r, opt.Ignore); note != "" {
+	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")
 	}
 	for _, s := range steps {
@@ -100,8 +101,8 @@ func writeMarkdown(w io.Writer, r *diff.Result, opt Options) (err error) {
 		case stepOrigin:
 			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
 		case stepBlock:
-			bw.WriteString("### " + mdText(blockHead(r, s.block, opt.Ignore)+headMark(opt.Review, s.block)) + "\n\n")
-			for i, ts := range paragraphs(r, s.block, opt.Ignore) {
+			bw.WriteString("### " + mdText(blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n\n")
+			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')
 				}

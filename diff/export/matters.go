@@ -74,9 +74,10 @@ type matters struct {
 	boilerplate                int
 }
 
-// whatMatters gathers the What matters section of r under the ignore mask
-// m: runs m hides are left out, as are blocks that read as Equal under it.
-func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
+// whatMatters gathers the What matters section of the view v: runs v
+// hides are left out, as are blocks that read as Equal in it.
+func whatMatters(v diff.View) *matters {
+	r := v.Result
 	mt := &matters{findings: r.Findings}
 	// Candidates are gathered cheaply; windows are built for the listed
 	// ones only.
@@ -90,7 +91,7 @@ func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if b.Boilerplate != "" {
-			if changed(r, bi, m) {
+			if changed(v, bi) {
 				mt.boilerplate += max(len(b.Old), len(b.New))
 			}
 			continue
@@ -113,7 +114,7 @@ func whatMatters(r *diff.Result, m diff.ClassMask) *matters {
 				}
 				for _, run := range p.Runs {
 					switch {
-					case run.Hidden(m):
+					case v.RunHidden(run):
 					case run.Flags != 0:
 						all = append(all, cand{p: p, start: run.Start, end: run.End, flags: run.Flags})
 					case run.Class == diff.ClassTypography:

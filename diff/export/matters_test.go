@@ -59,10 +59,10 @@ func section(tb testing.TB, out string) string {
 	return s
 }
 
-func writeString(tb testing.TB, r *diff.Result, f Format, opt Options) string {
+func writeString(tb testing.TB, v diff.View, f Format, opt Options) string {
 	tb.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, r, f, opt); err != nil {
+	if err := Write(&buf, v, f, opt); err != nil {
 		tb.Fatalf("Write %s: %v", f, err)
 	}
 	return buf.String()
@@ -160,7 +160,7 @@ func TestWhatMatters(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := oneToOne(t, tt.pairs...)
 			r.Findings = tt.findings
-			got := section(t, writeString(t, r, FormatText, Options{Wrap: -1}))
+			got := section(t, writeString(t, r.View(0), FormatText, Options{Wrap: -1}))
 			lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 			at := 0
 			for _, w := range tt.want {
@@ -188,7 +188,7 @@ func TestWhatMattersCap(t *testing.T) {
 	for range maxFlagged + 3 {
 		pairs = append(pairs, classified(numPair, run(1, 3, diff.ClassWording, diff.FlagNumber)))
 	}
-	got := section(t, writeString(t, oneToOne(t, pairs...), FormatText, Options{}))
+	got := section(t, writeString(t, oneToOne(t, pairs...).View(0), FormatText, Options{}))
 	if n := strings.Count(got, "NUM"); n != maxFlagged {
 		t.Errorf("%d flagged lines, want %d:\n%s", n, maxFlagged, got)
 	}
@@ -210,7 +210,7 @@ func TestWhatMattersAddedRemoved(t *testing.T) {
 	r := assemble(t, o, n,
 		diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{eq(ref(0, 0), ref(0, 0), "Kept."), addP}},
 		diff.Block{Kind: diff.Removed, Old: []int{1}, Origin: -1, Pairs: []diff.Pair{remP}})
-	got := section(t, writeString(t, r, FormatText, Options{Wrap: -1}))
+	got := section(t, writeString(t, r.View(0), FormatText, Options{Wrap: -1}))
 	for _, w := range []string{"  — → ¶1  QUOTE  {+“Short,” he said.+}",
 		"  ¶2 → —  QUOTE  [-“One two three four five six seven eight nine ten eleven twelve-]…"} {
 		if !strings.Contains(got, w+"\n") {
@@ -248,8 +248,8 @@ func TestWhatMattersCounts(t *testing.T) {
 	for _, pair := range pairs(t) {
 		r := loadPair(t, filepath.Join(pairsDir, pair))
 		for _, m := range []diff.ClassMask{0, diff.IgnoreTypography, diff.IgnoreStyle, diff.IgnoreTypography | diff.IgnoreStyle} {
-			st, _ := r.StatsIgnoring(m)
-			mt := whatMatters(r, m)
+			st, _ := r.View(m).Stats()
+			mt := whatMatters(r.View(m))
 			got := len(mt.flagged) + mt.more + mt.typography + mt.style + mt.wording
 			if want := st.Typography + st.Style + st.Wording; got != want {
 				t.Errorf("%s mask %q: section accounts for %d changes, stats count %d", pair, m, got, want)
@@ -274,7 +274,7 @@ func TestWhatMattersEscapes(t *testing.T) {
 		wi("_2_ `code`"), we(" | <i>end</i>.")), run(1, 3, diff.ClassWording, diff.FlagNumber))
 	r := oneToOne(t, p)
 	r.Findings = []diff.Finding{{Kind: "lede<x>", Text: "new <lede> *here*"}}
-	page := writeString(t, r, FormatHTML, Options{})
+	page := writeString(t, r.View(0), FormatHTML, Options{})
 	sec := page[strings.Index(page, `<section class="matters">`):strings.Index(page, "</section>")]
 	for _, bad := range []string{"<script", "<b>", "<i>", "<lede>", "<x>"} {
 		if strings.Contains(sec, bad) {
@@ -286,7 +286,7 @@ func TestWhatMattersEscapes(t *testing.T) {
 			t.Errorf("html section lacks %q:\n%s", want, sec)
 		}
 	}
-	md := writeString(t, r, FormatMarkdown, Options{})
+	md := writeString(t, r.View(0), FormatMarkdown, Options{})
 	sec = md[strings.Index(md, "## What matters"):strings.Index(md, "## Changes")]
 	for _, want := range []string{`\<script\>1\</script\>`, "\\_2\\_ \\`code\\`", `\*Jerry\*`, `\[x\](y)`, `\| \<i\>end\</i\>`,
 		`**lede\<x\>:** new \<lede\> \*here\*`} {
@@ -340,11 +340,11 @@ func TestIgnore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.m.String(), func(t *testing.T) {
-			_, hidden := r.StatsIgnoring(tt.m)
+			_, hidden := r.View(tt.m).Stats()
 			if hidden != tt.jsonHidden {
-				t.Fatalf("StatsIgnoring hides %d, test expects %d", hidden, tt.jsonHidden)
+				t.Fatalf("View.Stats hides %d, test expects %d", hidden, tt.jsonHidden)
 			}
-			out := writeString(t, r, FormatText, Options{Ignore: tt.m})
+			out := writeString(t, r.View(tt.m), FormatText, Options{})
 			for _, w := range append([]string{tt.hiddenLine + "\n", tt.paragraphs}, tt.want...) {
 				if !strings.Contains(out, w) {
 					t.Errorf("text lacks %q:\n%s", w, out)
@@ -359,8 +359,8 @@ func TestIgnore(t *testing.T) {
 				t.Errorf("section does not end with %q:\n%s", tt.sectionWants, section(t, out))
 			}
 			// Markdown and HTML hide the same runs.
-			md := writeString(t, r, FormatMarkdown, Options{Ignore: tt.m})
-			page := writeString(t, r, FormatHTML, Options{Ignore: tt.m})
+			md := writeString(t, r.View(tt.m), FormatMarkdown, Options{})
+			page := writeString(t, r.View(tt.m), FormatHTML, Options{})
 			if !strings.Contains(md, tt.hiddenLine[len("ignored: "):]) || !strings.Contains(page, tt.hiddenLine[len("ignored: "):]) {
 				t.Errorf("markdown or html lacks %q", tt.hiddenLine)
 			}
@@ -370,7 +370,7 @@ func TestIgnore(t *testing.T) {
 				}
 			}
 			// Side-by-side marks no hidden run and marks the others.
-			sbs := writeString(t, r, FormatSideBySide, Options{Ignore: tt.m, Width: 120})
+			sbs := writeString(t, r.View(tt.m), FormatSideBySide, Options{Width: 120})
 			if hid := !strings.Contains(sbs, "[-'said'-]"); hid != tt.m.Has(diff.ClassTypography) {
 				t.Errorf("side-by-side under %v marks the typography run: %v\n%s", tt.m, !hid, sbs)
 			}
@@ -381,7 +381,7 @@ func TestIgnore(t *testing.T) {
 				t.Errorf("side-by-side under %v hides a wording run:\n%s", tt.m, sbs)
 			}
 			// JSON stays complete and records the mask.
-			js := writeString(t, r, FormatJSON, Options{Ignore: tt.m})
+			js := writeString(t, r.View(tt.m), FormatJSON, Options{})
 			var v struct {
 				Ignored *JSONIgnored `json:"ignored"`
 				Stats   JSONStats    `json:"stats"`
@@ -398,28 +398,28 @@ func TestIgnore(t *testing.T) {
 		})
 	}
 	// Without a mask there is no ignored line nor member.
-	if out := writeString(t, r, FormatText, Options{}); strings.Contains(out, "ignored") {
+	if out := writeString(t, r.View(0), FormatText, Options{}); strings.Contains(out, "ignored") {
 		t.Errorf("text without mask mentions ignored:\n%s", out)
 	}
-	if js := writeString(t, r, FormatJSON, Options{}); strings.Contains(js, `"ignored"`) {
+	if js := writeString(t, r.View(0), FormatJSON, Options{}); strings.Contains(js, `"ignored"`) {
 		t.Error("json without mask has an ignored member")
 	}
 }
 
 // TestIgnoreFixture checks the hidden counts on a real pair: the header
-// reports the runs StatsIgnoring hides, and with every typography change
+// reports the runs View.Stats hides, and with every typography change
 // hidden the typography-only paragraph of the lede pair is summarised.
 func TestIgnoreFixture(t *testing.T) {
 	r := loadPair(t, filepath.Join(pairsDir, "lede"))
-	ign, hidden := r.StatsIgnoring(diff.IgnoreTypography)
+	ign, hidden := r.View(diff.IgnoreTypography).Stats()
 	if hidden == 0 || r.Stats.Typography-ign.Typography != hidden {
 		t.Fatalf("lede: %d typography runs hidden, stats differ by %d", hidden, r.Stats.Typography-ign.Typography)
 	}
-	out := writeString(t, r, FormatText, Options{Ignore: diff.IgnoreTypography})
+	out := writeString(t, r.View(diff.IgnoreTypography), FormatText, Options{})
 	if want := "ignored: " + itoa(hidden) + " typography changes hidden\n"; !strings.Contains(out, want) {
 		t.Errorf("lacks %q:\n%s", want, out)
 	}
-	full := writeString(t, r, FormatText, Options{})
+	full := writeString(t, r.View(0), FormatText, Options{})
 	if strings.Count(out, "unchanged paragraph") <= strings.Count(full, "unchanged paragraph") && ign.Changed == r.Stats.Changed {
 		t.Errorf("ignoring typography summarised nothing")
 	}
@@ -428,12 +428,12 @@ func TestIgnoreFixture(t *testing.T) {
 	}
 }
 
-// TestJSONIgnoringMatchesMarshal checks the streamed JSON with a mask
+// TestJSONViewMatchesMarshal checks the streamed JSON with a mask
 // against encoding/json.
-func TestJSONIgnoringMatchesMarshal(t *testing.T) {
+func TestJSONViewMatchesMarshal(t *testing.T) {
 	for _, r := range []*diff.Result{ignoreResult(t), loadPair(t, filepath.Join(pairsDir, "lede"))} {
 		m := diff.IgnoreTypography | diff.IgnoreStyle
-		jr, err := newJSONResultIgnoring(r, m)
+		jr, err := newJSONResult(r.View(m))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -442,7 +442,7 @@ func TestJSONIgnoringMatchesMarshal(t *testing.T) {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := writeJSONIgnoring(&buf, r, m); err != nil {
+		if err := writeJSON(&buf, r.View(m)); err != nil {
 			t.Fatal(err)
 		}
 		if got := buf.String(); got != string(want)+"\n" {
@@ -464,7 +464,7 @@ func TestIgnoreAllHidden(t *testing.T) {
 		{diff.IgnoreTypography | diff.IgnoreStyle, "The two versions differ only in ignored typography and style changes."},
 	} {
 		for _, f := range []Format{FormatText, FormatMarkdown, FormatHTML} {
-			out := writeString(t, r, f, Options{Ignore: tt.m})
+			out := writeString(t, r.View(tt.m), f, Options{})
 			if !strings.Contains(out, tt.want) {
 				t.Errorf("%s mask %q: lacks %q:\n%s", f, tt.m, tt.want, out)
 			}
@@ -487,7 +487,7 @@ func TestWhatMattersEditsFirst(t *testing.T) {
 	addP := add(ref(0, 1), "“Short,” he said.")
 	addP.Class, addP.Flags = diff.ClassWording, diff.FlagQuote
 	r := assemble(t, o, n, diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{addP, np}})
-	got := section(t, writeString(t, r, FormatText, Options{Wrap: -1}))
+	got := section(t, writeString(t, r.View(0), FormatText, Options{Wrap: -1}))
 	name, quote := strings.Index(got, "NAME"), strings.Index(got, "QUOTE")
 	if name < 0 || quote < 0 || name > quote {
 		t.Errorf("want the NAME edit before the added QUOTE sentence:\n%s", got)

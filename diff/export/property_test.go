@@ -287,7 +287,7 @@ func checkNothingLost(t *testing.T, r *diff.Result) {
 		{"text-default", FormatText, Options{}},
 	} {
 		var buf bytes.Buffer
-		if err := Write(&buf, r, f.f, f.opt); err != nil {
+		if err := Write(&buf, r.View(0), f.f, f.opt); err != nil {
 			t.Fatalf("%s: %v", f.name, err)
 		}
 		outs[f.name] = buf.String()
@@ -591,7 +591,7 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 	r.Findings = []diff.Finding{{Kind: "lede", Text: "New <lede>.", Blocks: []int{0}}}
 	results = append(results, r)
 	for i, r := range results {
-		jr, err := newJSONResult(r)
+		jr, err := newJSONResult(r.View(0))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -601,7 +601,7 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 		}
 		want = append(want, '\n')
 		var buf bytes.Buffer
-		if err := writeJSON(&buf, r); err != nil {
+		if err := writeJSON(&buf, r.View(0)); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(buf.Bytes(), want) {

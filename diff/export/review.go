@@ -72,23 +72,24 @@ func summaryLine(st *review.Status) string {
 	return line
 }
 
-// writeChecklist writes one line per reviewable change of r (under
-// opt.Ignore) with its box, paragraphs, kind, flags, excerpt and mark,
-// then the orphaned marks, then the summary line. Without a review every
-// box is empty.
-func writeChecklist(w io.Writer, r *diff.Result, opt Options) (err error) {
+// writeChecklist writes one line per reviewable change of the view v
+// with its box, paragraphs, kind, flags, excerpt and mark, then the
+// orphaned marks, then the summary line. Without a review every box is
+// empty.
+func writeChecklist(w io.Writer, v diff.View, opt Options) (err error) {
 	defer guard("checklist", &err)
+	r := v.Result
 	if err := check(r); err != nil {
 		return err
 	}
 	st := opt.Review
 	if st == nil {
-		st = review.Match(nil, r, opt.Ignore)
+		st = review.Match(nil, v)
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString("storydiff checklist: " + cleanName(r.Old.Name) + " → " + cleanName(r.New.Name) + "\n")
-	if opt.Ignore != 0 {
-		bw.WriteString("ignoring " + strings.Join(ignoredClasses(opt.Ignore), " and ") + " changes\n")
+	if v.Ignore != 0 {
+		bw.WriteString("ignoring " + strings.Join(ignoredClasses(v.Ignore), " and ") + " changes\n")
 	}
 	bw.WriteByte('\n')
 	if len(st.Changes) == 0 {
@@ -110,14 +111,14 @@ func writeChecklist(w io.Writer, r *diff.Result, opt Options) (err error) {
 	return nil
 }
 
-// ChecklistDone reports whether the checklist of r under opt passes: every
-// change checked, none queried (see review.Status.Done). The program
-// exits 0 then, 1 otherwise.
-func ChecklistDone(r *diff.Result, opt Options) bool {
+// ChecklistDone reports whether the checklist of the view v with opt
+// passes: every change checked, none queried (see review.Status.Done).
+// The program exits 0 then, 1 otherwise.
+func ChecklistDone(v diff.View, opt Options) bool {
 	if opt.Review != nil {
 		return opt.Review.Done()
 	}
-	return review.Match(nil, r, opt.Ignore).Done()
+	return review.Match(nil, v).Done()
 }
 
 // reviewItems returns the lines of the Review section: each marked change,

@@ -17,7 +17,7 @@ import (
 // control character, to prove escaping), the rest unmarked; plus one
 // orphaned mark.
 func sampleReview(r *diff.Result) *review.Review {
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	rv := &review.Review{Version: review.FormatVersion, Pair: review.Key(r)}
 	when := time.Date(2026, 11, 29, 12, 4, 5, 0, time.UTC)
 	for i := range cs {
@@ -42,15 +42,15 @@ var reviewGoldens = []struct {
 	file   string
 	f      Format
 	review bool
-	opt    Options
+	ignore diff.ClassMask
 }{
-	{"checklist-none", FormatChecklist, false, Options{}},
-	{"checklist", FormatChecklist, true, Options{}},
-	{"checklist-ignore", FormatChecklist, true, Options{Ignore: diff.IgnoreTypography | diff.IgnoreStyle}},
-	{"text-review", FormatText, true, Options{}},
-	{"markdown-review", FormatMarkdown, true, Options{}},
-	{"html-review", FormatHTML, true, Options{}},
-	{"json-review", FormatJSON, true, Options{}},
+	{"checklist-none", FormatChecklist, false, 0},
+	{"checklist", FormatChecklist, true, 0},
+	{"checklist-ignore", FormatChecklist, true, diff.IgnoreTypography | diff.IgnoreStyle},
+	{"text-review", FormatText, true, 0},
+	{"markdown-review", FormatMarkdown, true, 0},
+	{"html-review", FormatHTML, true, 0},
+	{"json-review", FormatJSON, true, 0},
 }
 
 // TestReviewGolden: the checklist and the exports that carry a review,
@@ -62,12 +62,12 @@ func TestReviewGolden(t *testing.T) {
 		name := strings.TrimPrefix(pair, "../")
 		for _, g := range reviewGoldens {
 			t.Run(name+"/"+g.file, func(t *testing.T) {
-				opt := g.opt
+				var opt Options
 				if g.review {
-					opt.Review = review.Match(rv, r, opt.Ignore)
+					opt.Review = review.Match(rv, r.View(g.ignore))
 				}
 				var buf bytes.Buffer
-				if err := Write(&buf, r, g.f, opt); err != nil {
+				if err := Write(&buf, r.View(g.ignore), g.f, opt); err != nil {
 					t.Fatal(err)
 				}
 				checkGolden(t, "review-"+name, g.file, buf.Bytes())
@@ -80,7 +80,7 @@ func TestReviewGolden(t *testing.T) {
 // its box; the summary counts them; ChecklistDone only when all checked.
 func TestChecklistLines(t *testing.T) {
 	r := loadPair(t, filepath.Join(pairsDir, "lede"))
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	if len(cs) < 5 {
 		t.Fatalf("%d changes in the lede fixture", len(cs))
 	}
@@ -105,12 +105,12 @@ func TestChecklistLines(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			rv := &review.Review{Marks: append([]review.Mark(nil), rv.Marks...)}
 			tt.edit(rv)
-			opt := Options{Review: review.Match(rv, r, 0)}
-			if got := ChecklistDone(r, opt); got != tt.done {
+			opt := Options{Review: review.Match(rv, r.View(0))}
+			if got := ChecklistDone(r.View(0), opt); got != tt.done {
 				t.Errorf("ChecklistDone = %v, want %v", got, tt.done)
 			}
 			var buf bytes.Buffer
-			if err := Write(&buf, r, FormatChecklist, opt); err != nil {
+			if err := Write(&buf, r.View(0), FormatChecklist, opt); err != nil {
 				t.Fatal(err)
 			}
 			lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
@@ -128,10 +128,10 @@ func TestChecklistLines(t *testing.T) {
 			}
 		})
 	}
-	if ChecklistDone(r, Options{}) {
+	if ChecklistDone(r.View(0), Options{}) {
 		t.Error("ChecklistDone without a review")
 	}
-	if !ChecklistDone(loadPair(t, filepath.Join(pairsDir, "identical")), Options{}) {
+	if !ChecklistDone(loadPair(t, filepath.Join(pairsDir, "identical")).View(0), Options{}) {
 		t.Error("ChecklistDone false with nothing to review")
 	}
 }
@@ -140,8 +140,8 @@ func TestChecklistLines(t *testing.T) {
 // json.MarshalIndent's output, and the note's markup is escaped.
 func TestJSONReviewStream(t *testing.T) {
 	r := loadPair(t, filepath.Join(pairsDir, "../demo"))
-	st := review.Match(sampleReview(r), r, 0)
-	jr, err := newJSONResultReview(r, 0, st)
+	st := review.Match(sampleReview(r), r.View(0))
+	jr, err := newJSONResultReview(r.View(0), st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestJSONReviewStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := writeJSONReview(&buf, r, 0, st); err != nil {
+	if err := writeJSONReview(&buf, r.View(0), st); err != nil {
 		t.Fatal(err)
 	}
 	if got := buf.String(); got != string(want)+"\n" {
@@ -167,10 +167,10 @@ func TestJSONReviewStream(t *testing.T) {
 // TestReviewEscaped: the notes reach HTML and the terminal escaped.
 func TestReviewEscaped(t *testing.T) {
 	r := loadPair(t, filepath.Join(pairsDir, "../demo"))
-	opt := Options{Review: review.Match(sampleReview(r), r, 0)}
+	opt := Options{Review: review.Match(sampleReview(r), r.View(0))}
 	for _, f := range []Format{FormatHTML, FormatText, FormatMarkdown, FormatChecklist} {
 		var buf bytes.Buffer
-		if err := Write(&buf, r, f, opt); err != nil {
+		if err := Write(&buf, r.View(0), f, opt); err != nil {
 			t.Fatal(err)
 		}
 		if (f == FormatHTML && strings.Contains(buf.String(), "<b>bold")) || strings.Contains(buf.String(), "\x1b") {

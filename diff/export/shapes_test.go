@@ -186,7 +186,7 @@ func TestShapesText(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := c.r(t)
 			var buf bytes.Buffer
-			if err := writeText(&buf, r, Options{Context: -1}); err != nil {
+			if err := writeText(&buf, r.View(0), Options{Context: -1}); err != nil {
 				t.Fatal(err)
 			}
 			if got := body(buf.String()); got != c.text {
@@ -219,10 +219,10 @@ func TestANSIPlainIsText(t *testing.T) {
 	for _, c := range shapes {
 		r := c.r(t)
 		var a, b bytes.Buffer
-		if err := writeText(&a, r, Options{}); err != nil {
+		if err := writeText(&a, r.View(0), Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if err := writeANSI(&b, r, Options{}); err != nil {
+		if err := writeANSI(&b, r.View(0), Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if a.String() != b.String() {
@@ -234,7 +234,7 @@ func TestANSIPlainIsText(t *testing.T) {
 func TestANSIColours(t *testing.T) {
 	r := shapes[1].r(t) // changed: 12 → 15
 	var buf bytes.Buffer
-	if err := writeANSI(&buf, r, Options{Color: true}); err != nil {
+	if err := writeANSI(&buf, r.View(0), Options{Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -252,7 +252,7 @@ func TestANSIColours(t *testing.T) {
 	}
 	r = shapes[8].r(t) // moved sentence
 	buf.Reset()
-	if err := writeANSI(&buf, r, Options{Color: true}); err != nil {
+	if err := writeANSI(&buf, r.View(0), Options{Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "\x1b[9;35mA two.\x1b[0m") || !strings.Contains(buf.String(), "\x1b[34mA two.\x1b[0m") {
@@ -273,7 +273,7 @@ func TestMarkdownShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
-		if err := writeMarkdown(&buf, shapes[tt.shape].r(t), Options{}); err != nil {
+		if err := writeMarkdown(&buf, shapes[tt.shape].r(t).View(0), Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(buf.String(), tt.want) {

@@ -38,7 +38,7 @@ type tok struct {
 type toks struct {
 	list    []tok
 	pending bool
-	mask    diff.ClassMask // runs of these classes are shown as plain new text
+	v       diff.View // runs it hides are shown as plain new text
 }
 
 // add appends s in style st, split at white space. White space that is
@@ -120,7 +120,7 @@ func (t *toks) item(it item) {
 			t.add(p.New, stIns)
 			break
 		}
-		eachWord(p, t.mask, func(w diff.Word, hidden bool) {
+		eachWord(p, t.v, func(w diff.Word, hidden bool) {
 			switch {
 			case w.Op == diff.OpDelete && hidden:
 			case w.Op == diff.OpDelete:
@@ -164,29 +164,30 @@ func partNote(p *diff.Pair) string {
 }
 
 // eachWord calls f with each word of p and whether it lies in a run that
-// the ignore mask m hides (such words are shown as plain new text: deleted
-// ones dropped, inserted ones unmarked).
-func eachWord(p *diff.Pair, m diff.ClassMask, f func(w diff.Word, hidden bool)) {
+// the view v hides (such words are shown as plain new text: deleted ones
+// dropped, inserted ones unmarked).
+func eachWord(p *diff.Pair, v diff.View, f func(w diff.Word, hidden bool)) {
 	ri := 0
 	for i, w := range p.Words {
 		hidden := false
-		if m != 0 && w.Op != diff.OpEqual {
+		if v.Ignore != 0 && w.Op != diff.OpEqual {
 			for ri < len(p.Runs) && p.Runs[ri].End <= i {
 				ri++
 			}
-			hidden = ri < len(p.Runs) && p.Runs[ri].Start <= i && p.Runs[ri].Hidden(m)
+			hidden = ri < len(p.Runs) && p.Runs[ri].Start <= i && v.RunHidden(p.Runs[ri])
 		}
 		f(w, hidden)
 	}
 }
 
 // paragraphs returns the tokens of each paragraph group of block bi, with
-// the runs the ignore mask m hides shown as plain new text.
-func paragraphs(r *diff.Result, bi int, m diff.ClassMask) [][]tok {
+// the runs the view v hides shown as plain new text.
+func paragraphs(v diff.View, bi int) [][]tok {
+	r := v.Result
 	items := blockItems(r, bi)
 	var out [][]tok
 	for _, g := range groups(items) {
-		t := toks{mask: m}
+		t := toks{v: v}
 		for i, it := range g {
 			if i > 0 && oldBreak(r, bi, g[i-1], it) {
 				t.space()
@@ -415,12 +416,12 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // the lost break shows as [-¶-]. Where a moved block stood a line
 // "↕ old ¶N moved to new ¶M" is written. Unchanged runs outside
 // Options.Context are summarised. The output is deterministic.
-func writeText(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeText(w io.Writer, v diff.View, opt Options) (err error) {
 	defer guard("text", &err)
-	if err := check(r); err != nil {
+	if err := check(v.Result); err != nil {
 		return err
 	}
-	return writeTextLike(w, r, opt, textSkin)
+	return writeTextLike(w, v, opt, textSkin)
 }
 
 // writeANSI writes what writeText writes, coloured with SGR sequences when
@@ -428,23 +429,22 @@ func writeText(w io.Writer, r *diff.Result, opt Options) (err error) {
 // underlined, moved sentences blue and their notes magenta, the markers
 // dropped since colour carries them. Without opt.Color it writes exactly
 // what writeText writes.
-func writeANSI(w io.Writer, r *diff.Result, opt Options) (err error) {
+func writeANSI(w io.Writer, v diff.View, opt Options) (err error) {
 	defer guard("ansi", &err)
-	if err := check(r); err != nil {
+	if err := check(v.Result); err != nil {
 		return err
 	}
 	if !opt.Color {
-		return writeTextLike(w, r, opt, textSkin)
+		return writeTextLike(w, v, opt, textSkin)
 	}
-	return writeTextLike(w, r, opt, ansiSkin)
+	return writeTextLike(w, v, opt, ansiSkin)
 }
 
-// kindColour is the SGR colour of the heading of block bi under the
-// ignore mask m.
-func kindColour(r *diff.Result, bi int, m diff.ClassMask) string {
-	b := &r.Blocks[bi]
+// kindColour is the SGR colour of the heading of block bi in the view v.
+func kindColour(v diff.View, bi int) string {
+	b := &v.Result.Blocks[bi]
 	switch {
-	case m != 0 && r.BlockHidden(bi, m):
+	case v.BlockHidden(bi):
 		return "2"
 	case b.Kind == diff.Added:
 		return "1;32"
@@ -458,19 +458,20 @@ func kindColour(r *diff.Result, bi int, m diff.ClassMask) string {
 	return "1;33"
 }
 
-func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
+func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
+	r := v.Result
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(sk.paint("1", "storydiff: "+cleanName(r.Old.Name)+" → "+cleanName(r.New.Name)) + "\n")
 	bw.WriteString("old: " + docLine(r.Old) + "\n")
 	bw.WriteString("new: " + docLine(r.New) + "\n")
-	for _, l := range statLines(r, opt.Ignore) {
+	for _, l := range statLines(v) {
 		bw.WriteString(l[0] + ": " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
-	writeMattersText(bw, pw, sk, whatMatters(r, opt.Ignore))
+	writeMattersText(bw, pw, sk, whatMatters(v))
 	writeReviewText(bw, sk, opt.Review)
-	steps := plan(r, opt.Context, opt.Ignore)
-	if note := sameNote(r, opt.Ignore); note != "" {
+	steps := plan(v, opt.Context)
+	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")
 	}
 	for _, s := range steps {
@@ -481,8 +482,8 @@ func writeTextLike(w io.Writer, r *diff.Result, opt Options, sk *skin) error {
 		case stepOrigin:
 			bw.WriteString(sk.paint("35", originNote(&r.Blocks[s.block])) + "\n")
 		case stepBlock:
-			bw.WriteString(sk.paint(kindColour(r, s.block, opt.Ignore), blockHead(r, s.block, opt.Ignore)+headMark(opt.Review, s.block)) + "\n")
-			for i, ts := range paragraphs(r, s.block, opt.Ignore) {
+			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n")
+			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')
 				}

@@ -34,7 +34,7 @@ func bigPair(b *testing.B) *diff.Result {
 // them fuzzy (their anchors no longer exist).
 func BenchmarkMatch10MB(b *testing.B) {
 	r := bigPair(b)
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	rv := &review.Review{}
 	for i := 0; i < 100 && i < len(cs); i++ {
 		m := review.NewMark(&cs[i*len(cs)/100], review.Checked, "", "ed", time.Now())
@@ -50,13 +50,13 @@ func BenchmarkMatch10MB(b *testing.B) {
 	})
 	b.Run("changes", func(b *testing.B) {
 		for b.Loop() {
-			review.Changes(r, 0)
+			review.Changes(r.View(0))
 		}
 		b.ReportMetric(float64(len(cs)), "changes")
 	})
 	b.Run("match", func(b *testing.B) {
 		for b.Loop() {
-			review.Match(rv, r, 0)
+			review.Match(rv, r.View(0))
 		}
 	})
 }

@@ -14,10 +14,9 @@ import (
 )
 
 // Change is one reviewable change: what the viewer's n stops on. It is a
-// block of the Result that reads as a change under the ignore mask (a
-// changed, added, removed or moved block; Block.IsChange and not
-// Result.BlockHidden), the same test render.Entry.IsChangeIgnoring makes
-// for a block row. A moved block's ghost row and, in the sentence view,
+// block of the Result that reads as a change in the view (a changed,
+// added, removed or moved block; diff.View.BlockChanged), the same test
+// the viewer makes for a block row. A moved block's ghost row and, in the sentence view,
 // each changed pair of the block belong to the block's Change.
 type Change struct {
 	// Block is the index of the block in Result.Blocks.
@@ -28,8 +27,8 @@ type Change struct {
 	Anchor string
 	// Old and New are the block's paragraph indices (0-based).
 	Old, New []int
-	// Kind and Moved are the block's; Class and Flags are those visible
-	// under the mask the list was made with.
+	// Kind and Moved are the block's; Class and Flags are those the view
+	// shows.
 	Kind  diff.Kind
 	Moved bool
 	Class diff.Class
@@ -97,10 +96,11 @@ func (c *Change) What() string {
 	return w
 }
 
-// Changes lists the reviewable changes of r under the ignore mask m, in
+// Changes lists the reviewable changes of the view v (v.BlockChanged), in
 // reading order. It is the one enumeration the viewer's review keys, the
-// checklist and the exports share. A nil r has none.
-func Changes(r *diff.Result, m diff.ClassMask) []Change {
+// checklist and the exports share. A view of no result has none.
+func Changes(v diff.View) []Change {
+	r := v.Result
 	if r == nil {
 		return nil
 	}
@@ -109,7 +109,7 @@ func Changes(r *diff.Result, m diff.ClassMask) []Change {
 	h, buf := sha256.New(), make([]byte, 0, 256)
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
-		if !b.IsChange() || (m != 0 && r.BlockHidden(bi, m)) {
+		if !v.BlockChanged(bi) {
 			continue
 		}
 		var anchor string
@@ -123,11 +123,11 @@ func Changes(r *diff.Result, m diff.ClassMask) []Change {
 		} else {
 			seen[anchor] = 1
 		}
-		cl, fl := b.Visible(m)
+		cl, fl := v.BlockVisible(b)
 		out = append(out, Change{
 			Block: bi, Anchor: anchor, Old: b.Old, New: b.New,
 			Kind: b.Kind, Moved: b.Moved, Class: cl, Flags: fl, Boilerplate: b.Boilerplate,
-			Excerpt: excerpt(b, m), sents: sents,
+			Excerpt: excerpt(v, b), sents: sents,
 		})
 	}
 	return out
@@ -222,8 +222,8 @@ func parseSentHex(s string) (uint64, bool) {
 // maxExcerpt caps each side of an excerpt, in runes.
 const maxExcerpt = 40
 
-// excerpt summarises the first visible edit of block b under m.
-func excerpt(b *diff.Block, m diff.ClassMask) string {
+// excerpt summarises the first edit of block b that the view v shows.
+func excerpt(v diff.View, b *diff.Block) string {
 	for i := range b.Pairs {
 		p := &b.Pairs[i]
 		switch p.Kind {
@@ -233,7 +233,7 @@ func excerpt(b *diff.Block, m diff.ClassMask) string {
 			return "− “" + clip(p.Old) + "”"
 		case diff.Changed:
 			for _, run := range p.Runs {
-				if run.Hidden(m) {
+				if v.RunHidden(run) {
 					continue
 				}
 				var del, ins strings.Builder

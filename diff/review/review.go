@@ -162,31 +162,30 @@ func (rv *Review) Set(m Mark) {
 type Status struct {
 	// Key is the pair's key.
 	Key string
-	// Changes are the reviewable changes under the mask (Changes).
+	// Changes are the reviewable changes of the view (Changes).
 	Changes []Change
 	// Marks holds, for each change, its mark, or nil when unmarked.
 	Marks []*Mark
 	// Orphans are the marks that match no change of the comparison, not
-	// even one the mask hides: the change they were made on is gone.
+	// even one the view hides: the change they were made on is gone.
 	Orphans []Mark
 }
 
-// Match lays rv (nil for no review) over r as seen under the ignore mask
-// m. A mark finds its change by exact anchor first; the marks left then
+// Match lays rv (nil for no review) over the view v. A mark finds its change by exact anchor first; the marks left then
 // go, best overlap first, to the change whose sentences overlap theirs
 // most (at least half of both sets together, Jaccard ≥ 0.5), so a mark
 // survives a later comparison that aligns its change slightly
-// differently. Marks matched to changes the mask hides are neither shown
+// differently. Marks matched to changes the view hides are neither shown
 // nor orphaned.
-func Match(rv *Review, r *diff.Result, m diff.ClassMask) *Status {
-	st := &Status{Key: Key(r), Changes: Changes(r, m)}
+func Match(rv *Review, v diff.View) *Status {
+	st := &Status{Key: Key(v.Result), Changes: Changes(v)}
 	st.Marks = make([]*Mark, len(st.Changes))
 	if rv == nil || len(rv.Marks) == 0 {
 		return st
 	}
 	all := st.Changes
-	if m != 0 {
-		all = Changes(r, 0)
+	if v.Ignore != 0 {
+		all = Changes(v.Result.View(0))
 	}
 	byBlock := make(map[int]int, len(st.Changes)) // block → index in st.Changes
 	for i := range st.Changes {

@@ -97,15 +97,15 @@ func TestChangesAreNextStops(t *testing.T) {
 		anchors := map[int]string{}
 		for _, m := range masks {
 			var stops []int
-			for _, e := range render.EntriesIgnoring(r, render.SideBySide, false, m) {
-				if e.IsChangeIgnoring(r, m) && !slices.Contains(stops, e.Block) {
+			for _, e := range render.Entries(r.View(m), render.SideBySide, false) {
+				if e.IsChange(r.View(m)) && !slices.Contains(stops, e.Block) {
 					stops = append(stops, e.Block)
 				}
 			}
 			slices.Sort(stops)
 			var blocks []int
 			seen := map[string]bool{}
-			for _, c := range review.Changes(r, m) {
+			for _, c := range review.Changes(r.View(m)) {
 				blocks = append(blocks, c.Block)
 				if seen[c.Anchor] {
 					t.Errorf("%s mask %v: anchor %s repeated", dir, m, c.Anchor)
@@ -144,7 +144,7 @@ func TestChangeDescriptions(t *testing.T) {
 		"— → ¶1":    "added (headline): + “Port Calloway approves $1.4 billion sea…”",
 	}
 	got := map[string]string{}
-	for _, c := range review.Changes(r, 0) {
+	for _, c := range review.Changes(r.View(0)) {
 		got[c.Refs()] = c.What() + ": " + c.Excerpt
 	}
 	for refs, w := range want {
@@ -164,7 +164,7 @@ func mark(c *review.Change, s review.State, note string) review.Mark {
 // are orphaned, not dropped, when their change is gone.
 func TestMatch(t *testing.T) {
 	r := fixture(t, "demo")
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	rv := &review.Review{Version: review.FormatVersion, Pair: review.Key(r)}
 	for i := range cs {
 		switch i % 3 {
@@ -174,7 +174,7 @@ func TestMatch(t *testing.T) {
 			rv.Set(mark(&cs[i], review.Queried, "check with the desk"))
 		}
 	}
-	st := review.Match(rv, fixture(t, "demo"), 0)
+	st := review.Match(rv, fixture(t, "demo").View(0))
 	for i := range st.Changes {
 		want := []review.State{review.Checked, review.Queried, review.Unmarked}[i%3]
 		if st.State(i) != want {
@@ -216,7 +216,7 @@ func TestMatch(t *testing.T) {
 	later := bytes.ReplaceAll(newData, []byte("$1.4 billion"), []byte("$1.2 billion"))
 	later = bytes.Replace(later, []byte(negPara.Text), []byte(negPara.Text+" The mayor declined to comment."), 1)
 	r2 := diff.Compare(readDoc(t, "old.txt", oldData), readDoc(t, "new.txt", later), nil)
-	st = review.Match(rv, r2, 0)
+	st = review.Match(rv, r2.View(0))
 	found := false
 	for i := range st.Changes {
 		if st.State(i) == review.Queried {
@@ -241,9 +241,9 @@ func TestMatch(t *testing.T) {
 // nor orphaned.
 func TestMatchUnderMask(t *testing.T) {
 	r := fixture(t, "pairs/lede")
-	all := review.Changes(r, 0)
+	all := review.Changes(r.View(0))
 	m := diff.IgnoreTypography | diff.IgnoreStyle
-	vis := review.Changes(r, m)
+	vis := review.Changes(r.View(m))
 	if len(vis) >= len(all) {
 		t.Fatalf("mask hides nothing in the lede fixture (%d, %d)", len(vis), len(all))
 	}
@@ -251,7 +251,7 @@ func TestMatchUnderMask(t *testing.T) {
 	for i := range all {
 		rv.Set(mark(&all[i], review.Checked, ""))
 	}
-	st := review.Match(rv, r, m)
+	st := review.Match(rv, r.View(m))
 	if len(st.Orphans) != 0 || !st.Done() || len(st.Changes) != len(vis) {
 		t.Errorf("orphans %d, done %v, %d changes (want %d)", len(st.Orphans), st.Done(), len(st.Changes), len(vis))
 	}
@@ -268,7 +268,7 @@ func TestMatchUnderMask(t *testing.T) {
 // TestSetAndClear: Set replaces by anchor, Unmarked removes, marks stay
 // sorted.
 func TestSetAndClear(t *testing.T) {
-	cs := review.Changes(fixture(t, "demo"), 0)
+	cs := review.Changes(fixture(t, "demo").View(0))
 	rv := &review.Review{}
 	for i := len(cs) - 1; i >= 0; i-- {
 		rv.Set(mark(&cs[i], review.Checked, ""))
@@ -295,7 +295,7 @@ func TestSetAndClear(t *testing.T) {
 
 // TestMarkLine: who, when and note are shown cleaned.
 func TestMarkLine(t *testing.T) {
-	cs := review.Changes(fixture(t, "demo"), 0)
+	cs := review.Changes(fixture(t, "demo").View(0))
 	m := review.NewMark(&cs[0], review.Queried, "  check\x1b[31m with\nthe desk ", "a\u202eb", time.Date(2026, 1, 2, 3, 4, 5, 600, time.FixedZone("x", 3600)))
 	if got, want := m.Line(), "“check␛[31m with the desk” — a\ufffdb, 2026-01-02T02:04:05Z"; got != want {
 		t.Errorf("Line() = %q, want %q", got, want)
@@ -311,7 +311,7 @@ func TestMarkLine(t *testing.T) {
 // is left behind; WithMark leaves the original status alone.
 func TestEditFuzzy(t *testing.T) {
 	r := fixture(t, "demo")
-	cs := review.Changes(r, 0)
+	cs := review.Changes(r.View(0))
 	neg := slices.IndexFunc(cs, func(c review.Change) bool { return c.Excerpt == "with → without" })
 	rv := &review.Review{}
 	rv.Set(mark(&cs[neg], review.Queried, "check"))
@@ -320,7 +320,7 @@ func TestEditFuzzy(t *testing.T) {
 	para := r.New.Paragraphs[cs[neg].New[0]].Text
 	later := bytes.Replace(newData, []byte(para), []byte(para+" The mayor declined to comment."), 1)
 	r2 := diff.Compare(readDoc(t, "old.txt", oldData), readDoc(t, "new.txt", later), nil)
-	st := review.Match(rv, r2, 0)
+	st := review.Match(rv, r2.View(0))
 	i := slices.IndexFunc(st.Marks, func(m *review.Mark) bool { return m != nil })
 	if i < 0 || st.Changes[i].Anchor == st.Marks[i].Anchor {
 		t.Fatalf("no fuzzy match to test with (index %d)", i)
@@ -332,7 +332,7 @@ func TestEditFuzzy(t *testing.T) {
 	for _, m := range edits {
 		rv.Set(m)
 	}
-	st2 := review.Match(rv, r2, 0)
+	st2 := review.Match(rv, r2.View(0))
 	if st2.State(i) != review.Checked || len(st2.Orphans) != 0 || len(rv.Marks) != 1 {
 		t.Errorf("after the edit: state %v, orphans %v, %d marks", st2.State(i), st2.Orphans, len(rv.Marks))
 	}

@@ -47,47 +47,48 @@ type Entry struct {
 	Count int
 }
 
-// IsChangeIgnoring reports whether the entry shows a change with the
-// classes in m ignored: a changed, added, removed or moved block or pair,
-// or a ghost, but not a block that r.BlockHidden reports or a pair whose
-// runs are all hidden. A zero m ignores nothing.
-func (e Entry) IsChangeIgnoring(r *diff.Result, m diff.ClassMask) bool {
+// IsChange reports whether the entry shows a change in the view v: a
+// changed, added, removed or moved block or pair, or a ghost, but not a
+// block that v.BlockHidden reports or a pair whose runs are all hidden.
+func (e Entry) IsChange(v diff.View) bool {
 	switch e.Kind {
 	case RowBlock:
-		return r.Blocks[e.Block].IsChange() && (m == 0 || !r.BlockHidden(e.Block, m))
+		return v.BlockChanged(e.Block)
 	case RowSentence:
-		p := &r.Blocks[e.Block].Pairs[e.Pair]
-		return (p.Kind != diff.Equal || p.Moved) && !p.Hidden(m)
+		p := &v.Result.Blocks[e.Block].Pairs[e.Pair]
+		return (p.Kind != diff.Equal || p.Moved) && !v.PairHidden(p)
 	case RowGhost:
 		return true
 	}
 	return false
 }
 
-// Flags returns the flags the entry shows under m: those of its pair (a
-// RowSentence) or of its block's pairs (a RowBlock), not counting runs m
-// hides. Folds and ghosts have none.
-func (e Entry) Flags(r *diff.Result, m diff.ClassMask) diff.Flag {
+// Flags returns the flags the entry shows in the view v: those of its pair
+// (a RowSentence) or of its block's pairs (a RowBlock), not counting runs
+// v hides. Folds and ghosts have none.
+func (e Entry) Flags(v diff.View) diff.Flag {
+	r := v.Result
 	switch e.Kind {
 	case RowBlock:
-		_, f := r.Blocks[e.Block].Visible(m)
+		_, f := v.BlockVisible(&r.Blocks[e.Block])
 		return f
 	case RowSentence:
 		if r.Blocks[e.Block].Boilerplate != "" {
 			return 0
 		}
-		_, f := r.Blocks[e.Block].Pairs[e.Pair].Visible(m)
+		_, f := v.PairVisible(&r.Blocks[e.Block].Pairs[e.Pair])
 		return f
 	}
 	return 0
 }
 
-// EntriesIgnoring lists the rows of r in the given mode. Moved blocks leave
-// a ghost row where they stood (in SideBySide and Inline modes). With fold,
-// each run of unchanged blocks (or pairs) becomes one RowFold; the classes
-// in m are ignored, so blocks and pairs that read as unchanged under m (see
-// Entry.IsChangeIgnoring) are folded too. A zero m ignores nothing.
-func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []Entry {
+// Entries lists the rows of the view v in the given mode. Moved blocks
+// leave a ghost row where they stood (in SideBySide and Inline modes).
+// With fold, each run of unchanged blocks (or pairs) becomes one RowFold;
+// blocks and pairs that read as unchanged in v (see Entry.IsChange) are
+// folded too.
+func Entries(v diff.View, mode Mode, fold bool) []Entry {
+	r := v.Result
 	if r == nil {
 		return nil
 	}
@@ -122,7 +123,7 @@ func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []E
 		for bi := range r.Blocks {
 			for pi := range r.Blocks[bi].Pairs {
 				p := &r.Blocks[bi].Pairs[pi]
-				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, (p.Kind == diff.Equal && !p.Moved) || p.Hidden(m))
+				add(Entry{Kind: RowSentence, Block: bi, Pair: pi}, (p.Kind == diff.Equal && !p.Moved) || v.PairHidden(p))
 			}
 		}
 		flush()
@@ -134,7 +135,7 @@ func EntriesIgnoring(r *diff.Result, mode Mode, fold bool, m diff.ClassMask) []E
 			flush()
 			out = append(out, Entry{Kind: RowGhost, Block: g})
 		}
-		add(Entry{Kind: RowBlock, Block: bi}, !r.Blocks[bi].IsChange() || (m != 0 && r.BlockHidden(bi, m)))
+		add(Entry{Kind: RowBlock, Block: bi}, !v.BlockChanged(bi))
 	}
 	flush()
 	for _, g := range ghosts[len(r.Blocks)] {

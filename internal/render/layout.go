@@ -32,17 +32,13 @@ type Options struct {
 	// so that they show without colour or attributes: for plain-text
 	// exports and monochrome terminals.
 	Markup bool
-	// Ignore hides changes of these classes: a hidden run is shown as its
-	// text on each side (its new text in Inline mode), unhighlighted and
-	// without its badges; a pair whose runs are all hidden reads as equal,
-	// and a block that diff.Result.BlockHidden reports gets no marker.
-	Ignore diff.ClassMask
 }
 
 // Layout wraps entries of one result for one width and mode. It is cheap to
 // make; Row does the work for one entry. A Layout is safe for concurrent
 // use (it holds no mutable state).
 type Layout struct {
+	v      diff.View // the result and the classes it ignores
 	r      *diff.Result
 	mode   Mode
 	opts   Options
@@ -52,11 +48,16 @@ type Layout struct {
 	textR  int // text width of the right pane
 }
 
-// NewLayout returns the layout of r in mode for a total width of width
-// cells. Widths too small to be useful are raised to a minimum; callers
-// that must fit a screen check MinWidth first.
-func NewLayout(r *diff.Result, mode Mode, width int, opts Options) *Layout {
-	l := &Layout{r: r, mode: mode, opts: opts}
+// NewLayout returns the layout of the view v in mode for a total width of
+// width cells. The classes v ignores are hidden: a hidden run is shown as
+// its text on each side (its new text in Inline mode), unhighlighted and
+// without its badges; a pair whose runs are all hidden reads as equal, and
+// a block that v.BlockHidden reports gets no marker. Widths too small to
+// be useful are raised to a minimum; callers that must fit a screen check
+// MinWidth first.
+func NewLayout(v diff.View, mode Mode, width int, opts Options) *Layout {
+	r := v.Result
+	l := &Layout{v: v, r: r, mode: mode, opts: opts}
 	n := 1
 	if r != nil {
 		n = max(len(r.Old.Paragraphs), len(r.New.Paragraphs), 1)
@@ -79,7 +80,7 @@ func NewLayout(r *diff.Result, mode Mode, width int, opts Options) *Layout {
 // MinWidth returns the smallest total width at which a layout of r in mode
 // still shows at least ten cells of text per pane.
 func MinWidth(r *diff.Result, mode Mode) int {
-	l := NewLayout(r, mode, 0, Options{})
+	l := NewLayout(r.View(0), mode, 0, Options{})
 	if mode == Inline {
 		return l.gutter + 1 + 10
 	}
@@ -162,27 +163,27 @@ func marker(k diff.Kind, moved bool) Span {
 }
 
 // blockMarker returns the gutter marker of block bi: none for a block that
-// reads as equal under the layout's Ignore mask.
+// reads as equal under the layout's view.
 func (l *Layout) blockMarker(bi int) Span {
 	b := &l.r.Blocks[bi]
-	if l.opts.Ignore != 0 && l.r.BlockHidden(bi, l.opts.Ignore) {
+	if l.v.BlockHidden(bi) {
 		return marker(diff.Equal, false)
 	}
 	return marker(b.Kind, b.Moved)
 }
 
-// pairKind returns the kind pr reads as under the Ignore mask: Equal when
+// pairKind returns the kind pr reads as under the layout's view: Equal when
 // every run is hidden.
 func (l *Layout) pairKind(pr *diff.Pair) diff.Kind {
-	if l.opts.Ignore != 0 && pr.Hidden(l.opts.Ignore) {
+	if l.v.PairHidden(pr) {
 		return diff.Equal
 	}
 	return pr.Kind
 }
 
-// pairFlags returns the flags of pr's runs that the Ignore mask shows.
+// pairFlags returns the flags of pr's runs that the layout's view shows.
 func (l *Layout) pairFlags(pr *diff.Pair) diff.Flag {
-	_, f := pr.Visible(l.opts.Ignore)
+	_, f := l.v.PairVisible(pr)
 	return f
 }
 
@@ -419,7 +420,7 @@ func stretch(para *diff.Paragraph, si, more int) string {
 // left out, equal words get style eq, the others style ch (bracketed with
 // open and close in Markup mode). If the words do not rebuild text exactly,
 // text is shown whole in style eq so that nothing is lost or invented.
-// Words of a run the Ignore mask hides get style eq, unbracketed.
+// Words of a run the layout's view hides get style eq, unbracketed.
 func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq, ch Style, open, close string) []Span {
 	if !rebuilds(pr.Words, skip, text) {
 		return append(out, Span{text, eq})
@@ -438,18 +439,18 @@ func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq,
 }
 
 // hider answers, word by word in increasing order, whether a word of a
-// pair lies in a run the Ignore mask hides.
+// pair lies in a run the layout's view hides.
 type hider struct {
 	runs []diff.Run
-	mask diff.ClassMask
+	v    diff.View
 	k    int
 }
 
 func (l *Layout) hider(pr *diff.Pair) hider {
-	if l.opts.Ignore == 0 {
+	if l.v.Ignore == 0 {
 		return hider{}
 	}
-	return hider{runs: pr.Runs, mask: l.opts.Ignore}
+	return hider{runs: pr.Runs, v: l.v}
 }
 
 // hidden reports whether word i is in a hidden run; calls must come with
@@ -458,7 +459,7 @@ func (h *hider) hidden(i int) bool {
 	for h.k < len(h.runs) && h.runs[h.k].End <= i {
 		h.k++
 	}
-	return h.k < len(h.runs) && h.runs[h.k].Start <= i && h.runs[h.k].Hidden(h.mask)
+	return h.k < len(h.runs) && h.runs[h.k].Start <= i && h.v.RunHidden(h.runs[h.k])
 }
 
 // rebuilds reports whether the words other than skip concatenate to text.
@@ -526,7 +527,7 @@ func (l *Layout) blockBadges(b *diff.Block, out []Span) []Span {
 	for i := range b.Pairs {
 		pf |= b.Pairs[i].Flags
 	}
-	_, bf := b.Visible(l.opts.Ignore)
+	_, bf := l.v.BlockVisible(b)
 	return l.badges(out, bf&^pf)
 }
 

@@ -137,11 +137,11 @@ func checkResult(t *testing.T, r *diff.Result, widths []int) {
 	for _, width := range widths {
 		for _, mode := range []Mode{SideBySide, Inline, Sentences} {
 			for _, fold := range []bool{false, true} {
-				l := NewLayout(r, mode, width, Options{Markup: fold})
+				l := NewLayout(r.View(0), mode, width, Options{Markup: fold})
 				lw, rw := l.TextWidth()
 				oldSeen := make([]int, len(r.Old.Paragraphs))
 				newSeen := make([]int, len(r.New.Paragraphs))
-				for _, e := range EntriesIgnoring(r, mode, fold, 0) {
+				for _, e := range Entries(r.View(0), mode, fold) {
 					row := l.Row(e)
 					if mode != Inline && len(row.Left.Lines) != len(row.Right.Lines) {
 						t.Fatalf("%v w=%d entry %+v: left %d lines, right %d", mode, width, e, len(row.Left.Lines), len(row.Right.Lines))
@@ -288,8 +288,8 @@ func TestWrapKeepsStyles(t *testing.T) {
 // ghosts, badges, folds.
 func TestRowsHand(t *testing.T) {
 	r := handResult(t)
-	l := NewLayout(r, SideBySide, 220, Options{})
-	entries := EntriesIgnoring(r, SideBySide, false, 0)
+	l := NewLayout(r.View(0), SideBySide, 220, Options{})
+	entries := Entries(r.View(0), SideBySide, false)
 	// 7 blocks and one ghost before block 6.
 	if len(entries) != 8 || entries[6].Kind != RowGhost || entries[6].Block != 0 {
 		t.Fatalf("entries = %+v", entries)
@@ -322,7 +322,7 @@ func TestRowsHand(t *testing.T) {
 	if !strings.Contains(split, " 4   A long") || !strings.Contains(split, " 5   Second half") {
 		t.Errorf("split block:\n%s", split)
 	}
-	folded := EntriesIgnoring(r, SideBySide, true, 0)
+	folded := Entries(r.View(0), SideBySide, true)
 	var folds []string
 	for _, e := range folded {
 		if e.Kind == RowFold {
@@ -336,7 +336,7 @@ func TestRowsHand(t *testing.T) {
 
 func TestInlineHand(t *testing.T) {
 	r := handResult(t)
-	l := NewLayout(r, Inline, 100, Options{Markup: true})
+	l := NewLayout(r.View(0), Inline, 100, Options{Markup: true})
 	row := l.Row(Entry{Kind: RowBlock, Block: 1})
 	got := strings.Join(l.plainLines(&row), "\n")
 	want := " 1 2 ~ The mayor said on [-Monday-]{+Tuesday+}. [NUM] Taxes will rise. Roads will be repaired. ←¶2"
@@ -355,7 +355,7 @@ func TestInlineHand(t *testing.T) {
 
 func TestSentencesHand(t *testing.T) {
 	r := handResult(t)
-	entries := EntriesIgnoring(r, Sentences, false, 0)
+	entries := Entries(r.View(0), Sentences, false)
 	n := 0
 	for i := range r.Blocks {
 		n += len(r.Blocks[i].Pairs)
@@ -363,7 +363,7 @@ func TestSentencesHand(t *testing.T) {
 	if len(entries) != n {
 		t.Fatalf("%d sentence entries, want %d", len(entries), n)
 	}
-	l := NewLayout(r, Sentences, 100, Options{Markup: true})
+	l := NewLayout(r.View(0), Sentences, 100, Options{Markup: true})
 	row := l.Row(entries[1])
 	got := strings.Join(l.plainLines(&row), "\n")
 	if !strings.Contains(got, "said on [-Monday-].") || !strings.Contains(got, "said on {+Tuesday+}. [NUM]") {
@@ -374,7 +374,7 @@ func TestSentencesHand(t *testing.T) {
 func TestWriteSideBySide(t *testing.T) {
 	r := handResult(t)
 	var buf bytes.Buffer
-	if err := WriteSideBySideIgnoring(&buf, r, 100, 0); err != nil {
+	if err := WriteSideBySide(&buf, r.View(0), 100); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -402,16 +402,16 @@ func TestWriteSideBySide(t *testing.T) {
 			col = c
 		}
 	}
-	if err := WriteSideBySideIgnoring(&buf, nil, 80, 0); err == nil {
+	if err := WriteSideBySide(&buf, diff.View{}, 80); err == nil {
 		t.Fatal("nil result: no error")
 	}
 }
 
 func TestEntriesNil(t *testing.T) {
-	if e := EntriesIgnoring(nil, SideBySide, false, 0); e != nil {
-		t.Fatalf("EntriesIgnoring(nil, 0) = %v", e)
+	if e := Entries(diff.View{}, SideBySide, false); e != nil {
+		t.Fatalf("Entries(nil) = %v", e)
 	}
-	l := NewLayout(nil, SideBySide, 80, Options{})
+	l := NewLayout(diff.View{}, SideBySide, 80, Options{})
 	row := l.Row(Entry{Block: 3})
 	if row.Height() != 1 {
 		t.Fatalf("row of nil result has height %d", row.Height())
@@ -420,10 +420,10 @@ func TestEntriesNil(t *testing.T) {
 
 func BenchmarkRow(b *testing.B) {
 	r := handResult(b)
-	entries := EntriesIgnoring(r, SideBySide, false, 0)
+	entries := Entries(r.View(0), SideBySide, false)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		l := NewLayout(r, SideBySide, 120, Options{})
+		l := NewLayout(r.View(0), SideBySide, 120, Options{})
 		for _, e := range entries {
 			l.Row(e)
 		}
@@ -463,7 +463,7 @@ func styledText(s Side, st Style) string {
 func visibleWords(pr *diff.Pair, op diff.Op, m diff.ClassMask) string {
 	var b strings.Builder
 	for _, run := range pr.Runs {
-		if run.Hidden(m) {
+		if (diff.View{Ignore: m}).RunHidden(run) {
 			continue
 		}
 		for _, w := range pr.Words[run.Start:run.End] {
@@ -482,8 +482,8 @@ func TestIgnoreMask(t *testing.T) {
 	for _, m := range masks {
 		// Sentences: one pair a row; the highlighted words are exactly
 		// those of the visible runs, and a hidden pair has no marker.
-		l := NewLayout(r, Sentences, 4000, Options{Ignore: m})
-		for _, e := range EntriesIgnoring(r, Sentences, false, m) {
+		l := NewLayout(r.View(m), Sentences, 4000, Options{})
+		for _, e := range Entries(r.View(m), Sentences, false) {
 			pr := &r.Blocks[e.Block].Pairs[e.Pair]
 			if pr.Kind != diff.Changed {
 				continue
@@ -496,20 +496,20 @@ func TestIgnoreMask(t *testing.T) {
 				t.Fatalf("mask %v pair %q: inserted %q, want %q", m, pr.New, got, want)
 			}
 			mark := row.Right.Gutter[0].String()
-			if hidden := pr.Hidden(m); hidden != strings.Contains(mark, "   ") || hidden == strings.Contains(mark, "~") {
+			if hidden := r.View(m).PairHidden(pr); hidden != strings.Contains(mark, "   ") || hidden == strings.Contains(mark, "~") {
 				t.Fatalf("mask %v pair %q hidden %v: gutter %q", m, pr.New, hidden, mark)
 			}
-			if pr.Hidden(m) {
+			if r.View(m).PairHidden(pr) {
 				hiddenSeen++
-				if e.IsChangeIgnoring(r, m) || !e.IsChangeIgnoring(r, 0) {
-					t.Fatalf("hidden pair: IsChangeIgnoring %v", e.IsChangeIgnoring(r, m))
+				if e.IsChange(r.View(m)) || !e.IsChange(r.View(0)) {
+					t.Fatalf("hidden pair: IsChange %v", e.IsChange(r.View(m)))
 				}
 			}
 		}
 		// Inline: a hidden run reads as its new text; the block's text
 		// is the new version's where every run is hidden.
-		il := NewLayout(r, Inline, 4000, Options{Ignore: m})
-		for _, e := range EntriesIgnoring(r, Inline, false, m) {
+		il := NewLayout(r.View(m), Inline, 4000, Options{})
+		for _, e := range Entries(r.View(m), Inline, false) {
 			if e.Kind != RowBlock {
 				continue
 			}
@@ -528,7 +528,7 @@ func TestIgnoreMask(t *testing.T) {
 					t.Fatalf("inline mask %v block %d: inserted %q, want %q", m, e.Block, got, ins.String())
 				}
 			}
-			if r.BlockHidden(e.Block, m) {
+			if r.View(m).BlockHidden(e.Block) {
 				var text strings.Builder
 				for _, s := range sideText(row.Left) {
 					text.WriteString(s)
@@ -542,8 +542,8 @@ func TestIgnoreMask(t *testing.T) {
 			}
 		}
 		// Folding folds the blocks that read as equal.
-		for _, e := range EntriesIgnoring(r, SideBySide, true, m) {
-			if e.Kind == RowBlock && (!r.Blocks[e.Block].IsChange() || r.BlockHidden(e.Block, m)) {
+		for _, e := range Entries(r.View(m), SideBySide, true) {
+			if e.Kind == RowBlock && (!r.Blocks[e.Block].IsChange() || r.View(m).BlockHidden(e.Block)) {
 				t.Fatalf("mask %v: unchanged block %d not folded", m, e.Block)
 			}
 		}
@@ -554,8 +554,8 @@ func TestIgnoreMask(t *testing.T) {
 	// The invariants hold under every mask.
 	for _, m := range masks {
 		for _, mode := range []Mode{SideBySide, Inline, Sentences} {
-			l := NewLayout(r, mode, 90, Options{Ignore: m, Markup: true})
-			for _, e := range EntriesIgnoring(r, mode, false, m) {
+			l := NewLayout(r.View(m), mode, 90, Options{Markup: true})
+			for _, e := range Entries(r.View(m), mode, false) {
 				row := l.Row(e)
 				if mode == SideBySide && e.Kind == RowBlock {
 					b := &r.Blocks[e.Block]
@@ -574,23 +574,23 @@ func TestIgnoreMask(t *testing.T) {
 	}
 }
 
-func TestWriteSideBySideIgnoring(t *testing.T) {
+func TestWriteSideBySideView(t *testing.T) {
 	r := ledeResult(t)
 	var plain, zero, masked bytes.Buffer
-	if err := WriteSideBySideIgnoring(&plain, r, 120, 0); err != nil {
+	if err := WriteSideBySide(&plain, r.View(0), 120); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteSideBySideIgnoring(&zero, r, 120, 0); err != nil {
+	if err := WriteSideBySide(&zero, r.View(0), 120); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(plain.Bytes(), zero.Bytes()) {
 		t.Fatal("a zero mask changes the output")
 	}
 	m := diff.IgnoreTypography | diff.IgnoreStyle
-	if err := WriteSideBySideIgnoring(&masked, r, 120, m); err != nil {
+	if err := WriteSideBySide(&masked, r.View(m), 120); err != nil {
 		t.Fatal(err)
 	}
-	st, hidden := r.StatsIgnoring(m)
+	st, hidden := r.View(m).Stats()
 	if hidden == 0 {
 		t.Fatal("fixture hides nothing")
 	}

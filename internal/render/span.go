@@ -6,10 +6,10 @@
 // Line is a slice of Spans, a Row is one aligned block with its left and
 // right wrapped lines padded to the same height and a gutter of paragraph
 // numbers and markers (+ - ~ ↕) so that nothing depends on colour alone.
-// The TUI maps Styles to colours; WriteSideBySideIgnoring writes the rows as plain
+// The TUI maps Styles to colours; WriteSideBySide writes the rows as plain
 // text for the side-by-side export.
 //
-// Rows are built lazily: EntriesIgnoring lists what is to be drawn (cheap, no
+// Rows are built lazily: Entries lists what is to be drawn (cheap, no
 // wrapping) and Layout.Row wraps one entry for one width, so a viewer only
 // lays out the rows it shows.
 package render

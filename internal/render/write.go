@@ -9,18 +9,19 @@ import (
 	"github.com/storydiff/storydiff/diff"
 )
 
-// DefaultWidth is the width WriteSideBySideIgnoring uses when given a width of zero
+// DefaultWidth is the width WriteSideBySide uses when given a width of zero
 // or less.
 const DefaultWidth = 160
 
-// WriteSideBySideIgnoring writes r as plain text, old version left and new
+// WriteSideBySide writes the view v as plain text, old version left and new
 // right, each block one row wrapped to width cells (DefaultWidth if width
 // <= 0) so that the two sides stay aligned. Paragraph numbers and markers
 // (+ - ~ ↕) fill the gutter; deleted and inserted words are bracketed as
 // [-…-] and {+…+} so the output reads without colour. The change classes
-// in m are ignored (see Options.Ignore): hidden runs are plain text, blocks
-// that read as equal have no marker; a zero m shows every change.
-func WriteSideBySideIgnoring(w io.Writer, r *diff.Result, width int, m diff.ClassMask) error {
+// v ignores are hidden: hidden runs are plain text, blocks that read as
+// equal have no marker.
+func WriteSideBySide(w io.Writer, v diff.View, width int) error {
+	r := v.Result
 	if r == nil {
 		return fmt.Errorf("render: side-by-side: nil result")
 	}
@@ -28,7 +29,7 @@ func WriteSideBySideIgnoring(w io.Writer, r *diff.Result, width int, m diff.Clas
 		width = DefaultWidth
 	}
 	width = max(width, MinWidth(r, SideBySide))
-	l := NewLayout(r, SideBySide, width, Options{Markup: true, Ignore: m})
+	l := NewLayout(v, SideBySide, width, Options{Markup: true})
 	bw := bufio.NewWriter(w)
 	left, right := l.TextWidth()
 	head := Row{}
@@ -39,7 +40,7 @@ func WriteSideBySideIgnoring(w io.Writer, r *diff.Result, width int, m diff.Clas
 		bw.WriteString(l.plainLine(&head, i, false))
 		bw.WriteByte('\n')
 	}
-	for _, e := range EntriesIgnoring(r, SideBySide, false, m) {
+	for _, e := range Entries(v, SideBySide, false) {
 		row := l.Row(e)
 		for i := range row.Left.Lines {
 			bw.WriteString(l.plainLine(&row, i, true))
@@ -100,7 +101,7 @@ func BlockText(r *diff.Result, bi int) string {
 	if r == nil || bi < 0 || bi >= len(r.Blocks) {
 		return ""
 	}
-	l := NewLayout(r, Inline, 1<<30, Options{Markup: true})
+	l := NewLayout(r.View(0), Inline, 1<<30, Options{Markup: true})
 	row := l.Row(Entry{Kind: RowBlock, Block: bi})
 	var sb strings.Builder
 	for i, ln := range row.Left.Lines {

@@ -13,6 +13,13 @@
 // N to flagged changes. With more than two versions (write-thrus), < and >
 // step through consecutive pairs, p picks any two, and H shows which
 // version introduced and last changed each sentence of the latest one.
+//
+// With Options.Review the viewer keeps the editor's review (package
+// review): x checks the change under the cursor, c queries it with a note,
+// the gutter, the findings list and the history view show the marks, the
+// status line the progress, and m's third step walks the changes not yet
+// reviewed. Marks are saved as they are made, off the UI loop
+// (review.go, review_keys.go, review_pane.go).
 package tui
 
 import (

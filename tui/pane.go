@@ -555,11 +555,11 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			}
 		case p.flaggedOnly && key.Matches(msg, k.NextChange):
 			if !p.walk(p.flagged, false) {
-				p.note = "no more flagged changes below"
+				p.note = "no more flagged changes below" + p.remainingNote()
 			}
 		case p.flaggedOnly && key.Matches(msg, k.PrevChange):
 			if !p.walk(p.flagged, true) {
-				p.note = "no more flagged changes above"
+				p.note = "no more flagged changes above" + p.remainingNote()
 			}
 		case key.Matches(msg, k.NextChange):
 			if !p.walk(p.changes, false) {
@@ -567,7 +567,7 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			}
 		case key.Matches(msg, k.PrevChange):
 			if !p.walk(p.changes, true) {
-				p.note = "no more changes above"
+				p.note = "no more changes above" + p.remainingNote()
 			}
 		case key.Matches(msg, k.NextPara):
 			p.moveCursor(p.cursor+1, false)

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"time"
@@ -115,7 +117,11 @@ func (rv *reviewer) loaded(msg reviewLoadedMsg) string {
 		rv.doc = applied(rv.doc, rv.queue, rv.r)
 		rv.st = review.Match(rv.doc, rv.r.View(rv.mask))
 	}
-	if msg.err != nil {
+	var ce *review.CorruptError
+	switch {
+	case errors.As(msg.err, &ce):
+		return "the review file was damaged: kept aside as " + filepath.Base(ce.Aside) + "; starting afresh"
+	case msg.err != nil:
 		return "review: " + msg.err.Error()
 	}
 	return ""

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,5 +345,40 @@ func BenchmarkReviewKey10MB(b *testing.B) {
 	for b.Loop() {
 		m = press(m, "x")
 		_ = m.View()
+	}
+}
+
+// TestReviewTrouble: a damaged review file is one warning in the status
+// line (kept aside) and the viewer opens; a save that fails says so in the
+// status line and the mark stays on screen.
+func TestReviewTrouble(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	dir := t.TempDir()
+	path := filepath.Join(dir, review.Key(r)+".json")
+	if err := os.WriteFile(path, []byte("{broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := reviewed(t, r, &review.Store{Dir: dir}, 160, 30)
+	if s := lastLine(screen(m)); !strings.Contains(s, "damaged") {
+		t.Errorf("damaged review: %q", s)
+	}
+	if s := lastLine(screen(reviewPress(t, m, "j"))); !strings.Contains(s, "reviewed 0/") {
+		t.Errorf("damaged review, next key: %q", s)
+	}
+	if asides, _ := filepath.Glob(path + ".corrupt-*"); len(asides) != 1 {
+		t.Errorf("kept aside: %v", asides)
+	}
+	// A folder that cannot be made: the save fails.
+	blocker := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = reviewed(t, r, &review.Store{Dir: filepath.Join(blocker, "reviews")}, 160, 30)
+	m = reviewPress(t, m, "n", "x")
+	if s := lastLine(screen(m)); !strings.Contains(s, "mark not saved") {
+		t.Errorf("failed save: %q", s)
+	}
+	if s := lastLine(screen(reviewPress(t, m, "j"))); !strings.Contains(s, "reviewed 1/") {
+		t.Errorf("failed save, next key: %q", s)
 	}
 }

@@ -65,6 +65,7 @@ func Assemble(old, new *Document, blocks []Block) (*Result, error) {
 	// The same count as View(0).Stats(): a hand-built Result reads the
 	// same to views as one from Compare.
 	r.Stats, _ = r.View(0).Stats()
+	r.Matters = OrderMatters(r)
 	return r, nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/storydiff/storydiff/diff/internal/segment"
 )
 
@@ -101,8 +103,10 @@ func annotate(r *Result) {
 			b.Class = max(b.Class, p.Class)
 			b.Flags |= p.Flags
 		}
+		wholeBlockFlags(b)
 	}
 	r.Findings = append(r.Findings, findings(r, datelines)...)
+	r.Matters = OrderMatters(r)
 	r.Stats, _ = r.View(0).Stats()
 }
 
@@ -381,10 +385,14 @@ func runClass(del, ins string, dt, it []tok) Class {
 }
 
 // typoKey normalises the typographic variants a typography change may
-// touch: double quotes to ", single quotes and apostrophes to ', runs of
+// touch: compatibility variants (NFKC: no-break spaces, ligatures,
+// full-width forms, canonically equivalent accents), double quotes to ", single quotes and apostrophes to ', runs of
 // dashes to one - with no space around it, ellipses to ..., white space runs
 // to one space; invisible characters are dropped.
 func typoKey(s string) string {
+	if !norm.NFKC.IsNormalString(s) {
+		s = norm.NFKC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space, dash := false, false

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/storydiff/storydiff/internal/scaling"
 )
 
 // hugePair builds a one-sentence pair of n words where every other word
@@ -59,23 +61,26 @@ func letters(i int) string {
 	return string(b)
 }
 
-// TestAnnotateLinear classifies a sentence with 100,000 runs. Per-run work
-// that scanned the sentence would take about 10^10 steps; linear work
-// takes well under a second even on a loaded machine.
+// TestAnnotateLinear classifies a sentence with 100,000 runs and one with
+// 25,000: per-run work that scanned the sentence would take about 10^10
+// steps. Four times the runs may cost at most eight times the allocations;
+// with STORYDIFF_TIMING=1 the large one must also finish within 20 s.
 func TestAnnotateLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
 	}
-	r := hugePair(200_000)
+	small, r := hugePair(50_000), hugePair(200_000)
+	cs := scaling.Measure(func() { annotate(small) })
 	start := time.Now()
-	annotate(r)
+	cl := scaling.Measure(func() { annotate(r) })
 	elapsed := time.Since(start)
 	p := &r.Blocks[0].Pairs[0]
 	if len(p.Runs) != 100_000 || !p.Flags.Has(FlagNumber|FlagName|FlagQuote) {
 		t.Errorf("%d runs, flags %v", len(p.Runs), p.Flags.Names())
 	}
+	scaling.Near(t, "annotate 25,000 -> 100,000 runs", cs, cl, 8, scaling.Cost{})
 	t.Logf("annotate: %d runs in %v", len(p.Runs), elapsed)
-	if elapsed > 20*time.Second {
+	if scaling.Timing() && elapsed > 20*time.Second {
 		t.Errorf("annotate took %v on %d runs: not linear", elapsed, len(p.Runs))
 	}
 }

@@ -246,8 +246,16 @@ func TestClassifyAddedRemoved(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := diff.Compare(doc("old", tt.old...), doc("new", tt.new...), nil)
 			p := changedPair(t, r)
-			if p.Kind != tt.kind || p.Class != diff.ClassWording || p.Flags != tt.flags || len(p.Runs) != 0 {
-				t.Errorf("pair %v class %v flags %v runs %d, want %v wording %v and no runs", p.Kind, p.Class, p.Flags.Names(), len(p.Runs), tt.kind, tt.flags.Names())
+			// A paragraph added or removed whole is flagged once, as a
+			// block; a sentence added to a paragraph carries its flag.
+			flags := p.Flags
+			for bi := range r.Blocks {
+				if b := &r.Blocks[bi]; b.IsWhole() {
+					flags |= b.PairFlags(0)
+				}
+			}
+			if p.Kind != tt.kind || p.Class != diff.ClassWording || flags != tt.flags || len(p.Runs) != 0 {
+				t.Errorf("pair %v class %v flags %v runs %d, want %v wording %v and no runs", p.Kind, p.Class, flags.Names(), len(p.Runs), tt.kind, tt.flags.Names())
 			}
 		})
 	}
@@ -317,17 +325,48 @@ func TestClassifySeed(t *testing.T) {
 		}
 	}
 
-	// The quote paragraphs the syndicated version adds are flagged.
+	// The quote paragraphs the syndicated version adds are flagged once
+	// each, as a block (15 per-sentence badges before), and What matters
+	// lists each once.
 	for _, prefix := range []string{"“I’m going to start making a few phone calls", "“There are just a very few", "“It sounds like there were specifics"} {
 		b := findBlock(t, r, prefix)
 		if b.Kind != diff.Added || !b.Flags.Has(diff.FlagQuote) {
 			t.Errorf("%q: %v flags %v, want added with quote", prefix, b.Kind, b.Flags.Names())
 		}
-		for _, p := range b.Pairs {
-			if p.Kind != diff.Added || !p.Flags.Has(diff.FlagQuote) {
-				t.Errorf("%q: pair %q %v flags %v, want added with quote", prefix, p.New, p.Kind, p.Flags.Names())
+		for i, p := range b.Pairs {
+			if p.Kind != diff.Added || p.Flags != 0 || (b.PairFlags(i) != 0) != (i == 0) {
+				t.Errorf("%q: pair %d %q %v flags %v shown %v, want added, flagged with the block", prefix, i, p.New, p.Kind, p.Flags.Names(), b.PairFlags(i).Names())
 			}
 		}
+		bi := int(-1)
+		for k := range r.Blocks {
+			if &r.Blocks[k] == b {
+				bi = k
+			}
+		}
+		n := 0
+		for _, m := range r.Matters {
+			if m.Block == bi && !m.IsFinding() {
+				n++
+				if m.Pair != -1 {
+					t.Errorf("%q: listed by sentence (pair %d), want once as a block", prefix, m.Pair)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: listed %d times in What matters, want once", prefix, n)
+		}
+	}
+	badges := 0
+	for bi := range r.Blocks {
+		for pi := range r.Blocks[bi].Pairs {
+			if r.Blocks[bi].PairFlags(pi)&diff.FlagQuote != 0 {
+				badges++
+			}
+		}
+	}
+	if badges > 8 {
+		t.Errorf("%d QUOTE badges on the seed pair, want one per added quote paragraph (8 or fewer)", badges)
 	}
 	// Paragraphs without quotation marks are added without flags.
 	if b := findBlock(t, r, "Trump did not specify which points"); b.Flags != 0 {

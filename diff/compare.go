@@ -4,12 +4,16 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Compare aligns two versions of a story and returns the Result.
 //
-// It links sentences across the whole documents (exact matches by
+// It first aligns exact twins (a paragraph whose text occurs once in each
+// version), then links sentences across the whole documents (exact matches by
 // normalised text, then similar sentences found through an inverted index of
 // words and scored by word overlap, then partial links for clauses that were
 // split off or folded in), lets the links group paragraphs (one to one,
@@ -22,13 +26,14 @@ func Compare(old, new *Document, opts *Options) *Result {
 	opts.progress("reading sentences", 0, 100)
 	l := newLinker(old, new)
 	opts.progress("linking sentences", 35, 100)
+	l.linkAnchors()
 	l.linkExact()
 	l.linkSimilar()
 	opts.progress("finding splits and merges", 50, 100)
 	l.linkPartial()
 	opts.progress("grouping paragraphs", 58, 100)
 	groups := groupParagraphs(l, old, new)
-	blocks := orderBlocks(groups, len(old.Paragraphs), len(new.Paragraphs))
+	blocks, ghosts := orderBlocks(groups, len(old.Paragraphs), len(new.Paragraphs))
 	opts.progress("diffing words", 65, 100)
 	b := &builder{l: l, old: old, new: new}
 	b.start()
@@ -41,6 +46,8 @@ func Compare(old, new *Document, opts *Options) *Result {
 		// this is a bug in this package, not in the input. Rather than fail,
 		// show both versions whole, and say so.
 		r = wholesale(old, new, err)
+	} else {
+		r.Ghosts = ghosts
 	}
 	opts.progress("classifying changes", 90, 100)
 	annotate(r) // classes, flags, boilerplate, findings, story stats
@@ -82,8 +89,10 @@ func wholesale(old, new *Document, cause error) *Result {
 // blocks for unmatched paragraphs (added ones where they stand in new,
 // removed ones after the block holding the old paragraph before them), and
 // marks the groups outside the longest increasing run of old positions as
-// moved.
-func orderBlocks(groups []*group, nOld, nNew int) []Block {
+// moved. It also returns the ghosts of merged paragraphs that stood away
+// from their merge block: each old paragraph of a merge after the first
+// that does not follow the one before it.
+func orderBlocks(groups []*group, nOld, nNew int) ([]Block, []Ghost) {
 	oldIn := make([]bool, nOld)
 	newIn := make([]*group, nNew)
 	for _, g := range groups {
@@ -160,18 +169,27 @@ func orderBlocks(groups []*group, nOld, nNew int) []Block {
 			stayOld = append(stayOld, blocks[i].Old[0])
 		}
 	}
-	for i := range blocks {
-		if !blocks[i].Moved {
-			continue
-		}
-		k := sort.SearchInts(stayOld, blocks[i].Old[0])
+	at := func(o int) int { // the block index before which old paragraph o stood
+		k := sort.SearchInts(stayOld, o)
 		if k == 0 {
-			blocks[i].Origin = 0
-		} else {
-			blocks[i].Origin = stayPos[k-1] + 1
+			return 0
+		}
+		return stayPos[k-1] + 1
+	}
+	var ghosts []Ghost
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Moved {
+			b.Origin = at(b.Old[0])
+		}
+		for k := 1; k < len(b.Old) && len(b.New) == 1; k++ {
+			if o := b.Old[k]; o != b.Old[k-1]+1 {
+				ghosts = append(ghosts, Ghost{Old: o, Block: i, At: at(o)})
+			}
 		}
 	}
-	return blocks
+	sort.SliceStable(ghosts, func(a, b int) bool { return ghosts[a].At < ghosts[b].At })
+	return blocks, ghosts
 }
 
 // builder fills blocks with their sentence pairs.
@@ -330,6 +348,7 @@ func (b *builder) fill(blk *Block) {
 	if len(removedAfter[-1]) > 0 {
 		allEqual = false
 	}
+	b.carried(blk, inOld, inNew)
 	switch {
 	case len(blk.Old) == 0:
 		blk.Kind = Added
@@ -340,6 +359,67 @@ func (b *builder) fill(blk *Block) {
 	default:
 		blk.Kind = Changed
 	}
+}
+
+// carried fills Pair.From for the added sentences of blk split off a
+// sentence of blk, and the removed ones folded into a sentence of blk: the
+// split-off words are diffed against the words they came from.
+func (b *builder) carried(blk *Block, inOld, inNew map[int]bool) {
+	find := func(old bool, ref SentRef) *Pair {
+		for i := range blk.Pairs {
+			p := &blk.Pairs[i]
+			r, more := p.NewRef, p.NewMore
+			if old {
+				r, more = p.OldRef, p.OldMore
+			}
+			if r.Para == ref.Para && r.Sent <= ref.Sent && ref.Sent <= r.Sent+more {
+				return p
+			}
+		}
+		return nil
+	}
+	for i := range blk.Pairs {
+		p := &blk.Pairs[i]
+		if p.PartOf == nil {
+			continue
+		}
+		switch {
+		case p.Kind == Added && inOld[p.PartOf.Para]:
+			src := find(true, *p.PartOf)
+			if src == nil {
+				continue
+			}
+			lost := src.Old
+			if src.Kind != Removed {
+				lost = opText(src.Words, OpDelete)
+			}
+			if lost != "" {
+				p.From = wordDiff(lost, p.New)
+			}
+		case p.Kind == Removed && inNew[p.PartOf.Para]:
+			dst := find(false, *p.PartOf)
+			if dst == nil || dst.Kind == Added {
+				continue
+			}
+			if gained := opText(dst.Words, OpInsert); gained != "" {
+				p.From = wordDiff(p.Old, gained)
+			}
+		}
+	}
+}
+
+// opText joins, with single spaces, the trimmed texts of the words with
+// operation op.
+func opText(ws []Word, op Op) string {
+	var parts []string
+	for _, w := range ws {
+		if w.Op == op {
+			if t := strings.TrimSpace(w.Text); t != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // joins finds, inside a block, sentences an editor joined or split: an
@@ -447,7 +527,10 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 	nt := spanText(b.new, nref, ns.hi-ns.lo)
 	p := Pair{Kind: Equal, OldRef: oref, NewRef: nref, OldMore: os.hi - os.lo, NewMore: ns.hi - ns.lo,
 		Old: ot, New: nt, Moved: moved}
-	if ot != nt {
+	// Canonically equivalent texts (precomposed or combining accents, NFC
+	// and NFD) are the same text: the pair is Equal, each side kept as
+	// written.
+	if ot != nt && norm.NFC.String(ot) != norm.NFC.String(nt) {
 		p.Kind = Changed
 		p.Words = wordDiff(ot, nt)
 	}

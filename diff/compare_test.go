@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/internal/scaling"
 )
 
 // load reads one file through package input.
@@ -96,14 +98,28 @@ func checkInvariants(t *testing.T, r *diff.Result) {
 			t.Errorf("block %d: many to many %v → %v", bi, b.Old, b.New)
 		}
 	}
-	// Blocks follow the new reading order.
-	last := -1
+	// Blocks follow the new reading order: each stands at its first new
+	// paragraph, and a split's later paragraphs follow on, or stand after
+	// paragraphs that moved in between them (a split across a move).
+	placed := make([]bool, len(r.New.Paragraphs))
+	next := 0 // the first new paragraph not yet placed
 	for bi := range r.Blocks {
-		for _, n := range r.Blocks[bi].New {
-			if n != last+1 {
-				t.Errorf("block %d: new paragraph %d after %d", bi, n, last)
+		b := &r.Blocks[bi]
+		for k, n := range b.New {
+			if k == 0 && n != next {
+				t.Errorf("block %d: starts at new paragraph %d, want %d", bi, n, next)
 			}
-			last = n
+			if k > 0 {
+				for gap := b.New[k-1] + 1; gap < n; gap++ {
+					if gb := r.BlockOfNew(gap); !r.Blocks[gb].Moved {
+						t.Errorf("block %d: new paragraphs %d and %d parted by new paragraph %d of block %d, which did not move", bi, b.New[k-1], n, gap, gb)
+					}
+				}
+			}
+			placed[n] = true
+			for next < len(placed) && placed[next] {
+				next++
+			}
 		}
 	}
 }
@@ -161,12 +177,55 @@ func TestSeedPair(t *testing.T) {
 		return strings.Join(s, " | ")
 	}
 
-	// A clause of an old sentence became a paragraph of its own: the added
-	// sentence points at the sentence it was cut from.
-	if b := findBlock(t, r, "The event followed the longest"); b.Kind != diff.Added {
-		t.Errorf("The event followed…: kind %v", b.Kind)
-	} else if p := b.Pairs[0]; p.PartOf == nil || !strings.HasPrefix(r.Old.Paragraphs[p.PartOf.Para].Sentences[p.PartOf.Sent].Text, "“There’s no deal") {
-		t.Errorf("The event followed…: PartOf %v, want the old “There’s no deal…” sentence", p.PartOf)
+	// Old ¶3's last clause became the start of new ¶6, with new ¶5 moved in
+	// between: one split block (old ¶3 → new ¶4+¶6), and the split-off
+	// sentence points at the sentence it was cut from, its words diffed
+	// against the clause that sentence lost.
+	split := findBlock(t, r, "The event followed the longest")
+	if !slices.Equal(split.Old, []int{2}) || !slices.Equal(split.New, []int{3, 5}) || split.Kind != diff.Changed {
+		t.Errorf("The event followed…: block %v → %v kind %v, want the split old ¶3 → new ¶4+¶6", split.Old, split.New, split.Kind)
+	}
+	for _, p := range split.Pairs {
+		if !strings.HasPrefix(p.New, "The event followed") {
+			continue
+		}
+		if p.Kind != diff.Added || p.PartOf == nil || !strings.HasPrefix(r.Old.Paragraphs[p.PartOf.Para].Sentences[p.PartOf.Sent].Text, "“There’s no deal") {
+			t.Errorf("The event followed…: %v, PartOf %v, want added from the old “There’s no deal…” sentence", p.Kind, p.PartOf)
+		}
+		var carried, fresh []string
+		for _, w := range p.From {
+			switch w.Op {
+			case diff.OpEqual:
+				carried = append(carried, strings.TrimSpace(w.Text))
+			case diff.OpInsert:
+				fresh = append(fresh, strings.TrimSpace(w.Text))
+			}
+		}
+		if got := strings.Join(carried, " "); got != "followed the longest ever face-to-face meeting between the two leaders" {
+			t.Errorf("The event followed…: carried over %q", got)
+		}
+		if got := strings.Join(fresh, " "); got != "The event ." {
+			t.Errorf("The event followed…: new words %q", got)
+		}
+	}
+
+	// Old ¶11 was merged into new ¶7 far above: a ghost marks where it
+	// stood, after the block of old ¶9 (its last old predecessor in place).
+	ghosted := false
+	for _, g := range r.Ghosts {
+		if g.Old != 10 {
+			continue
+		}
+		ghosted = true
+		if !slices.Contains(r.Blocks[g.Block].Old, 10) || !slices.Equal(r.Blocks[g.Block].New, []int{6}) {
+			t.Errorf("ghost of old ¶11: block %d is %v → %v, want the merge into new ¶7", g.Block, r.Blocks[g.Block].Old, r.Blocks[g.Block].New)
+		}
+		if g.At < 1 || g.At > len(r.Blocks) || !slices.Contains(r.Blocks[g.At-1].Old, 8) {
+			t.Errorf("ghost of old ¶11 at block %d, want right after the block of old ¶9", g.At)
+		}
+	}
+	if !ghosted {
+		t.Errorf("no ghost for old ¶11, merged into new ¶7: %+v", r.Ghosts)
 	}
 
 	for _, prefix := range []string{"Putin spoke first", "Ahead of the talks European allies"} {
@@ -325,15 +384,17 @@ func TestCompareShapes(t *testing.T) {
 	}
 }
 
-// TestGroupingScaling times the shapes that once made grouping quadratic:
-// one old paragraph split into thousands of new ones of varied length (the
-// split edges arrive out of reading order and wait for their neighbours),
-// and thousands merged into one (each join copied its group). Eight times
-// the paragraphs may cost at most 24 times the time (n log n with slack);
-// quadratic grouping cost about 60 times.
+// TestGroupingScaling measures the shapes that once made grouping
+// quadratic: one old paragraph split into thousands of new ones of varied
+// length (the split edges arrive out of reading order and wait for their
+// neighbours), and thousands merged into one (each join copied its group).
+// Eight times the paragraphs may cost at most 24 times the allocations
+// (n log n with slack; the copying joins grew with the square). With
+// STORYDIFF_TIMING=1 the wall-clock time is held to the same ratio
+// (quadratic grouping cost about 60 times).
 func TestGroupingScaling(t *testing.T) {
 	if testing.Short() {
-		t.Skip("timing test")
+		t.Skip("16000 paragraphs")
 	}
 	sentences := func(n int) []string {
 		out := make([]string, n)
@@ -342,30 +403,39 @@ func TestGroupingScaling(t *testing.T) {
 		}
 		return out
 	}
+	compare := func(old, new *diff.Document) {
+		if r := diff.Compare(old, new, nil); len(r.Blocks) != 1 {
+			t.Fatalf("%d blocks, want one split or merge block", len(r.Blocks))
+		}
+	}
 	best := func(old, new *diff.Document) time.Duration {
 		var b time.Duration
 		for range 3 {
 			start := time.Now()
-			r := diff.Compare(old, new, nil)
+			compare(old, new)
 			if el := time.Since(start); b == 0 || el < b {
 				b = el
-			}
-			if len(r.Blocks) != 1 {
-				t.Fatalf("%d blocks, want one split or merge block", len(r.Blocks))
 			}
 		}
 		return b
 	}
 	for _, shape := range []string{"split", "merge"} {
 		var times [2]time.Duration
+		var costs [2]scaling.Cost
 		for i, n := range []int{2000, 16000} {
 			ss := sentences(n)
-			whole, parts := doc("whole", strings.Join(ss, " ")), doc("parts", ss...)
-			if shape == "split" {
-				times[i] = best(whole, parts)
-			} else {
-				times[i] = best(parts, whole)
+			old, new := doc("whole", strings.Join(ss, " ")), doc("parts", ss...)
+			if shape == "merge" {
+				old, new = new, old
 			}
+			costs[i] = scaling.Measure(func() { compare(old, new) })
+			if scaling.Timing() {
+				times[i] = best(old, new)
+			}
+		}
+		scaling.Near(t, shape+" 2000 -> 16000 paragraphs", costs[0], costs[1], 24, scaling.Cost{})
+		if !scaling.Timing() {
+			continue
 		}
 		ratio := float64(times[1]) / float64(times[0])
 		t.Logf("%s: 2000 paragraphs %v, 16000 %v, ratio %.1f", shape, times[0], times[1], ratio)

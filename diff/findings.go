@@ -41,7 +41,7 @@ const (
 // findings returns the story-level findings of an annotated Result (block
 // labels set, pairs classified).
 func findings(r *Result, datelines []datelineChange) []Finding {
-	var out []Finding
+	out := noticeFindings(r)
 	story := func(b int) bool { return r.Blocks[b].Boilerplate == "" }
 	if f, ok := ledeFinding(r, story); ok {
 		out = append(out, f)
@@ -151,6 +151,9 @@ func trimmedFinding(r *Result, story func(int) bool) (Finding, bool) {
 		if r.Blocks[bi].Kind != Removed {
 			last = p
 			break
+		}
+		if IsNotice(r.Old.Paragraphs[p].Text) {
+			continue // a placeholder or notice removed is a finding of its own, not a trim
 		}
 		paras++
 		words += segment.CountWords(r.Old.Paragraphs[p].Text)

@@ -108,6 +108,33 @@ func TestFixtureAlignment(t *testing.T) {
 				}
 				return nil
 			}},
+		// Exact twins are partners: the old headline is aligned with its
+		// verbatim copy further down, not with the suffixed new headline.
+		{pair: "outlet", want: []string{"-→1 added", "1→4 equal m", "3→3 equal", "4→5 equal", "8→9 equal"},
+			stats: func(s diff.Stats) error {
+				if s.SentencesMoved != 0 || s.SentencesAdded+s.SentencesRemoved+s.SentencesChanged != 0 || s.Moved != 1 {
+					return fmt.Errorf("want 1 moved block and no sentence moved, added, removed or changed")
+				}
+				return nil
+			}},
+		// A caption repeated verbatim stays with its own copy; the caption
+		// that occurs once is aligned with its twin where it moved.
+		{pair: "captions", want: []string{"2→2 equal", "10→11 equal", "6→4 equal m", "3→3 changed", "-→9 added", "11→12 equal"},
+			stats: func(s diff.Stats) error {
+				if s.Moved != 1 || s.SentencesMoved != 0 || s.Added != 1 || s.Removed != 0 {
+					return fmt.Errorf("want 1 moved, 1 added, nothing removed, no sentence moved")
+				}
+				return nil
+			}},
+		// The headline repeated as the first line is a repeat, added: not a
+		// split of the old headline.
+		{pair: "headline-repeat", want: []string{"1→1 equal", "-→2 added", "2→3 equal", "6→7 changed"},
+			stats: func(s diff.Stats) error {
+				if s.Split != 0 || s.Moved != 0 || s.SentencesMoved != 0 {
+					return fmt.Errorf("want no split and nothing moved")
+				}
+				return nil
+			}},
 		{pair: "empty",
 			stats: func(s diff.Stats) error {
 				if s.Added != 8 || s.Removed+s.Equal+s.Changed+s.Moved != 0 {

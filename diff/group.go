@@ -20,6 +20,12 @@ type group struct {
 	lo, hi   int   // while grouping: the first and last new paragraph
 }
 
+// edge is the weight of the sentence links between old paragraph o and new
+// paragraph n.
+type edge struct{ o, n, w int }
+
+func (e edge) ends() (o, n int) { return e.o, e.n }
+
 // groupParagraphs groups paragraphs by the sentence links between them.
 func groupParagraphs(l *linker, od, nd *Document) []*group {
 	oldWords := paraWords(l.old, len(od.Paragraphs))
@@ -43,7 +49,6 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		}
 	}
 
-	type edge struct{ o, n, w int }
 	edges := make([]edge, 0, len(weights))
 	bestOld := fillInts(len(od.Paragraphs)) // old paragraph → best new
 	bestNew := fillInts(len(nd.Paragraphs))
@@ -58,8 +63,7 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	share := func(e edge) float64 {
 		return float64(e.w) / float64(max(1, min(oldWords[e.o], newWords[e.n])))
 	}
-	sort.Slice(edges, func(a, b int) bool {
-		ea, eb := edges[a], edges[b]
+	stronger := func(ea, eb edge) bool {
 		if sa, sb := share(ea), share(eb); sa != sb {
 			return sa > sb
 		}
@@ -70,7 +74,8 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 			return ea.n < eb.n
 		}
 		return ea.o < eb.o
-	})
+	}
+	sort.Slice(edges, func(a, b int) bool { return stronger(edges[a], edges[b]) })
 	for _, e := range edges {
 		if e.w > bestOldW[e.o] {
 			bestOld[e.o], bestOldW[e.o] = e.n, e.w
@@ -82,6 +87,14 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 
 	oldGroup := make([]*group, len(od.Paragraphs))
 	newGroup := make([]*group, len(nd.Paragraphs))
+	// Exact twins are grouped first and take no other paragraph: the
+	// paragraph is the same in both versions, not part of a split or merge.
+	anchored := map[*group]bool{}
+	for o, n := range l.anchors {
+		g := &group{old: []int{o}, new: []int{n}, lo: n, hi: n}
+		oldGroup[o], newGroup[n] = g, g
+		anchored[g] = true
+	}
 	// join tries to add edge e; it reports false when the edge would make a
 	// many-to-many group or a split whose new paragraphs are not
 	// consecutive. Such a split may become consecutive once a later edge
@@ -95,6 +108,8 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		switch {
 		case g != nil && g == h:
 			return true, false
+		case anchored[g] || anchored[h]:
+			return false, false // an exact twin stays one to one
 		case g != nil && h != nil:
 			return false, false // many to many: not a split or a merge
 		case g == nil && h == nil:
@@ -150,6 +165,7 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 			waiting[e.n] = append(waiting[e.n], e)
 		}
 	}
+	splitAcrossMoves(waiting, stronger, oldGroup, newGroup, anchored)
 
 	var groups []*group
 	seen := map[*group]bool{}
@@ -162,6 +178,63 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		}
 	}
 	return groups // in new order (by first new paragraph)
+}
+
+// splitAcrossMoves joins the split edges still waiting whose new paragraph
+// is parted from its group only by paragraphs that moved in from elsewhere:
+// old ¶3 → new ¶4 and ¶6, with new ¶5 moved in between, is one split.
+// Moves are judged as orderBlocks judges them, by the longest increasing
+// run of the groups' first old paragraphs in new order.
+func splitAcrossMoves[E interface{ ends() (o, n int) }](waiting map[int][]E, stronger func(a, b E) bool, oldGroup, newGroup []*group, anchored map[*group]bool) {
+	if len(waiting) == 0 {
+		return
+	}
+	var left []E
+	for _, es := range waiting {
+		left = append(left, es...)
+	}
+	sort.Slice(left, func(a, b int) bool { return stronger(left[a], left[b]) })
+
+	var order []*group
+	var firstOld []int
+	seen := map[*group]bool{}
+	for _, g := range newGroup {
+		if g != nil && !seen[g] {
+			seen[g] = true
+			order = append(order, g)
+			firstOld = append(firstOld, slices.Min(g.old))
+		}
+	}
+	inOrder := longestIncreasing(firstOld)
+	moved := map[*group]bool{}
+	for i, g := range order {
+		if !inOrder[i] {
+			moved[g] = true
+		}
+	}
+	onlyMoved := func(from, to int) bool { // new paragraphs from..to-1
+		for p := from; p < to; p++ {
+			if h := newGroup[p]; h == nil || !moved[h] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, e := range left {
+		o, n := e.ends()
+		g := oldGroup[o]
+		if g == nil || newGroup[n] != nil || len(g.old) > 1 || anchored[g] || moved[g] {
+			continue
+		}
+		// Only forward: a paragraph joined before the group's first would
+		// change the group's place in new order, and so what moved.
+		if n < g.hi || !onlyMoved(g.hi+1, n) {
+			continue
+		}
+		g.hi = n
+		g.new = append(g.new, n)
+		newGroup[n] = g
+	}
 }
 
 func paraWords(ss []sent, n int) []int {

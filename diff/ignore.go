@@ -72,9 +72,11 @@ type View struct {
 func (r *Result) View(m ClassMask) View { return View{Result: r, Ignore: m} }
 
 // RunHidden reports whether run r is ignored under the view: its class is
-// in the mask. Views render a hidden run as its new text, unhighlighted;
-// its flags are hidden with it.
-func (v View) RunHidden(r Run) bool { return v.Ignore.Has(r.Class) }
+// in the mask and it carries no flag. A change that carries a flag (a
+// respelled name is ClassStyle and FlagName) is never hidden, whatever the
+// mask: it stays visible, counted and listed. Views render a hidden run as
+// its new text, unhighlighted.
+func (v View) RunHidden(r Run) bool { return r.Flags == 0 && v.Ignore.Has(r.Class) }
 
 // PairHidden reports whether the whole pair reads as unchanged under the
 // view: it is Changed, not moved, and every run is hidden. Added, Removed
@@ -108,24 +110,23 @@ func (v View) PairVisible(p *Pair) (Class, Flag) {
 	return c, f
 }
 
-// BlockVisible returns the class and flags of the block's pairs under the
-// view; a boilerplate block shows no flags.
+// BlockVisible returns the class of the block's pairs under the view and
+// the block's flags (no mask hides a flag; a boilerplate block has none).
 func (v View) BlockVisible(b *Block) (Class, Flag) {
 	if v.Ignore == 0 {
 		return b.Class, b.Flags
 	}
 	var c Class
-	var f Flag
 	for i := range b.Pairs {
-		pc, pf := v.PairVisible(&b.Pairs[i])
+		pc, _ := v.PairVisible(&b.Pairs[i])
 		c = max(c, pc)
-		f |= pf
 	}
-	if b.Boilerplate != "" {
-		f = 0
-	}
-	return c, f
+	return c, b.Flags
 }
+
+// PairFlags returns the flags shown with pair pi of block bi (see
+// Block.PairFlags: a block added or removed whole shows its flags once).
+func (v View) PairFlags(bi, pi int) Flag { return v.Result.Blocks[bi].PairFlags(pi) }
 
 // BlockHidden reports whether block i reads as Equal under the view: it is
 // a Changed one-to-one block, not moved, every sentence of its old
@@ -201,16 +202,25 @@ func (v View) Stats() (Stats, int) {
 		if b.IsMerge() {
 			st.Merged++
 		}
+		whole := b.IsWhole()
+		if whole {
+			st.countFlags(b.wholeFlags()) // flagged once, as a block
+		}
 		for j := range b.Pairs {
-			hidden += st.addPair(&b.Pairs[j], v)
+			hidden += st.addPair(&b.Pairs[j], v, whole)
 		}
 	}
 	return st, hidden
 }
 
 // addPair counts one pair of a story block under v and returns how many of
-// its runs v hid.
-func (st *Stats) addPair(p *Pair, v View) int {
+// its runs v hid. The flags of a pair of a block added or removed whole
+// (whole) are counted with the block.
+func (st *Stats) addPair(p *Pair, v View, whole bool) int {
+	flags := p.Flags
+	if whole {
+		flags = 0
+	}
 	if p.Moved {
 		st.SentencesMoved++
 	}
@@ -242,11 +252,11 @@ func (st *Stats) addPair(p *Pair, v View) int {
 	case Added:
 		st.SentencesAdded++
 		st.WordsAdded += segment.CountWords(p.New)
-		st.countChange(ClassWording, p.Flags)
+		st.countChange(ClassWording, flags)
 	case Removed:
 		st.SentencesRemoved++
 		st.WordsRemoved += segment.CountWords(p.Old)
-		st.countChange(ClassWording, p.Flags)
+		st.countChange(ClassWording, flags)
 	}
 	return hidden
 }
@@ -271,10 +281,15 @@ func (st *Stats) countChange(c Class, f Flag) {
 	case ClassWording:
 		st.Wording++
 	}
+	st.countFlags(f)
+}
+
+// countFlags counts one change carrying the flags f.
+func (st *Stats) countFlags(f Flag) {
 	for _, n := range [...]struct {
 		f Flag
 		c *int
-	}{{FlagNegation, &st.Negations}, {FlagNumber, &st.Numbers}, {FlagQuote, &st.Quotes},
+	}{{FlagNegation, &st.Negations}, {FlagReversal, &st.Reversals}, {FlagNumber, &st.Numbers}, {FlagQuote, &st.Quotes},
 		{FlagName, &st.Names}, {FlagAttribution, &st.Attributions}} {
 		if f&n.f != 0 {
 			(*n.c)++

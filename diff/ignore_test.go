@@ -41,8 +41,9 @@ func TestParseIgnore(t *testing.T) {
 }
 
 // TestIgnoreLede hides typography and style on the lede fixture: the
-// counts drop by exactly the hidden runs, flagged wording stays, and the
-// Result itself does not change.
+// counts drop by exactly the hidden runs, every flagged change stays (the
+// Kozlovskiy/Kozlovskyy respelling is style and NAME: it is never hidden),
+// and the Result itself does not change.
 func TestIgnoreLede(t *testing.T) {
 	r := fixture(t, "lede")
 	before := r.Stats
@@ -67,7 +68,7 @@ func TestIgnoreLede(t *testing.T) {
 			p := &b.Pairs[pi]
 			visible := 0
 			for _, run := range p.Runs {
-				if run.Class == diff.ClassTypography || run.Class == diff.ClassStyle {
+				if (run.Class == diff.ClassTypography || run.Class == diff.ClassStyle) && run.Flags == 0 {
 					wantHidden++
 					if !v.RunHidden(run) {
 						t.Errorf("block %d pair %d: %v run not hidden", bi, pi, run.Class)
@@ -90,8 +91,11 @@ func TestIgnoreLede(t *testing.T) {
 			if p.Kind != diff.Equal && !v.PairHidden(p) {
 				allHidden = false
 			}
-			if c, _ := v.PairVisible(p); c == diff.ClassTypography || c == diff.ClassStyle {
-				t.Errorf("block %d pair %d: visible class %v under %v", bi, pi, c, m)
+			if c, f := v.PairVisible(p); (c == diff.ClassTypography || c == diff.ClassStyle) && f == 0 {
+				t.Errorf("block %d pair %d: visible unflagged class %v under %v", bi, pi, c, m)
+			}
+			if _, f := v.PairVisible(p); f != p.Flags {
+				t.Errorf("block %d pair %d: visible flags %v, want all of %v", bi, pi, f, p.Flags)
 			}
 		}
 		if allHidden {
@@ -104,20 +108,18 @@ func TestIgnoreLede(t *testing.T) {
 	if hidden != wantHidden || hidden == 0 {
 		t.Errorf("hidden %d, want %d (> 0)", hidden, wantHidden)
 	}
-	if st.Typography != 0 || st.Style != 0 || st.Wording != before.Wording {
+	if st.Typography != 0 || st.Style != 1 || st.Wording != before.Wording {
 		t.Errorf("classes under %v: %+v (before %+v)", m, st, before)
 	}
-	if st.Negations != before.Negations || st.Numbers != before.Numbers || st.Quotes != before.Quotes || st.Attributions != before.Attributions {
-		t.Errorf("wording flags changed under %v: %+v, before %+v", m, st, before)
-	}
-	if st.Names >= before.Names {
-		t.Errorf("names %d under %v, before %d: the Kozlovskiy respelling should be hidden", st.Names, m, before.Names)
+	if st.Negations != before.Negations || st.Numbers != before.Numbers || st.Quotes != before.Quotes ||
+		st.Attributions != before.Attributions || st.Names != before.Names {
+		t.Errorf("flag counts changed under %v: %+v, before %+v (a flagged change is never hidden)", m, st, before)
 	}
 	if st.SentencesChanged != before.SentencesChanged-hiddenPairs || st.SentencesEqual != before.SentencesEqual+hiddenPairs {
 		t.Errorf("sentences under %v: %+v, before %+v, %d hidden pairs", m, st, before, hiddenPairs)
 	}
-	if st.Changed != before.Changed-hiddenBlocks || st.Equal != before.Equal+hiddenBlocks || hiddenBlocks != 3 {
-		t.Errorf("blocks under %v: %d changed %d equal, before %d/%d, %d hidden (want 3: Kozlovskyy, quotes, percent)",
+	if st.Changed != before.Changed-hiddenBlocks || st.Equal != before.Equal+hiddenBlocks || hiddenBlocks != 2 {
+		t.Errorf("blocks under %v: %d changed %d equal, before %d/%d, %d hidden (want 2: quotes, percent; Kozlovskyy is a NAME)",
 			m, st.Changed, st.Equal, before.Changed, before.Equal, hiddenBlocks)
 	}
 	if st.WordsAdded >= before.WordsAdded || st.WordsRemoved >= before.WordsRemoved {
@@ -189,5 +191,52 @@ func TestAssembleCountsLikeView(t *testing.T) {
 	}
 	if st, hidden := r.View(0).Stats(); st != r.Stats || hidden != 0 {
 		t.Errorf("View(0).Stats() = %+v, %d; want r.Stats", st, hidden)
+	}
+}
+
+// TestFlaggedNeverHidden: under every mask a change that carries a flag
+// stays visible (a respelled surname is style and NAME), while unflagged
+// typography and style changes are hidden.
+func TestFlaggedNeverHidden(t *testing.T) {
+	all := diff.IgnoreTypography | diff.IgnoreStyle
+	tests := []struct {
+		name, old, new string
+		hidden         bool
+	}{
+		{"respelled surname", "The mayor, Anna Haverkamp, opened the bridge on Friday.",
+			"The mayor, Anna Havercamp, opened the bridge on Friday.", false},
+		{"transliteration", "The minister, Oleh Kozlovskiy, spoke to reporters in the capital.",
+			"The minister, Oleh Kozlovskyy, spoke to reporters in the capital.", false},
+		{"trap: spelling variant", "The council chose a new colour for the harbour ferries.",
+			"The council chose a new color for the harbour ferries.", true},
+		{"trap: curly quotes", `The sign read "closed" for most of the week.`,
+			"The sign read “closed” for most of the week.", true},
+		{"trap: abbreviation", "The US embassy issued a travel warning for the region.",
+			"The U.S. embassy issued a travel warning for the region.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := diff.Compare(doc("old", tt.old), doc("new", tt.new), nil)
+			v := r.View(all)
+			if v.BlockHidden(0) != tt.hidden {
+				t.Errorf("BlockHidden = %v, want %v (flags %v)", v.BlockHidden(0), tt.hidden, r.Blocks[0].Flags)
+			}
+			st, hidden := v.Stats()
+			if tt.hidden {
+				if hidden == 0 || st.Changed != 0 {
+					t.Errorf("hidden %d, changed %d: want the change hidden", hidden, st.Changed)
+				}
+				return
+			}
+			if r.Blocks[0].Flags == 0 {
+				t.Fatalf("no flag on %q → %q", tt.old, tt.new)
+			}
+			if _, f := v.BlockVisible(&r.Blocks[0]); f != r.Blocks[0].Flags {
+				t.Errorf("visible flags %v, want %v", f, r.Blocks[0].Flags)
+			}
+			if hidden != 0 || st.Changed != 1 || st.Names != r.Stats.Names || st.Names == 0 {
+				t.Errorf("hidden %d, changed %d, names %d (of %d): want the flagged change counted", hidden, st.Changed, st.Names, r.Stats.Names)
+			}
+		})
 	}
 }

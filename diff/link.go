@@ -33,6 +33,20 @@ const (
 	maxPosting = 64
 	// maxCandidates is how many candidates per sentence are scored exactly.
 	maxCandidates = 6
+	// minTrimContainment is the share of the shorter sentence's words
+	// (counted and weighted by rarity) that must appear, in order, in the
+	// longer one for the two to be linked as one sentence trimmed or
+	// extended by a clause ("The council approved the plan on Monday after
+	// a three-hour debate in which…" → "The council approved the plan on
+	// Monday."), however low their Dice score.
+	minTrimContainment = 0.8
+	// minTrimWords is the least number of words of the shorter sentence of
+	// a trim link: "He said." is contained in too many sentences to say
+	// which one it was cut from.
+	minTrimWords = 4
+	// maxTrimWords bounds the longer sentence of a trim link, for which
+	// the in-order check costs the product of the two lengths.
+	maxTrimWords = 400
 )
 
 // sent is one sentence with its matching features.
@@ -51,6 +65,10 @@ type sent struct {
 type linker struct {
 	old, new []sent
 	idf      []float64 // by interned word
+	od, nd   *Document
+	// anchors maps an old paragraph to its exact twin in the new version
+	// (see linkAnchors); twin is the reverse map.
+	anchors, twin map[int]int
 }
 
 func newLinker(od, nd *Document) *linker {
@@ -108,7 +126,7 @@ func newLinker(od, nd *Document) *linker {
 		}
 		return out
 	}
-	l := &linker{}
+	l := &linker{od: od, nd: nd}
 	l.old = build(od, &of)
 	l.new = build(nd, &nf)
 	n := float64(len(l.old) + len(l.new))
@@ -182,6 +200,79 @@ func fnv(h uint64, b []byte) uint64 {
 	return h
 }
 
+// linkAnchors links exact twins: a paragraph whose normalised text (its
+// sentences' keys, in order) occurs exactly once in each version is the
+// same paragraph in both, wherever it stands, and its sentences are linked
+// one to one to the twin's. Grouping starts from these anchors, so that a
+// headline repeated verbatim further down is aligned with that copy rather
+// than with the new headline that merely contains it ("… | The Daily
+// Herald"), and the paragraph blocks agree with the sentence links.
+func (l *linker) linkAnchors() {
+	oldKeys := paraKeys(l.old, len(l.od.Paragraphs))
+	newKeys := paraKeys(l.new, len(l.nd.Paragraphs))
+	type seen struct{ count, para int }
+	oldCount := make(map[uint64]seen, len(oldKeys))
+	for p, k := range oldKeys {
+		c := oldCount[k]
+		oldCount[k] = seen{c.count + 1, p}
+	}
+	newCount := make(map[uint64]seen, len(newKeys))
+	for p, k := range newKeys {
+		c := newCount[k]
+		newCount[k] = seen{c.count + 1, p}
+	}
+	l.anchors, l.twin = map[int]int{}, map[int]int{}
+	oldStart, newStart := sentStarts(l.old, len(oldKeys)), sentStarts(l.new, len(newKeys))
+	for n, k := range newKeys {
+		oc, nc := oldCount[k], newCount[k]
+		if oc.count != 1 || nc.count != 1 {
+			continue
+		}
+		o := oc.para
+		if oldStart[o+1]-oldStart[o] != newStart[n+1]-newStart[n] {
+			continue // a key collision, or sentences segmented apart: no anchor
+		}
+		l.anchors[o], l.twin[n] = n, o
+		for d := 0; d < oldStart[o+1]-oldStart[o]; d++ {
+			i, j := oldStart[o]+d, newStart[n]+d
+			w := max(1, len(l.old[i].words))
+			l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, w
+			l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, w
+		}
+	}
+}
+
+// paraKeys returns a hash of the sentence keys of each of n paragraphs.
+func paraKeys(ss []sent, n int) []uint64 {
+	keys := make([]uint64, n)
+	for p := range keys {
+		keys[p] = fnvOffset
+	}
+	for i := range ss {
+		p := ss[i].ref.Para
+		k := ss[i].key
+		for b := 0; b < 8; b++ {
+			keys[p] ^= k & 0xff
+			keys[p] *= fnvPrime
+			k >>= 8
+		}
+	}
+	return keys
+}
+
+// sentStarts returns, for each of n paragraphs, the index in ss of its
+// first sentence, and len(ss) at the end.
+func sentStarts(ss []sent, n int) []int {
+	st := make([]int, n+1)
+	for i := range ss {
+		st[ss[i].ref.Para+1]++
+	}
+	for p := 1; p <= n; p++ {
+		st[p] += st[p-1]
+	}
+	return st
+}
+
 // linkExact links sentences with the same normalised text, each old
 // sentence at most once. Texts that occur once on each side are linked
 // first; they anchor the rest. A text that repeats (a stock sentence, a
@@ -207,7 +298,7 @@ func (l *linker) linkExact() {
 	}
 	for j := range l.new {
 		k := l.new[j].key
-		if newCount[k] == 1 && len(byKey[k]) == 1 {
+		if newCount[k] == 1 && len(byKey[k]) == 1 && l.new[j].link < 0 && l.old[byKey[k][0]].link < 0 {
 			link(byKey[k][0], j)
 		}
 	}
@@ -374,7 +465,11 @@ func (l *linker) weight(ws []int32) float64 {
 }
 
 // linkSimilar links the sentences left unlinked by linkExact to similar
-// ones, best pairs first, each sentence at most once.
+// ones, best pairs first, each sentence at most once. Two sentences are
+// similar when their word-level Dice score reaches minSimilarity, or when
+// the shorter is contained, in order, in the longer (a trimmed or extended
+// sentence: see minTrimContainment); such a pair scores its Dice value, so
+// it ranks after every pair similar as a whole.
 func (l *linker) linkSimilar() {
 	post := postings(l.old, func(s *sent) bool { return s.link < 0 })
 	type edge struct {
@@ -392,9 +487,9 @@ func (l *linker) linkSimilar() {
 		}
 		for _, c := range l.candidates(ns, post, &scratch) {
 			os := &l.old[c]
-			share, _ := l.overlap(os.words, ns.words)
+			share, w := l.overlap(os.words, ns.words)
 			sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
-			if sim >= minSimilarity {
+			if sim >= minSimilarity || l.trimmed(os, ns, share, w) {
 				edges = append(edges, edge{int(c), j, sim, share, math.Abs(os.pos - ns.pos)})
 			}
 		}
@@ -421,6 +516,63 @@ func (l *linker) linkSimilar() {
 	}
 }
 
+// trimmed reports whether the shorter of old sentence o and new sentence n, which share
+// share words of weight w, is the longer one with a clause cut: at least
+// minTrimWords words, minTrimContainment of them (by count and by rarity)
+// shared, and that many in the same order (a longest common subsequence of
+// the folded words), so that a sentence made of the same words in another
+// order is not taken for a trim.
+func (l *linker) trimmed(o, n *sent, share int, w float64) bool {
+	short, long := o, n
+	if len(short.words) > len(long.words) {
+		short, long = long, short
+	}
+	k := len(short.words)
+	if k < minTrimWords || len(long.words) > maxTrimWords || float64(share) < minTrimContainment*float64(k) {
+		return false
+	}
+	if total := l.weight(short.words); total == 0 || w/total < minTrimContainment {
+		return false
+	}
+	ot := l.od.Paragraphs[o.ref.Para].Sentences[o.ref.Sent].Text
+	nt := l.nd.Paragraphs[n.ref.Para].Sentences[n.ref.Sent].Text
+	return float64(inOrder(ot, nt)) >= minTrimContainment*float64(k)
+}
+
+// inOrder returns the length of the longest common subsequence of the
+// folded words of a and b.
+func inOrder(a, b string) int {
+	wa, wb := foldedWords(a), foldedWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	// One row of the dynamic programme over the shorter text.
+	row := make([]int, len(wa)+1)
+	for _, y := range wb {
+		diag := 0
+		for i, x := range wa {
+			up := row[i+1]
+			switch {
+			case x == y:
+				row[i+1] = diag + 1
+			case row[i] > row[i+1]:
+				row[i+1] = row[i]
+			}
+			diag = up
+		}
+	}
+	return row[len(wa)]
+}
+
+// foldedWords returns the folded words of s in order.
+func foldedWords(s string) []string {
+	var out []string
+	for a, b := segment.NextWord(s, 0); a >= 0; a, b = segment.NextWord(s, b) {
+		out = append(out, string(segment.AppendFold(nil, s[a:b])))
+	}
+	return out
+}
+
 // linkPartial gives each sentence still unlinked a partial link to the
 // sentence of the other version that contains most of it, if any. Partial
 // links only group paragraphs; the sentence itself stays added or removed.
@@ -436,6 +588,12 @@ func (l *linker) linkPartial() {
 		total := l.weight(s.words)
 		best, bestScore, bestShare := -1, 0.0, 0
 		for _, c := range l.candidates(s, post, &scratch) {
+			if other[c].key == s.key {
+				// The same text, linked to another copy: this one is a
+				// repeat (a headline repeated as the first line), not a
+				// clause split off or folded in.
+				continue
+			}
 			share, w := l.overlap(s.words, other[c].words)
 			if share < minPartialWords || total == 0 {
 				continue

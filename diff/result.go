@@ -95,6 +95,7 @@ type Flag uint16
 // The flags.
 const (
 	FlagNegation    Flag = 1 << iota // not, no, never, without, n't … added or removed
+	FlagReversal                     // a word swapped for its opposite: increased/decreased, upheld/overturned
 	FlagNumber                       // digits, number words, money, dates, times changed
 	FlagQuote                        // text inside quotation marks changed
 	FlagName                         // a capitalised name added, removed or changed
@@ -108,6 +109,7 @@ var flagNames = []struct {
 	name, badge string
 }{
 	{FlagNegation, "negation", "NEG"},
+	{FlagReversal, "reversal", "REV"},
 	{FlagNumber, "number", "NUM"},
 	{FlagQuote, "quote", "QUOTE"},
 	{FlagName, "name", "NAME"},
@@ -128,8 +130,8 @@ func (f Flag) Names() []string {
 	return out
 }
 
-// Badges returns the short upper-case badges of the set flags (NEG, NUM,
-// QUOTE, NAME, ATTR), in the order of Names, which is also their order of
+// Badges returns the short upper-case badges of the set flags (NEG, REV,
+// NUM, QUOTE, NAME, ATTR), in the order of Names, which is also their order of
 // importance.
 func (f Flag) Badges() []string {
 	var out []string
@@ -183,6 +185,17 @@ type Pair struct {
 	// hint for views ("from ¶3"), not a link: the sentence stays added or
 	// removed.
 	PartOf *SentRef
+	// From is, for an Added sentence split off a sentence of the same
+	// block (its PartOf), the word diff of the words it came from into it:
+	// OpEqual words were carried over (moved text), OpInsert words are new,
+	// OpDelete words are the rest of what the source lost. OpEqual and
+	// OpInsert rebuild New; OpEqual and OpDelete rebuild the words the
+	// source sentence lost (its deleted words when it is Changed, joined
+	// by spaces, or its whole text when it is Removed). For a Removed
+	// sentence folded into a sentence of the same block it is the word diff
+	// of Old into the words that sentence gained: OpEqual and OpDelete
+	// rebuild Old. Nil otherwise. Views show the OpEqual words as moved.
+	From []Word
 	// Moved reports that the sentence came from an old paragraph that is
 	// not in this pair's block (it moved between paragraphs).
 	Moved bool
@@ -257,7 +270,7 @@ type Stats struct {
 	// Added or Removed sentence one wording change.
 	Typography, Style, Wording int
 	// Changes carrying each flag (a change may carry several).
-	Negations, Numbers, Quotes, Names, Attributions int
+	Negations, Reversals, Numbers, Quotes, Names, Attributions int
 	// Boilerplate blocks (Block.Boilerplate != ""), and how many of them
 	// are changes (Block.IsChange).
 	Boilerplate, BoilerplateChanged int
@@ -271,12 +284,29 @@ type Finding struct {
 	Blocks []int  // the blocks concerned
 }
 
+// Ghost marks where an old paragraph stood that was merged into a block
+// far from it (old ¶11 folded into new ¶7): views show a note there, as
+// they do where a moved block stood (Block.Origin).
+type Ghost struct {
+	Old   int // the old paragraph
+	Block int // the index in Result.Blocks of the merge block holding it
+	// At is the index in Result.Blocks before which the paragraph stood in
+	// the old version (len(Blocks) for the end).
+	At int
+}
+
 // Result is the immutable outcome of Compare.
 type Result struct {
 	Old, New *Document
 	Blocks   []Block
 	Stats    Stats
 	Findings []Finding
+	// Matters is What matters: the flagged changes and the findings, in
+	// the one order every view and export lists them (see Matter).
+	Matters []Matter
+	// Ghosts are the merged paragraphs that stood away from their merge
+	// block, in the order of At.
+	Ghosts []Ghost
 
 	oldBlock, newBlock []int       // paragraph → block
 	oldPair, newPair   [][]pairLoc // paragraph, sentence → pair

@@ -40,61 +40,266 @@ func wordDiff(a, b string) []Word {
 	if len(ta)+len(tb) > maxDiffTokens {
 		return []Word{{OpDelete, a}, {OpInsert, b}}
 	}
-	ids := make(map[string]rune, len(ta)+len(tb))
-	var toks []string
-	encode := func(ts []string) ([]rune, bool) {
-		rs := make([]rune, len(ts))
-		for i, t := range ts {
-			r, ok := ids[t]
+	// The diff runs over words and punctuation, each carrying the white
+	// space before it: white space is no evidence that two sentences
+	// agree, and matching it would scatter kept spaces through a rewrite.
+	ua, ub := spaced(ta), spaced(tb)
+	ids := make(map[string]rune, len(ua)+len(ub))
+	n := 0
+	encode := func(us []unit) ([]rune, bool) {
+		rs := make([]rune, len(us))
+		for i, u := range us {
+			r, ok := ids[u.tok]
 			if !ok {
-				if tokenBase+len(toks) > tokenMax {
+				if tokenBase+n > tokenMax {
 					return nil, false
 				}
-				r = rune(tokenBase + len(toks))
-				ids[t] = r
-				toks = append(toks, t)
+				r = rune(tokenBase + n)
+				n++
+				ids[u.tok] = r
 			}
 			rs[i] = r
 		}
 		return rs, true
 	}
-	ra, okA := encode(ta)
-	rb, okB := encode(tb)
+	ra, okA := encode(ua)
+	rb, okB := encode(ub)
 	if !okA || !okB { // more distinct tokens than runes: replace wholesale
 		return []Word{{OpDelete, a}, {OpInsert, b}}
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
+	diffs := dmp.DiffMainRunes(ra, rb, false)
 
-	var out []Word
-	add := func(op Op, text string) {
-		if text == "" {
+	// Token runs, white space put back, then the clean-up: see readable.
+	segs := make([]tokenRun, 0, 2*len(diffs))
+	emit := func(op Op, toks ...string) {
+		if len(toks) == 1 && toks[0] == "" {
 			return
 		}
-		if n := len(out); n > 0 && out[n-1].Op == op {
-			out[n-1].Text += text
+		if k := len(segs); k > 0 && segs[k-1].op == op {
+			segs[k-1].toks = append(segs[k-1].toks, toks...)
 			return
 		}
-		out = append(out, Word{op, text})
+		segs = append(segs, tokenRun{op: op, toks: toks})
 	}
+	i, j := 0, 0
 	for _, d := range diffs {
-		var op Op
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			op = OpEqual
-		case diffmatchpatch.DiffInsert:
-			op = OpInsert
-		case diffmatchpatch.DiffDelete:
-			op = OpDelete
+		for range []rune(d.Text) {
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				x, y := ua[i], ub[j]
+				if x.space != y.space {
+					emit(OpDelete, x.space)
+					emit(OpInsert, y.space)
+					emit(OpEqual, x.tok)
+				} else {
+					emit(OpEqual, x.space, x.tok)
+				}
+				i++
+				j++
+			case diffmatchpatch.DiffDelete:
+				emit(OpDelete, ua[i].space, ua[i].tok)
+				i++
+			case diffmatchpatch.DiffInsert:
+				emit(OpInsert, ub[j].space, ub[j].tok)
+				j++
+			}
 		}
-		var text []byte
-		for _, r := range d.Text {
-			text = append(text, toks[r-tokenBase]...)
-		}
-		add(op, string(text))
 	}
-	return orderRuns(out)
+	// White space after the last token (none in a trimmed sentence).
+	if x, y := trailing(ta), trailing(tb); x != y {
+		emit(OpDelete, x)
+		emit(OpInsert, y)
+	} else if x != "" {
+		emit(OpEqual, x)
+	}
+	return readable(segs)
+}
+
+// unit is a word or punctuation token with the white space before it.
+type unit struct{ space, tok string }
+
+// spaced groups tokens into units; white space after the last token is
+// left out (see trailing).
+func spaced(ts []string) []unit {
+	us := make([]unit, 0, len(ts)/2+1)
+	space := ""
+	for _, t := range ts {
+		if segment.IsSpace(t) {
+			space += t
+			continue
+		}
+		us = append(us, unit{space, t})
+		space = ""
+	}
+	return us
+}
+
+// trailing returns the white space after the last non-space token.
+func trailing(ts []string) string {
+	s := ""
+	for k := len(ts) - 1; k >= 0 && segment.IsSpace(ts[k]); k-- {
+		s = ts[k] + s
+	}
+	return s
+}
+
+// tokenRun is a run of tokens with one operation.
+type tokenRun struct {
+	op   Op
+	toks []string
+}
+
+// edit is a stretch of the word diff between two kept equal runs: the old
+// tokens it deletes and the new tokens it inserts.
+type edit struct{ del, ins []string }
+
+// readable turns the token-level edit script into Words that read as an
+// editor's change. A minimal edit script keeps every token the two
+// sentences share, which in a rewritten clause leaves confetti: a lone
+// "the" or comma kept between two replaced stretches. So an equal run
+// between two edits is folded into them when it holds no word (only spaces
+// and punctuation) or one function word, and the edits on both sides are
+// real rewrites (at least minRewriteWords words each). Any other equal run
+// stays equal: words that survived are never shown as changed. Within each
+// edit the deletion comes before the insertion.
+func readable(segs []tokenRun) []Word {
+	// Alternate equal runs and edits: items[0], items[2], … are equal runs
+	// (possibly empty), items[1], items[3], … edits.
+	var eqs [][]string
+	var eds []edit
+	cur := edit{}
+	inEdit := false
+	var lastEq []string
+	for _, sg := range segs {
+		if sg.op == OpEqual {
+			if inEdit {
+				eqs = append(eqs, lastEq)
+				eds = append(eds, cur)
+				cur, inEdit = edit{}, false
+				lastEq = nil
+			}
+			lastEq = append(lastEq, sg.toks...)
+			continue
+		}
+		inEdit = true
+		if sg.op == OpDelete {
+			cur.del = append(cur.del, sg.toks...)
+		} else {
+			cur.ins = append(cur.ins, sg.toks...)
+		}
+	}
+	if inEdit {
+		eqs = append(eqs, lastEq)
+		eds = append(eds, cur)
+		lastEq = nil
+	}
+	tail := lastEq
+	// eqs[k] precedes eds[k]; tail follows the last edit. Fold the equal
+	// runs between edits where they are confetti.
+	var outEq [][]string
+	var outEd []edit
+	for k := range eds {
+		if k > 0 && confetti(eqs[k], outEd[len(outEd)-1], eds[k]) {
+			prev := &outEd[len(outEd)-1]
+			prev.del = append(append(prev.del, eqs[k]...), eds[k].del...)
+			prev.ins = append(append(prev.ins, eqs[k]...), eds[k].ins...)
+			continue
+		}
+		outEq = append(outEq, eqs[k])
+		outEd = append(outEd, eds[k])
+	}
+	var out []Word
+	for k := range outEd {
+		// A replacement reads "a [-34-]{+35+}", not "a[- 34-]{+ 35+}": the
+		// white space both sides start with stays in the equal run.
+		if e := &outEd[k]; len(e.del) > 0 && len(e.ins) > 0 && e.del[0] == e.ins[0] && segment.IsSpace(e.del[0]) {
+			outEq[k] = append(outEq[k], e.del[0])
+			e.del, e.ins = e.del[1:], e.ins[1:]
+		}
+		// An insertion or deletion alone reads "would {+not +}be": its
+		// leading space moves to its end when the next equal run starts
+		// with the same space.
+		if e := &outEd[k]; len(e.del) == 0 || len(e.ins) == 0 {
+			side := &e.del
+			if len(e.del) == 0 {
+				side = &e.ins
+			}
+			next := &tail
+			if k+1 < len(outEq) {
+				next = &outEq[k+1]
+			}
+			if s := *side; len(s) > 1 && segment.IsSpace(s[0]) && len(*next) > 0 && (*next)[0] == s[0] {
+				outEq[k] = append(outEq[k], s[0])
+				*side = append(append([]string(nil), s[1:]...), s[0])
+				*next = (*next)[1:]
+			}
+		}
+		if len(outEq[k]) > 0 {
+			out = append(out, Word{OpEqual, strings.Join(outEq[k], "")})
+		}
+		if len(outEd[k].del) > 0 {
+			out = append(out, Word{OpDelete, strings.Join(outEd[k].del, "")})
+		}
+		if len(outEd[k].ins) > 0 {
+			out = append(out, Word{OpInsert, strings.Join(outEd[k].ins, "")})
+		}
+	}
+	if len(tail) > 0 {
+		out = append(out, Word{OpEqual, strings.Join(tail, "")})
+	}
+	return out
+}
+
+// minRewriteWords is the number of words an edit must change on each side
+// of a kept function word for that word to count as confetti.
+const minRewriteWords = 2
+
+// confetti reports whether the equal run eq between edits a and b is to be
+// folded into them (see readable).
+func confetti(eq []string, a, b edit) bool {
+	words := 0
+	var word string
+	for _, t := range eq {
+		if segment.IsWord(t) {
+			words++
+			word = t
+		}
+	}
+	switch {
+	case words == 0:
+		return true
+	case words > 1 || !functionWords[strings.ToLower(word)]:
+		return false
+	}
+	return editWords(a) >= minRewriteWords && editWords(b) >= minRewriteWords
+}
+
+// editWords counts the words an edit changes on its larger side.
+func editWords(e edit) int {
+	return max(countWords(e.del), countWords(e.ins))
+}
+
+func countWords(ts []string) int {
+	n := 0
+	for _, t := range ts {
+		if segment.IsWord(t) {
+			n++
+		}
+	}
+	return n
+}
+
+// functionWords are English words that carry grammar rather than content:
+// one of them kept alone between two rewritten stretches is a coincidence,
+// not a surviving piece of the sentence.
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "by": true, "with": true, "from": true, "as": true, "and": true, "or": true, "but": true,
+	"that": true, "which": true, "who": true, "it": true, "its": true, "is": true, "was": true,
+	"were": true, "be": true, "been": true, "has": true, "had": true, "have": true, "he": true,
+	"she": true, "they": true, "his": true, "her": true, "their": true, "this": true, "than": true,
 }
 
 // orderRuns puts the deletion before the insertion in every run of

@@ -66,54 +66,87 @@ func seriesOptions(docs []*diff.Document, pair [2]int) (Options, func([2]int) in
 
 // run drives a model with Update, running the commands it returns (loads,
 // history) until none is left, as the program would; spinner ticks and
-// progress waits are dropped.
+// progress waits are dropped. A command still running after cmdWait is
+// waited for later, but only while the model is loading: on a busy machine
+// a load may take any time, and it is never dropped for being slow.
 func run(tb testing.TB, m Model, msgs ...tea.Msg) Model {
 	tb.Helper()
 	var tm tea.Model = m
 	queue := msgs
-	for len(queue) > 0 {
+	var pending []chan tea.Msg
+	for {
+		cur := tm.(Model)
+		if busy := cur.loading || cur.histLoading; busy && len(pending) > 0 {
+			// Wait for any pending command before the next message, as a
+			// user waits for the load; keep the others.
+			cases := make([]reflect.SelectCase, len(pending))
+			for i, ch := range pending {
+				cases[i] = reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ch)}
+			}
+			i, v, _ := reflect.Select(cases)
+			pending = slices.Delete(pending, i, i+1)
+			if v.IsValid() && !v.IsNil() {
+				out, late := expand(v.Interface())
+				queue, pending = append(out, queue...), append(pending, late...)
+			}
+			continue
+		} else if busy && len(queue) == 0 {
+			tb.Fatal("the model is loading but no command is left to finish it")
+		}
+		if len(queue) == 0 {
+			return cur
+		}
 		msg := queue[0]
 		queue = queue[1:]
 		var cmd tea.Cmd
 		tm, cmd = tm.Update(msg)
-		queue = append(runCmd(cmd), queue...) // as if the user waited for it
+		out, late := runCmd(cmd)
+		queue = append(out, queue...) // as if the user waited for it
+		pending = append(pending, late...)
 	}
-	return tm.(Model)
 }
 
-// runCmd runs cmd and returns the loads and histories it produced.
-func runCmd(cmd tea.Cmd) []tea.Msg {
+// runCmd runs cmd and returns the loads and histories it produced, and the
+// channels of the commands still running after cmdWait (a spinner or cursor
+// tick, a progress wait, or a slow load).
+func runCmd(cmd tea.Cmd) (out []tea.Msg, late []chan tea.Msg) {
 	if cmd == nil {
-		return nil
+		return nil, nil
 	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(50 * time.Millisecond): // a progress wait or a tick
-		return nil
+	case <-time.After(cmdWait):
+		return nil, []chan tea.Msg{done}
 	}
+	return expand(msg)
+}
+
+// expand runs the commands of a batch, and returns msg itself if it is a
+// load or a history, which run passes on.
+func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.BatchMsg:
-		var out []tea.Msg
 		for _, c := range msg {
-			out = append(out, runCmd(c)...)
+			o, l := runCmd(c)
+			out, late = append(out, o...), append(late, l...)
 		}
-		return out
+		return out, late
 	case loadedMsg, historyMsg:
-		return []tea.Msg{msg}
+		return []tea.Msg{msg}, nil
 	}
-	return nil
+	return nil, nil
 }
 
 // series returns a model showing docs at w×h, loaded.
 func series(tb testing.TB, docs []*diff.Document, pair [2]int, w, h int) (Model, func([2]int) int) {
 	tb.Helper()
 	opts, calls := seriesOptions(docs, pair)
-	m := New(opts)
-	m = run(tb, m, tea.WindowSizeMsg{Width: w, Height: h})
-	m = run(tb, m, runCmd(m.load())...)
+	var tm tea.Model = New(opts)
+	tm, _ = tm.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m := run(tb, tm.(Model), tm.(Model).load()()) // the load itself, waited for
 	if m.r == nil {
 		tb.Fatal("series did not load")
 	}
@@ -243,6 +276,9 @@ func TestFindingsList(t *testing.T) {
 			}
 			want := len(r.Findings)
 			for bi := range r.Blocks {
+				if r.Blocks[bi].IsWhole() && r.Blocks[bi].Boilerplate == "" && r.Blocks[bi].Flags != 0 {
+					want++ // a paragraph added or removed whole: one entry
+				}
 				for _, p := range r.Blocks[bi].Pairs {
 					if r.Blocks[bi].Boilerplate != "" {
 						continue
@@ -258,8 +294,13 @@ func TestFindingsList(t *testing.T) {
 					}
 				}
 			}
-			if len(m.list.items) != want {
-				t.Fatalf("%s, mask %v: %d items, want %d", pair[0], mask, len(m.list.items), want)
+			if len(m.list.items) != want || want != len(r.Matters) {
+				t.Fatalf("%s, mask %v: %d items, want %d (engine list %d)", pair[0], mask, len(m.list.items), want, len(r.Matters))
+			}
+			for k, it := range m.list.items {
+				if it.block != r.Matters[k].Block {
+					t.Fatalf("%s: item %d at block %d, engine list says %d", pair[0], k, it.block, r.Matters[k].Block)
+				}
 			}
 			checkFrame(t, screen(m), 120, 40)
 			for k, it := range m.list.items {
@@ -510,7 +551,7 @@ func newSeriesTest(t *testing.T, opts Options, w, h int) *teatest.TestModel {
 func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 }
 
 func TestProgramIgnore(t *testing.T) {
@@ -693,3 +734,7 @@ func TestProgramPairProgressAndError(t *testing.T) {
 		t.Fatalf("after a failed comparison: pair %v shown %v, loading %v", m.pair, m.shown, m.loading)
 	}
 }
+
+// cmdWait is how long runCmd waits for a command before run sets it aside
+// (see run): short, since the cursor's blink waits half a second.
+const cmdWait = 50 * time.Millisecond

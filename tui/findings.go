@@ -128,78 +128,83 @@ func drawClipped(b *strings.Builder, p *pane, spans []render.Span, width int) {
 	}
 }
 
-// findingsList lists the story findings of the view's result and every
-// flagged change that the view does not hide, top of the story to the
-// bottom.
+// findingsList lists What matters as the engine orders it
+// (diff.Result.Matters): notices added or removed, the flagged changes by
+// flag, then the other findings. No mask hides a flagged change.
 func findingsList(v diff.View, markup bool) list {
 	r := v.Result
-	type flagged struct {
-		bi, pi  int
+	refW, badgeW := 0, 0
+	type row struct {
+		m       diff.Matter
 		ref     string
-		f       diff.Flag
 		excerpt []render.Span
 	}
-	var flags []flagged
-	refW, badgeW := 0, 0
-	add := func(bi, pi int, pr *diff.Pair, f diff.Flag, excerpt []render.Span) {
-		ref := paraRef(pr.OldRef) + " → " + paraRef(pr.NewRef)
+	var rows []row
+	nf, nflags := 0, 0
+	for _, m := range r.Matters {
+		if m.IsFinding() {
+			if m.Finding >= len(r.Findings) {
+				continue
+			}
+			nf++
+			refW = max(refW, render.Width(r.Findings[m.Finding].Kind))
+			rows = append(rows, row{m: m})
+			continue
+		}
+		if m.Block < 0 || m.Block >= len(r.Blocks) {
+			continue
+		}
+		b := &r.Blocks[m.Block]
+		var ref string
+		var excerpt []render.Span
+		switch {
+		case m.Pair < 0 || m.Pair >= len(b.Pairs):
+			if len(b.Pairs) == 0 {
+				continue
+			}
+			pr := &b.Pairs[0]
+			ref = paraRef(pr.OldRef) + " → " + paraRef(pr.NewRef)
+			excerpt = sentenceExcerpt(pr, markup)
+		case m.Run >= 0 && m.Run < len(b.Pairs[m.Pair].Runs):
+			pr := &b.Pairs[m.Pair]
+			ref = paraRef(pr.OldRef) + " → " + paraRef(pr.NewRef)
+			excerpt = runExcerpt(pr, pr.Runs[m.Run], markup)
+		default:
+			pr := &b.Pairs[m.Pair]
+			ref = paraRef(pr.OldRef) + " → " + paraRef(pr.NewRef)
+			excerpt = sentenceExcerpt(pr, markup)
+		}
+		nflags++
 		refW = max(refW, render.Width(ref))
 		bw := 0
-		for _, n := range f.Badges() {
+		for _, n := range m.Flags.Badges() {
 			bw += len(n) + 1
 		}
 		badgeW = max(badgeW, bw)
-		flags = append(flags, flagged{bi, pi, ref, f, excerpt})
-	}
-	for bi := range r.Blocks {
-		b := &r.Blocks[bi]
-		if b.Boilerplate != "" {
-			continue
-		}
-		for pi := range b.Pairs {
-			pr := &b.Pairs[pi]
-			switch pr.Kind {
-			case diff.Changed:
-				for _, run := range pr.Runs {
-					if run.Flags != 0 && !v.RunHidden(run) {
-						add(bi, pi, pr, run.Flags, runExcerpt(pr, run, markup))
-					}
-				}
-			case diff.Added, diff.Removed:
-				if pr.Flags != 0 {
-					add(bi, pi, pr, pr.Flags, sentenceExcerpt(pr, markup))
-				}
-			}
-		}
-	}
-	kindW := refW
-	for _, f := range r.Findings {
-		kindW = max(kindW, render.Width(f.Kind))
+		rows = append(rows, row{m: m, ref: ref, excerpt: excerpt})
 	}
 	l := list{}
-	for _, f := range r.Findings {
-		it := listItem{block: -1, pair: -1}
-		if len(f.Blocks) > 0 {
-			it.block = f.Blocks[0]
+	for _, rw := range rows {
+		if rw.m.IsFinding() {
+			f := r.Findings[rw.m.Finding]
+			it := listItem{block: rw.m.Block, pair: -1}
+			it.spans = []render.Span{{Text: padRight(sanitize(f.Kind), refW), Style: render.Note},
+				{Text: "  " + pad(badgeW), Style: render.Plain}, {Text: sanitize(f.Text), Style: render.Plain}}
+			l.items = append(l.items, it)
+			continue
 		}
-		it.spans = []render.Span{{Text: padRight(sanitize(f.Kind), kindW), Style: render.Note},
-			{Text: "  " + pad(badgeW), Style: render.Plain}, {Text: sanitize(f.Text), Style: render.Plain}}
-		l.items = append(l.items, it)
-	}
-	for _, fl := range flags {
-		spans := []render.Span{{Text: padRight(fl.ref, kindW), Style: render.Gutter}, {Text: " ", Style: render.Plain}}
+		spans := []render.Span{{Text: padRight(rw.ref, refW), Style: render.Gutter}, {Text: " ", Style: render.Plain}}
 		bw := 0
-		for _, n := range fl.f.Badges() {
+		for _, n := range rw.m.Flags.Badges() {
 			spans = append(spans, render.Span{Text: " ", Style: render.Plain}, render.Span{Text: n, Style: render.Badge})
 			bw += len(n) + 1
 		}
 		spans = append(spans, render.Span{Text: pad(badgeW - bw + 1), Style: render.Plain})
-		spans = append(spans, fl.excerpt...)
-		l.items = append(l.items, listItem{spans: spans, block: fl.bi, pair: fl.pi})
+		spans = append(spans, rw.excerpt...)
+		l.items = append(l.items, listItem{spans: spans, block: rw.m.Block, pair: max(rw.m.Pair, -1)})
 	}
-	nf := len(r.Findings)
 	l.title = strconv.Itoa(nf) + " " + plural(nf, "finding", "findings") + ", " +
-		strconv.Itoa(len(flags)) + " flagged " + plural(len(flags), "change", "changes")
+		strconv.Itoa(nflags) + " flagged " + plural(nflags, "change", "changes")
 	return l
 }
 

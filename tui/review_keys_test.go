@@ -304,8 +304,9 @@ func TestReviewHistoryMarks(t *testing.T) {
 	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
 	opts, _ := seriesOptions(docs, [2]int{1, 2})
 	opts.Review, opts.Reviewer = &review.Store{Dir: t.TempDir()}, "ed"
-	m := run(t, New(opts), tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = run(t, m, runCmd(m.load())...)
+	var tm tea.Model = New(opts)
+	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m := run(t, tm.(Model), tm.(Model).load()()) // the load itself, waited for
 	m = feed(t, m, m.openReview(m.r))
 	m = reviewPress(t, m, "n", "x")
 	i := m.rev.index(m.pane.entries[m.pane.cursor].Block)

@@ -422,14 +422,14 @@ func newTest(t *testing.T, r *diff.Result, w, h int) *teatest.TestModel {
 	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(w, h))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("new.txt"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(teaWait))
 	return tm
 }
 
 func final(t *testing.T, tm *teatest.TestModel) Model {
 	t.Helper()
 	tm.Type("q")
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(teaWait)).(Model)
 }
 
 func TestProgramNextChange(t *testing.T) {
@@ -456,7 +456,7 @@ func TestProgramJump(t *testing.T) {
 	tm.Type(strings.Repeat("n", n))
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("moved to")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m := final(t, tm)
 	if m.pane.cursor != moved {
@@ -474,7 +474,7 @@ func TestProgramSearch(t *testing.T) {
 	tm.Type("/" + q)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("matching")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	m := final(t, tm)
 	if len(m.pane.matches) == 0 || !m.pane.entryMatches(m.pane.entries[m.pane.cursor]) {
 		t.Fatalf("/%s: matches %v, cursor %d", q, m.pane.matches, m.pane.cursor)
@@ -491,7 +491,7 @@ func TestProgramExport(t *testing.T) {
 	tm.Type(path)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("exported to")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	final(t, tm)
 	got, err := os.ReadFile(path)
 	if err != nil {
@@ -545,9 +545,9 @@ func TestProgramQuitWhileLoading(t *testing.T) {
 	}}
 	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(80, 24))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("linking sentences")) },
-		teatest.WithDuration(5*time.Second))
+		teatest.WithDuration(teaWait))
 	tm.Type("q")
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(teaWait))
 }
 
 func TestLoadError(t *testing.T) {
@@ -635,3 +635,8 @@ func TestEmptyAndIdentical(t *testing.T) {
 		}
 	}
 }
+
+// teaWait is how long a teatest run may take to show what a test waits for
+// or to finish: a timeout for a hung program, not a speed check, so it is
+// generous enough for a machine whose cores are all busy.
+const teaWait = 60 * time.Second

@@ -30,6 +30,9 @@ FLAGS
     --width N             side-by-side width (default: terminal or 160)
     --context N|all       unchanged paragraphs shown around changes in
                           text, markdown and ansi (default 0: summarised)
+    --matters N           list at most N flagged changes under What
+                          matters in text, ansi, markdown and HTML (the
+                          rest are counted); default 0 lists them all
     --color auto|always|never
                           colour for ansi and the viewer (auto honours
                           NO_COLOR and whether output is a terminal)
@@ -37,7 +40,9 @@ FLAGS
     --inline              open the viewer in the inline (unified) view
     --ignore CLASSES      hide typography and/or style changes from the
                           highlights and counts: typography, style or
-                          typography,style (wording cannot be hidden)
+                          typography,style (wording cannot be hidden, and
+                          no mask hides a flagged change: a respelled
+                          name stays visible, counted and listed)
     --pair I,J            compare versions I and J (1-based; default: the
                           last two)
     --history             print, for each sentence of the latest version,

@@ -45,6 +45,7 @@ type config struct {
 	inputFormat string
 	inline      bool
 	ignore      string
+	matters     int
 	pair        string
 	history     bool
 	reviewDir   string
@@ -74,6 +75,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.inputFormat, "input-format", "auto", "")
 	fs.BoolVar(&c.inline, "inline", false, "")
 	fs.StringVar(&c.ignore, "ignore", "", "")
+	fs.IntVar(&c.matters, "matters", 0, "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
 	fs.StringVar(&c.reviewDir, "review-dir", "", "")
@@ -177,6 +179,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if err != nil {
 		return 0, &usageError{"--" + err.Error()}
 	}
+	if c.matters < 0 {
+		return 0, &usageError{fmt.Sprintf("--matters %d: want 0 (all) or a positive number", c.matters)}
+	}
 	docs, err := c.load(inFormat, stdin, stderr)
 	if err != nil {
 		return 0, err
@@ -240,7 +245,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return exitSame, nil
 	}
 
-	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color}
+	opt := export.Options{Context: ctx, Width: c.exportWidth(out, outIsTerm), Color: color, Matters: c.matters}
 	var write func(w io.Writer) error
 	status := exitDiffer
 	if c.history {

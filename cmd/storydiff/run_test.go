@@ -30,6 +30,14 @@ func TestExitStatus(t *testing.T) {
 	if err := os.WriteFile(bin, []byte("abc\x00def"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The same story with precomposed (NFC) and combining (NFD) accents.
+	nfc, nfd := filepath.Join(dir, "nfc.txt"), filepath.Join(dir, "nfd.txt")
+	if err := os.WriteFile(nfc, []byte("Jos\u00e9 Mu\u00f1oz said the caf\u00e9 would reopen.\n\nZo\u00eb Bront\u00eb agreed.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(nfd, []byte("Jose\u0301 Mun\u0303oz said the cafe\u0301 would reopen.\n\nZoe\u0308 Bronte\u0308 agreed.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	idOld, idNew := pair("identical")
 	encOld, encNew := pair("encoding")
 	ledeOld, ledeNew := pair("lede")
@@ -56,6 +64,9 @@ func TestExitStatus(t *testing.T) {
 		{"pair with history", []string{ledeOld, idOld, idNew, "--history", "--pair", "1,3"}, 2, "--pair and --history", true},
 		{"history side-by-side", []string{ledeOld, idOld, idNew, "--history", "-f", "side-by-side"}, 2, "side-by-side", true},
 		{"bad ignore", []string{"--ignore", "wording", idOld, idNew}, 2, "wording", true},
+		{"canonically equivalent (NFC vs NFD)", []string{nfc, nfd}, 0, "", false},
+		{"bad matters", []string{"--matters", "-1", idOld, idNew}, 2, "--matters", true},
+		{"matters cap", []string{"--matters", "1", ledeOld, ledeNew}, 1, "", false},
 		{"both stdin", []string{"-", "-"}, 2, "standard input", true},
 		{"bad flag", []string{"--nope", idOld, idNew}, 2, "--help", true},
 		{"bad format", []string{"-f", "pdf", idOld, idNew}, 2, "pdf", true},

@@ -114,6 +114,11 @@ type Options struct {
 	// Color turns on ANSI colours in FormatANSI; without it FormatANSI
 	// writes exactly what FormatText writes.
 	Color bool
+	// Matters caps the flagged changes listed under What matters in text,
+	// ansi, markdown and HTML output (the others are counted, with a note
+	// saying how to see them); 0 lists every one. Findings are always
+	// listed.
+	Matters int
 	// Review is the review of the pair laid over the view written
 	// (review.Match), or nil for none. With one, text, ansi, Markdown and
 	// HTML output add a Review section after What matters and the mark to

@@ -109,7 +109,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 		h.row(l[0], l[1])
 	}
 	h.raw("</table>\n")
-	h.matters(whatMatters(v))
+	h.matters(whatMatters(v, opt.Matters))
 	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
@@ -131,7 +131,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 			h.raw("</details>\n")
 		case stepOrigin:
 			h.raw("<p class=\"origin\"><a href=\"#b" + strconv.Itoa(s.block+1) + "\">")
-			h.text(originNote(&r.Blocks[s.block]))
+			h.text(originNote(r, s))
 			h.raw("</a></p>\n")
 		case stepBlock:
 			h.block(s.block)

@@ -34,6 +34,7 @@ const JSONVersion = 1
 //	            "boilerplate": 7, "boilerplate_changed": 2},
 //	  "ignored": {"classes": ["typography"], "hidden": 2},
 //	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
+//	  "ghosts": [{"old": 10, "block": 4, "at": 12}],
 //	  "review": {"pair": "9c1e…", "total": 23, "checked": 4, …},  (see JSONReview)
 //	  "blocks": [{
 //	    "kind": "equal|changed|added|removed",
@@ -48,7 +49,8 @@ const JSONVersion = 1
 //	      "moved": false,
 //	      "class": "wording", "flags": ["number"],
 //	      "words": [{"op": "equal|insert|delete", "text": "…"}],
-//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}]
+//	      "runs": [{"start": 1, "end": 3, "class": "wording", "flags": ["number"]}],
+//	      "from": [{"op": "equal|insert|delete", "text": "…"}]
 //	    }]
 //	  }]
 //	}
@@ -63,7 +65,11 @@ const JSONVersion = 1
 // "part_of", on an added (removed) sentence only, is the [paragraph,
 // sentence] of the old (new) sentence that holds most of its words: a
 // clause split off into its own sentence, or a sentence folded into
-// another; a hint, not a link.
+// another; a hint, not a link. "from", on such a sentence when the other
+// lies in the same block, is the word diff of the words it came from into
+// it (diff.Pair.From): "equal" words were carried over. "ghosts" mark
+// where an old paragraph ("old") merged into block "block" far away stood:
+// before block "at".
 // "old_more" ("new_more"), when present, says the entry also covers that
 // many following sentences of the same paragraph: sentences an editor
 // joined into one (or split from one) are one entry whose "old" ("new")
@@ -95,8 +101,19 @@ type JSONResult struct {
 	Stats    JSONStats     `json:"stats"`
 	Ignored  *JSONIgnored  `json:"ignored,omitempty"`
 	Findings []JSONFinding `json:"findings,omitempty"`
-	Review   *JSONReview   `json:"review,omitempty"`
-	Blocks   []JSONBlock   `json:"blocks"`
+	// Ghosts are diff.Result's: where paragraphs merged into a block far
+	// away stood.
+	Ghosts []JSONGhost `json:"ghosts,omitempty"`
+	Review *JSONReview `json:"review,omitempty"`
+	Blocks []JSONBlock `json:"blocks"`
+}
+
+// JSONGhost is a diff.Ghost: old paragraph "old" was merged into block
+// "block" and stood before block "at" in the old version.
+type JSONGhost struct {
+	Old   int `json:"old"`
+	Block int `json:"block"`
+	At    int `json:"at"`
 }
 
 // JSONReview is the "review" member, present when the export carries a
@@ -211,6 +228,7 @@ type JSONStats struct {
 	Style        int `json:"style"`
 	Wording      int `json:"wording"`
 	Negations    int `json:"negations"`
+	Reversals    int `json:"reversals"`
 	Numbers      int `json:"numbers"`
 	Quotes       int `json:"quotes"`
 	Names        int `json:"names"`
@@ -267,6 +285,10 @@ type JSONSentence struct {
 	Flags   []string   `json:"flags,omitempty"`
 	Words   []JSONWord `json:"words,omitempty"`
 	Runs    []JSONRun  `json:"runs,omitempty"`
+	// From is diff.Pair's: for an added sentence split off a sentence of
+	// its block (a removed one folded into one), the word diff of the words
+	// it came from into it; "equal" words were carried over.
+	From []JSONWord `json:"from,omitempty"`
 }
 
 // partOf converts a diff.Pair's PartOf.
@@ -330,13 +352,16 @@ func jsonHead(r *diff.Result) *JSONResult {
 			SentencesMoved: st.SentencesMoved,
 			WordsAdded:     st.WordsAdded, WordsRemoved: st.WordsRemoved,
 			Typography: st.Typography, Style: st.Style, Wording: st.Wording,
-			Negations: st.Negations, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
+			Negations: st.Negations, Reversals: st.Reversals, Numbers: st.Numbers, Quotes: st.Quotes, Names: st.Names,
 			Attributions: st.Attributions,
 			Boilerplate:  st.Boilerplate, BoilerplateChanged: st.BoilerplateChanged,
 		},
 	}
 	for _, f := range r.Findings {
 		jr.Findings = append(jr.Findings, JSONFinding{Kind: f.Kind, Text: f.Text, Blocks: f.Blocks})
+	}
+	for _, g := range r.Ghosts {
+		jr.Ghosts = append(jr.Ghosts, JSONGhost{Old: g.Old, Block: g.Block, At: g.At})
 	}
 	return jr
 }
@@ -404,6 +429,9 @@ func jsonBlock(b *diff.Block) JSONBlock {
 		}
 		for _, run := range p.Runs {
 			js.Runs = append(js.Runs, JSONRun{Start: run.Start, End: run.End, Class: className(run.Class), Flags: run.Flags.Names()})
+		}
+		for _, w := range p.From {
+			js.From = append(js.From, JSONWord{Op: w.Op.String(), Text: w.Text})
 		}
 		jb.Sentences[pi] = js
 	}

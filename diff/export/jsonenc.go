@@ -127,6 +127,20 @@ func (j *jsonWriter) result(v diff.View, review []byte) {
 			j.close('}')
 		})
 	}
+	if len(r.Ghosts) > 0 {
+		j.key("ghosts")
+		j.array(len(r.Ghosts), func(i int) {
+			g := &r.Ghosts[i]
+			j.open('{')
+			j.key("old")
+			j.int(g.Old)
+			j.key("block")
+			j.int(g.Block)
+			j.key("at")
+			j.int(g.At)
+			j.close('}')
+		})
+	}
 	if review != nil {
 		j.key("review")
 		j.w.Write(review)
@@ -168,7 +182,7 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		{"sentences_moved", st.SentencesMoved},
 		{"words_added", st.WordsAdded}, {"words_removed", st.WordsRemoved},
 		{"typography", st.Typography}, {"style", st.Style}, {"wording", st.Wording},
-		{"negations", st.Negations}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
+		{"negations", st.Negations}, {"reversals", st.Reversals}, {"numbers", st.Numbers}, {"quotes", st.Quotes}, {"names", st.Names},
 		{"attributions", st.Attributions},
 		{"boilerplate", st.Boilerplate}, {"boilerplate_changed", st.BoilerplateChanged},
 	} {
@@ -259,17 +273,7 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 	j.key("moved")
 	j.bool(p.Moved)
 	j.classFlags(p.Class, p.Flags)
-	if len(p.Words) > 0 {
-		j.key("words")
-		j.array(len(p.Words), func(i int) {
-			j.open('{')
-			j.key("op")
-			j.str(p.Words[i].Op.String())
-			j.key("text")
-			j.str(p.Words[i].Text)
-			j.close('}')
-		})
-	}
+	j.words("words", p.Words)
 	if len(p.Runs) > 0 {
 		j.key("runs")
 		j.array(len(p.Runs), func(i int) {
@@ -283,7 +287,24 @@ func (j *jsonWriter) pair(p *diff.Pair) {
 			j.close('}')
 		})
 	}
+	j.words("from", p.From)
 	j.close('}')
+}
+
+// words writes the member key holding ws, if ws is not empty.
+func (j *jsonWriter) words(key string, ws []diff.Word) {
+	if len(ws) == 0 {
+		return
+	}
+	j.key(key)
+	j.array(len(ws), func(i int) {
+		j.open('{')
+		j.key("op")
+		j.str(ws[i].Op.String())
+		j.key("text")
+		j.str(ws[i].Text)
+		j.close('}')
+	})
 }
 
 const hexDigits = "0123456789abcdef"

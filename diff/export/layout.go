@@ -227,6 +227,7 @@ const (
 type step struct {
 	kind       stepKind
 	block      int // stepBlock, stepOrigin: the block
+	merged     int // stepOrigin: 1 + the old paragraph merged away from here into block; 0 for a moved block
 	from, to   int // stepHidden: Blocks[from:to]
 	paragraphs int // stepHidden: paragraphs in the run
 }
@@ -266,10 +267,15 @@ func plan(v diff.View, ctx int) []step {
 		}
 		show = near
 	}
-	origins := make(map[int][]int)
+	origins := make(map[int][]step)
 	for bi := range r.Blocks {
 		if b := &r.Blocks[bi]; b.Moved && b.Origin >= 0 {
-			origins[b.Origin] = append(origins[b.Origin], bi)
+			origins[b.Origin] = append(origins[b.Origin], step{kind: stepOrigin, block: bi})
+		}
+	}
+	for _, g := range r.Ghosts {
+		if g.Block >= 0 && g.Block < n && g.At >= 0 && g.At <= n {
+			origins[g.At] = append(origins[g.At], step{kind: stepOrigin, block: g.Block, merged: g.Old + 1})
 		}
 	}
 	var steps []step
@@ -283,9 +289,7 @@ func plan(v diff.View, ctx int) []step {
 	for bi := 0; bi <= n; bi++ {
 		if m := origins[bi]; len(m) > 0 {
 			flush()
-			for _, mb := range m {
-				steps = append(steps, step{kind: stepOrigin, block: mb})
-			}
+			steps = append(steps, m...)
 		}
 		if bi == n {
 			break
@@ -383,8 +387,13 @@ func blockWhat(v diff.View, bi int) []string {
 	return parts
 }
 
-// originNote is the line shown where a moved block stood in the old version.
-func originNote(b *diff.Block) string {
+// originNote is the line shown where a moved block stood in the old
+// version, or where a paragraph merged into a block far away stood.
+func originNote(r *diff.Result, s step) string {
+	b := &r.Blocks[s.block]
+	if s.merged > 0 {
+		return "↕ old " + paraList([]int{s.merged - 1}) + " merged into new " + paraList(b.New)
+	}
 	return "↕ old " + paraList(b.Old) + " moved to new " + paraList(b.New)
 }
 

@@ -86,7 +86,7 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 		bw.WriteString("- **" + strings.ToUpper(l[0][:1]) + l[0][1:] + ":** " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: markdownSkin}
-	writeMattersMarkdown(bw, pw, whatMatters(v))
+	writeMattersMarkdown(bw, pw, whatMatters(v, opt.Matters))
 	writeReviewMarkdown(bw, opt.Review)
 	steps := plan(v, opt.Context)
 	bw.WriteString("\n## Changes\n")
@@ -99,9 +99,9 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 		case stepHidden:
 			bw.WriteString("*" + hiddenNote(s.paragraphs) + "*\n")
 		case stepOrigin:
-			bw.WriteString("> " + originNote(&r.Blocks[s.block]) + "\n")
+			bw.WriteString("> " + originNote(r, s) + "\n")
 		case stepBlock:
-			bw.WriteString("### " + mdText(blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n\n")
+			bw.WriteString("### <a id=\"" + blockAnchor(s.block) + "\"></a>" + mdText(blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n\n")
 			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')

@@ -2,8 +2,6 @@ package export
 
 import (
 	"bufio"
-	"math/bits"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,9 +15,6 @@ import (
 // story-level findings, then one line counting the rest by class.
 
 const (
-	// maxFlagged is the number of flagged changes listed; the others are
-	// counted ("… and 4 more flagged changes").
-	maxFlagged = 12
 	// windowBefore and windowAfter are the context words shown on each
 	// side of a flagged run.
 	windowBefore, windowAfter = 4, 4
@@ -31,10 +26,6 @@ const (
 // flagLabel returns the badges of the flags in f joined by "+":
 // "NUM+NAME".
 func flagLabel(f diff.Flag) string { return strings.Join(f.Badges(), "+") }
-
-// priority is the rank of the most important flag in f (0 for negation,
-// the lowest bit; 16 for no flag).
-func priority(f diff.Flag) int { return bits.TrailingZeros16(uint16(f)) }
 
 // flagged is one flagged change: a run of a changed sentence, or an added
 // or removed sentence, with a window of the words around it.
@@ -63,31 +54,55 @@ func (f *flagged) where() string {
 	return side(f.old) + " → " + side(f.new)
 }
 
+// entry is one listed entry of What matters: a finding or a flagged
+// change, and the block it concerns (-1 for none).
+type entry struct {
+	finding *diff.Finding // nil for a flagged change
+	flagged flagged
+	block   int
+	changes int // the changes the entry stands for (the sentences of a whole paragraph)
+}
+
 // matters is the content of the What matters section.
 type matters struct {
-	flagged  []flagged // the listed flagged changes: edits, then added or removed sentences, each by priority then reading order
-	more     int       // flagged changes not listed
-	findings []diff.Finding
+	entries     []entry // in the engine's order (diff.Result.Matters)
+	more        int     // flagged changes not listed (Options.Matters)
+	moreChanges int     // the changes they stand for
 	// The other visible changes of story blocks by class, and the
 	// paragraphs of changed boilerplate blocks.
 	typography, style, wording int
 	boilerplate                int
 }
 
-// whatMatters gathers the What matters section of the view v: runs v
-// hides are left out, as are blocks that read as Equal in it.
-func whatMatters(v diff.View) *matters {
+// whatMatters gathers the What matters section of the view v from the
+// engine's ordered list (diff.Result.Matters): every entry, or the first
+// limit flagged changes when limit > 0 (the others are counted), and the
+// other visible changes of story blocks counted by class.
+func whatMatters(v diff.View, limit int) *matters {
 	r := v.Result
-	mt := &matters{findings: r.Findings}
-	// Candidates are gathered cheaply; windows are built for the listed
-	// ones only.
-	type cand struct {
-		p          *diff.Pair
-		start, end int
-		flags      diff.Flag
-		whole      bool // an added or removed sentence
+	mt := &matters{}
+	listed := 0
+	for _, m := range r.Matters {
+		if m.IsFinding() {
+			if m.Finding < len(r.Findings) {
+				mt.entries = append(mt.entries, entry{finding: &r.Findings[m.Finding], block: m.Block})
+			}
+			continue
+		}
+		n := 1
+		if m.Pair < 0 && m.Block >= 0 && m.Block < len(r.Blocks) {
+			n = len(r.Blocks[m.Block].Pairs)
+		}
+		if limit > 0 && listed >= limit {
+			mt.more++
+			mt.moreChanges += n
+			continue
+		}
+		if fl, ok := matterWindow(r, m); ok {
+			listed++
+			mt.entries = append(mt.entries, entry{flagged: fl, block: m.Block, changes: n})
+		}
 	}
-	var all []cand
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if b.Boilerplate != "" {
@@ -96,27 +111,20 @@ func whatMatters(v diff.View) *matters {
 			}
 			continue
 		}
+		if b.IsWhole() && b.Flags != 0 {
+			continue // listed whole
+		}
 		for pi := range b.Pairs {
 			p := &b.Pairs[pi]
 			switch p.Kind {
 			case diff.Added, diff.Removed:
-				if p.Flags != 0 {
-					all = append(all, cand{p: p, flags: p.Flags, whole: true})
-				} else {
+				if p.Flags == 0 {
 					mt.wording++
 				}
 			case diff.Changed:
-				if len(p.Runs) == 0 { // not classified (a Result assembled by hand)
-					if p.Flags != 0 && len(p.Words) > 0 {
-						all = append(all, cand{p: p, end: len(p.Words), flags: p.Flags})
-					}
-					continue
-				}
 				for _, run := range p.Runs {
 					switch {
-					case v.RunHidden(run):
-					case run.Flags != 0:
-						all = append(all, cand{p: p, start: run.Start, end: run.End, flags: run.Flags})
+					case v.RunHidden(run), run.Flags != 0:
 					case run.Class == diff.ClassTypography:
 						mt.typography++
 					case run.Class == diff.ClassStyle:
@@ -128,31 +136,77 @@ func whatMatters(v diff.View) *matters {
 			}
 		}
 	}
-	// Edits of text that stayed come first (a with → without, a changed
-	// quote), then whole sentences added or removed, which a syndicated
-	// copy has many of; each group by flag priority, then reading order.
-	slices.SortStableFunc(all, func(a, b cand) int {
-		if a.whole != b.whole {
-			if a.whole {
-				return 1
-			}
-			return -1
-		}
-		return priority(a.flags) - priority(b.flags)
-	})
-	if len(all) > maxFlagged {
-		mt.more = len(all) - maxFlagged
-		all = all[:maxFlagged]
-	}
-	mt.flagged = make([]flagged, len(all))
-	for i, c := range all {
-		if c.whole {
-			mt.flagged[i] = wholeSentence(c.p)
-		} else {
-			mt.flagged[i] = window(c.p, c.start, c.end, c.flags)
-		}
-	}
 	return mt
+}
+
+// changes is the number of changes (as diff.Stats counts them: runs and
+// sentences) the flagged entries stand for, listed or not: an entry of a
+// paragraph added or removed whole stands for each of its sentences.
+func (mt *matters) changes() int {
+	n := mt.moreChanges
+	for i := range mt.entries {
+		if mt.entries[i].finding == nil {
+			n += mt.entries[i].changes
+		}
+	}
+	return n
+}
+
+// flaggedCount is the number of flagged changes listed.
+func (mt *matters) flaggedCount() int {
+	n := 0
+	for i := range mt.entries {
+		if mt.entries[i].finding == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// matterWindow returns the flagged change of entry m with its context; it
+// reports false for an entry out of range (a malformed Result).
+func matterWindow(r *diff.Result, m diff.Matter) (flagged, bool) {
+	if m.Block < 0 || m.Block >= len(r.Blocks) {
+		return flagged{}, false
+	}
+	b := &r.Blocks[m.Block]
+	if m.Pair < 0 {
+		return wholeBlock(r, b, m.Flags), true
+	}
+	if m.Pair >= len(b.Pairs) {
+		return flagged{}, false
+	}
+	p := &b.Pairs[m.Pair]
+	switch {
+	case m.Run >= 0 && m.Run < len(p.Runs):
+		return window(p, p.Runs[m.Run].Start, p.Runs[m.Run].End, m.Flags), true
+	case p.Kind == diff.Added || p.Kind == diff.Removed:
+		fl := wholeSentence(p)
+		fl.flags = m.Flags
+		return fl, true
+	}
+	return window(p, 0, len(p.Words), m.Flags), true
+}
+
+// wholeBlock returns the flagged change of a block added or removed whole:
+// the start of its first paragraph, cut to maxRunWords.
+func wholeBlock(r *diff.Result, b *diff.Block, f diff.Flag) flagged {
+	fl := flagged{old: -1, new: -1, flags: f}
+	w := diff.Word{Op: diff.OpInsert}
+	switch {
+	case b.Kind == diff.Added && len(b.New) > 0:
+		fl.new = b.New[0]
+		w.Text = r.New.Paragraphs[b.New[0]].Text
+	case len(b.Old) > 0:
+		fl.old = b.Old[0]
+		w = diff.Word{Op: diff.OpDelete, Text: r.Old.Paragraphs[b.Old[0]].Text}
+	}
+	if t, cut := firstWords(w.Text, maxRunWords); cut {
+		w.Text = t
+		fl.cutAfter = true
+	}
+	fl.words = []diff.Word{w}
+	return fl
 }
 
 // window returns the flagged change of words [start, end) of p with its
@@ -284,7 +338,7 @@ func (mt *matters) restLine() string {
 	s := strings.Join(parts, ", ")
 	if n > 0 {
 		s += " " + plural(n, "change", "changes")
-		if len(mt.flagged) > 0 {
+		if mt.flaggedCount()+mt.more > 0 {
 			s += " not flagged"
 		}
 	}
@@ -302,81 +356,112 @@ func (mt *matters) moreLine() string {
 	if mt.more == 0 {
 		return ""
 	}
-	return "… and " + strconv.Itoa(mt.more) + " more flagged " + plural(mt.more, "change", "changes")
+	return "… and " + strconv.Itoa(mt.more) + " more flagged " + plural(mt.more, "change", "changes") +
+		" (--matters 0 lists all)"
 }
 
 // findingLine is one finding as the section shows it: "lede: new lede: …".
 func findingLine(f diff.Finding) string { return cleanName(f.Kind) + ": " + cleanName(f.Text) }
 
 // writeMattersText writes the section for text and ansi output: one line
-// per flagged change, its paragraph numbers and flags in aligned columns
-// and its window wrapped under them.
+// per entry in the engine's order; a flagged change shows its paragraph
+// numbers and flags in aligned columns and its window wrapped under them.
 func writeMattersText(bw *bufio.Writer, pw *paraWriter, sk *skin, mt *matters) {
 	bw.WriteString("\n" + sk.paint("1", "What matters") + "\n")
-	if len(mt.flagged) == 0 {
+	if mt.flaggedCount() == 0 && mt.more == 0 {
 		bw.WriteString("  " + nothingFlagged + "\n")
 	}
 	whereW, flagW := 0, 0
-	for i := range mt.flagged {
-		whereW = max(whereW, textWidth(mt.flagged[i].where()))
-		flagW = max(flagW, len(flagLabel(mt.flagged[i].flags)))
+	for i := range mt.entries {
+		if f := &mt.entries[i].flagged; mt.entries[i].finding == nil {
+			whereW = max(whereW, textWidth(f.where()))
+			flagW = max(flagW, len(flagLabel(f.flags)))
+		}
 	}
 	indent := pw.indent
-	pw.indent = strings.Repeat(" ", 2+whereW+2+flagW+2)
-	for i := range mt.flagged {
-		f := &mt.flagged[i]
+	defer func() { pw.indent = indent }()
+	for i := range mt.entries {
+		e := &mt.entries[i]
+		if e.finding != nil {
+			bw.WriteString("  " + sk.paint("1;35", cleanName(e.finding.Kind)+":") + " " + cleanName(e.finding.Text) + "\n")
+			continue
+		}
+		f := &e.flagged
+		pw.indent = strings.Repeat(" ", 2+whereW+2+flagW+2)
 		where, label := f.where(), flagLabel(f.flags)
 		lead := "  " + where + strings.Repeat(" ", whereW-textWidth(where)+2) +
 			sk.paint("1;33", label) + strings.Repeat(" ", flagW-len(label)+2)
 		pw.writeLead(lead, len(pw.indent), f.toks())
 	}
-	pw.indent = indent
 	if l := mt.moreLine(); l != "" {
 		bw.WriteString("  " + l + "\n")
-	}
-	for _, f := range mt.findings {
-		bw.WriteString("  " + sk.paint("1;35", cleanName(f.Kind)+":") + " " + cleanName(f.Text) + "\n")
 	}
 	if l := mt.restLine(); l != "" {
 		bw.WriteString("  " + sk.paint("2", l) + "\n")
 	}
 }
 
-// writeMattersMarkdown writes the section as a Markdown list.
+// writeMattersMarkdown writes the section as a Markdown list; each
+// flagged change links to its block's heading.
 func writeMattersMarkdown(bw *bufio.Writer, pw *paraWriter, mt *matters) {
 	bw.WriteString("\n## What matters\n\n")
-	if len(mt.flagged) == 0 {
+	if mt.flaggedCount() == 0 && mt.more == 0 {
 		bw.WriteString("- " + mdText(nothingFlagged) + "\n")
 	}
-	for i := range mt.flagged {
-		f := &mt.flagged[i]
+	for i := range mt.entries {
+		e := &mt.entries[i]
+		if e.finding != nil {
+			bw.WriteString("- **" + mdText(cleanName(e.finding.Kind)) + ":** " + mdText(cleanName(e.finding.Text)) + "\n")
+			continue
+		}
+		f := &e.flagged
 		lead := "- **" + mdText(f.where()) + "** · " + flagLabel(f.flags) + " · "
+		if e.block >= 0 {
+			lead = "- [**" + mdText(f.where()) + "**](#" + blockAnchor(e.block) + ") · " + flagLabel(f.flags) + " · "
+		}
 		pw.writeLead(lead, textWidth(lead), f.toks())
 	}
 	if l := mt.moreLine(); l != "" {
 		bw.WriteString("- " + mdText(l) + "\n")
-	}
-	for _, f := range mt.findings {
-		bw.WriteString("- **" + mdText(cleanName(f.Kind)) + ":** " + mdText(cleanName(f.Text)) + "\n")
 	}
 	if l := mt.restLine(); l != "" {
 		bw.WriteString("- *" + mdText(l) + "*\n")
 	}
 }
 
-// matters writes the section as an HTML list.
+// blockAnchor is the id of block bi in HTML and Markdown output.
+func blockAnchor(bi int) string { return "b" + strconv.Itoa(bi+1) }
+
+// matters writes the section as an HTML list; each entry links to its
+// block.
 func (h *htmlWriter) matters(mt *matters) {
 	h.raw("<section class=\"matters\">\n<h2>What matters</h2>\n<ul>\n")
-	if len(mt.flagged) == 0 {
+	if mt.flaggedCount() == 0 && mt.more == 0 {
 		h.raw("<li>")
 		h.text(nothingFlagged)
 		h.raw("</li>\n")
 	}
-	for i := range mt.flagged {
-		f := &mt.flagged[i]
-		h.raw("<li><span class=\"where\">")
+	for i := range mt.entries {
+		e := &mt.entries[i]
+		h.raw("<li>")
+		if e.finding != nil {
+			h.raw("<strong>")
+			h.text(cleanName(e.finding.Kind))
+			h.raw(":</strong> ")
+			if e.block >= 0 {
+				h.raw("<a href=\"#" + blockAnchor(e.block) + "\">")
+			}
+			h.text(cleanName(e.finding.Text))
+			if e.block >= 0 {
+				h.raw("</a>")
+			}
+			h.raw("</li>\n")
+			continue
+		}
+		f := &e.flagged
+		h.raw("<a class=\"where\" href=\"#" + blockAnchor(e.block) + "\">")
 		h.text(f.where())
-		h.raw("</span> <span class=\"flag\" title=\"")
+		h.raw("</a> <span class=\"flag\" title=\"")
 		h.text(strings.Join(f.flags.Names(), ", "))
 		h.raw("\">")
 		h.text(flagLabel(f.flags))
@@ -411,13 +496,6 @@ func (h *htmlWriter) matters(mt *matters) {
 	if l := mt.moreLine(); l != "" {
 		h.raw("<li>")
 		h.text(l)
-		h.raw("</li>\n")
-	}
-	for _, f := range mt.findings {
-		h.raw("<li><strong>")
-		h.text(cleanName(f.Kind))
-		h.raw(":</strong> ")
-		h.text(cleanName(f.Text))
 		h.raw("</li>\n")
 	}
 	h.raw("</ul>\n")

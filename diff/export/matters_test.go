@@ -160,6 +160,7 @@ func TestWhatMatters(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := oneToOne(t, tt.pairs...)
 			r.Findings = tt.findings
+			r.Matters = diff.OrderMatters(r)
 			got := section(t, writeString(t, r.View(0), FormatText, Options{Wrap: -1}))
 			lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 			at := 0
@@ -182,18 +183,24 @@ func TestWhatMatters(t *testing.T) {
 	}
 }
 
-// TestWhatMattersCap checks that a long list is cut and the rest counted.
+// TestWhatMattersCap checks that every flagged change is listed by
+// default and that Options.Matters cuts the list and counts the rest,
+// saying how to see them.
 func TestWhatMattersCap(t *testing.T) {
 	var pairs []diff.Pair
-	for range maxFlagged + 3 {
+	for range 15 {
 		pairs = append(pairs, classified(numPair, run(1, 3, diff.ClassWording, diff.FlagNumber)))
 	}
-	got := section(t, writeString(t, oneToOne(t, pairs...).View(0), FormatText, Options{}))
-	if n := strings.Count(got, "NUM"); n != maxFlagged {
-		t.Errorf("%d flagged lines, want %d:\n%s", n, maxFlagged, got)
-	}
-	if !strings.Contains(got, "… and 3 more flagged changes") {
-		t.Errorf("no count of the rest:\n%s", got)
+	r := oneToOne(t, pairs...)
+	for _, tt := range []struct{ limit, want int }{{0, 15}, {12, 12}, {20, 15}} {
+		got := section(t, writeString(t, r.View(0), FormatText, Options{Matters: tt.limit}))
+		if n := strings.Count(got, "NUM"); n != tt.want {
+			t.Errorf("--matters %d: %d flagged lines, want %d:\n%s", tt.limit, n, tt.want, got)
+		}
+		more := strings.Contains(got, "… and 3 more flagged changes (--matters 0 lists all)")
+		if more != (tt.want == 12) {
+			t.Errorf("--matters %d: count of the rest %v:\n%s", tt.limit, more, got)
+		}
 	}
 }
 
@@ -249,17 +256,17 @@ func TestWhatMattersCounts(t *testing.T) {
 		r := loadPair(t, filepath.Join(pairsDir, pair))
 		for _, m := range []diff.ClassMask{0, diff.IgnoreTypography, diff.IgnoreStyle, diff.IgnoreTypography | diff.IgnoreStyle} {
 			st, _ := r.View(m).Stats()
-			mt := whatMatters(r.View(m))
-			got := len(mt.flagged) + mt.more + mt.typography + mt.style + mt.wording
+			mt := whatMatters(r.View(m), 0)
+			got := mt.changes() + mt.typography + mt.style + mt.wording
 			if want := st.Typography + st.Style + st.Wording; got != want {
 				t.Errorf("%s mask %q: section accounts for %d changes, stats count %d", pair, m, got, want)
 			}
 			flags := st.Negations + st.Numbers + st.Quotes + st.Names + st.Attributions
-			if (len(mt.flagged) > 0) != (flags > 0) {
-				t.Errorf("%s mask %q: %d listed flagged changes, stats count %d flags", pair, m, len(mt.flagged), flags)
+			if (mt.flaggedCount() > 0) != (flags > 0) {
+				t.Errorf("%s mask %q: %d listed flagged changes, stats count %d flags", pair, m, mt.flaggedCount(), flags)
 			}
-			for _, f := range mt.flagged {
-				if len(f.words) == 0 {
+			for _, e := range mt.entries {
+				if f := e.flagged; e.finding == nil && len(f.words) == 0 {
 					t.Errorf("%s: flagged change %s without words", pair, f.where())
 				}
 			}
@@ -274,6 +281,7 @@ func TestWhatMattersEscapes(t *testing.T) {
 		wi("_2_ `code`"), we(" | <i>end</i>.")), run(1, 3, diff.ClassWording, diff.FlagNumber))
 	r := oneToOne(t, p)
 	r.Findings = []diff.Finding{{Kind: "lede<x>", Text: "new <lede> *here*"}}
+	r.Matters = diff.OrderMatters(r)
 	page := writeString(t, r.View(0), FormatHTML, Options{})
 	sec := page[strings.Index(page, `<section class="matters">`):strings.Index(page, "</section>")]
 	for _, bad := range []string{"<script", "<b>", "<i>", "<lede>", "<x>"} {
@@ -475,10 +483,9 @@ func TestIgnoreAllHidden(t *testing.T) {
 	}
 }
 
-// TestWhatMattersEditsFirst checks that an edit of text that stayed (here a
-// changed name, the lowest flag) is listed before an added quoted sentence
-// (a higher flag): a syndicated copy adds many quotes, and they must not
-// push the edits an editor must check out of the list.
+// TestWhatMattersEditsFirst checks the engine's order: by flag (an added
+// quoted sentence before a changed name), and within one flag an edit of
+// text that stayed before a whole sentence added.
 func TestWhatMattersEditsFirst(t *testing.T) {
 	o := doc("a", []string{namePair.Old})
 	n := doc("b", []string{namePair.New, "“Short,” he said."})
@@ -489,7 +496,15 @@ func TestWhatMattersEditsFirst(t *testing.T) {
 	r := assemble(t, o, n, diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{addP, np}})
 	got := section(t, writeString(t, r.View(0), FormatText, Options{Wrap: -1}))
 	name, quote := strings.Index(got, "NAME"), strings.Index(got, "QUOTE")
-	if name < 0 || quote < 0 || name > quote {
-		t.Errorf("want the NAME edit before the added QUOTE sentence:\n%s", got)
+	if name < 0 || quote < 0 || name < quote {
+		t.Errorf("want the added QUOTE sentence before the NAME edit:\n%s", got)
+	}
+	// Same flag: the edit first.
+	np.Runs[0].Flags, np.Flags = diff.FlagQuote, diff.FlagQuote
+	r = assemble(t, o, n, diff.Block{Kind: diff.Changed, Old: []int{0}, New: []int{0}, Origin: -1, Pairs: []diff.Pair{addP, np}})
+	got = section(t, writeString(t, r.View(0), FormatText, Options{Wrap: -1}))
+	edit, whole := strings.Index(got, "Kozlovskyy"), strings.Index(got, "Short")
+	if edit < 0 || whole < 0 || edit > whole {
+		t.Errorf("want the QUOTE edit before the added QUOTE sentence:\n%s", got)
 	}
 }

@@ -451,14 +451,18 @@ func words(s string) []string {
 }
 
 // checkHTMLSides checks that the new column holds exactly the words of
-// the new version in reading order, and the old column (leaving out the
-// old side of sentences that moved in, shown again where they stood) every
-// old word exactly once.
+// the new version in block order (reading order, but for a split across a
+// move, whose later part comes with its block: old ¶3 → new ¶4+¶6 before
+// the moved new ¶5), and the old column (leaving out the old side of
+// sentences that moved in, shown again where they stood) every old word
+// exactly once.
 func checkHTMLSides(t *testing.T, r *diff.Result, page string) {
 	t.Helper()
 	var want []string
-	for _, p := range r.New.Paragraphs {
-		want = append(want, words(p.Text)...)
+	for _, b := range r.Blocks {
+		for _, p := range b.New {
+			want = append(want, words(r.New.Paragraphs[p].Text)...)
+		}
 	}
 	got := words(htmlText(t, page, "new", "note"))
 	if !slices.Equal(got, want) {

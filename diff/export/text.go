@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -110,9 +111,9 @@ func (t *toks) item(it item) {
 	}
 	switch p.Kind {
 	case diff.Added:
-		t.add(p.New, stAdded)
+		t.carried(p.From, p.New, diff.OpInsert, stAdded)
 	case diff.Removed:
-		t.add(p.Old, stRemoved)
+		t.carried(p.From, p.Old, diff.OpDelete, stRemoved)
 	case diff.Changed:
 		if len(p.Words) == 0 {
 			t.add(p.Old, stDel)
@@ -145,6 +146,31 @@ func (t *toks) item(it item) {
 	if n := partNote(p); n != "" {
 		t.space()
 		t.note(n)
+	}
+}
+
+// carried adds the text of an added (keep OpInsert) or removed (keep
+// OpDelete) sentence: with from (diff.Pair.From), the words carried over
+// from or into another sentence as moved text and only the rest as added
+// or removed; without, the whole text in style st.
+func (t *toks) carried(from []diff.Word, text string, keep diff.Op, st style) {
+	var sb strings.Builder
+	for _, w := range from {
+		if w.Op == diff.OpEqual || w.Op == keep {
+			sb.WriteString(w.Text)
+		}
+	}
+	if from == nil || sb.String() != text {
+		t.add(text, st)
+		return
+	}
+	for _, w := range from {
+		switch w.Op {
+		case diff.OpEqual:
+			t.add(w.Text, stMoved)
+		case keep:
+			t.add(w.Text, st)
+		}
 	}
 }
 
@@ -468,7 +494,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		bw.WriteString(l[0] + ": " + l[1] + "\n")
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
-	writeMattersText(bw, pw, sk, whatMatters(v))
+	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
 	writeReviewText(bw, sk, opt.Review)
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
@@ -480,7 +506,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		case stepHidden:
 			bw.WriteString(sk.paint("2", hiddenNote(s.paragraphs)) + "\n")
 		case stepOrigin:
-			bw.WriteString(sk.paint("35", originNote(&r.Blocks[s.block])) + "\n")
+			bw.WriteString(sk.paint("35", originNote(r, s)) + "\n")
 		case stepBlock:
 			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n")
 			for i, ts := range paragraphs(v, s.block) {

@@ -1,87 +1,11 @@
 package input
 
 import (
-	"bytes"
-	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
-
-// decode turns raw input bytes into valid UTF-8 text with LF line ends:
-//
-//   - a UTF-8 byte order mark is stripped; a UTF-16 LE or BE byte order mark
-//     selects UTF-16, which is decoded (unpaired surrogates become U+FFFD);
-//   - input holding a NUL byte (or, for UTF-16, a NUL character) is refused
-//     with ErrBinary;
-//   - input that is not valid UTF-8 but declares an ISO-8859-1, Latin-1,
-//     US-ASCII or windows-1252 charset (XML declaration or HTML meta, in the
-//     first 4 KiB) is decoded as windows-1252;
-//   - any other invalid UTF-8 byte becomes U+FFFD, with one warning giving
-//     the count and the byte offset of the first;
-//   - CRLF and lone CR become LF.
-//
-// The warnings returned do not name the file; Read prefixes them.
-func decode(data []byte) (string, []string, error) {
-	var warns []string
-	var s string
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		big := data[0] == 0xFE
-		var bad int
-		s, bad = decodeUTF16(data[2:], big)
-		if strings.IndexByte(s, 0) >= 0 {
-			return "", nil, ErrBinary
-		}
-		if bad > 0 {
-			warns = append(warns, fmt.Sprintf("%s in UTF-16 shown as U+FFFD", plural(bad, "invalid code unit")))
-		}
-	default:
-		off := 0
-		if bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
-			data, off = data[3:], 3
-		}
-		if bytes.IndexByte(data, 0) >= 0 {
-			if looksUTF16(data) {
-				return "", nil, fmt.Errorf("%w; it looks like UTF-16 without a byte order mark", ErrBinary)
-			}
-			return "", nil, ErrBinary
-		}
-		if utf8.Valid(data) {
-			s = string(data) // common case
-			break
-		}
-		if cs := declaredCharset(data); cs != "" {
-			s = decode1252(data)
-			warns = append(warns, fmt.Sprintf("not UTF-8, decoded as windows-1252 (declared charset %s)", cs))
-			break
-		}
-		var n, first int
-		s, n, first = toValidUTF8(data)
-		warns = append(warns, fmt.Sprintf("%s shown as U+FFFD (first at byte %d)", plural(n, "invalid UTF-8 byte"), first+off))
-	}
-	return normalizeNewlines(s), warns, nil
-}
-
-// looksUTF16 reports whether the first bytes of b have a NUL in the same
-// half of nearly every byte pair, as UTF-16 text without a BOM does.
-func looksUTF16(b []byte) bool {
-	pairs := min(len(b)/2, 256)
-	if pairs < 4 {
-		return false
-	}
-	even, odd := 0, 0
-	for i := 0; i < pairs; i++ {
-		if b[2*i] == 0 && b[2*i+1] != 0 {
-			even++
-		} else if b[2*i+1] == 0 && b[2*i] != 0 {
-			odd++
-		}
-	}
-	return even*10 >= pairs*9 || odd*10 >= pairs*9
-}
 
 // decodeUTF16 decodes UTF-16 code units, returning the UTF-8 text and the
 // number of invalid code units (unpaired surrogates, an odd final byte).
@@ -140,51 +64,6 @@ func toValidUTF8(b []byte) (string, int, int) {
 		i += size
 	}
 	return sb.String(), n, first
-}
-
-var charsetRE = regexp.MustCompile(`(?i)(?:encoding|charset)\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
-
-// declaredCharset returns the single-byte charset declared in the first
-// 4 KiB of b if it is one decode1252 can read, or "".
-func declaredCharset(b []byte) string {
-	if len(b) > 4096 {
-		b = b[:4096]
-	}
-	m := charsetRE.FindSubmatch(b)
-	if m == nil {
-		return ""
-	}
-	switch cs := strings.ToLower(string(m[1])); cs {
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "us-ascii", "ascii",
-		"windows-1252", "cp1252", "x-cp1252":
-		return cs
-	}
-	return ""
-}
-
-// win1252 maps bytes 0x80–0x9F of windows-1252; zero entries are undefined
-// and keep their C1 value (later shown as U+FFFD).
-var win1252 = [32]rune{
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-}
-
-// decode1252 decodes windows-1252 (a superset of ISO-8859-1's printable
-// range) to UTF-8.
-func decode1252(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b) * 2)
-	for _, c := range b {
-		switch {
-		case c < 0x80:
-			sb.WriteByte(c)
-		case c < 0xA0 && win1252[c-0x80] != 0:
-			sb.WriteRune(win1252[c-0x80])
-		default:
-			sb.WriteRune(rune(c))
-		}
-	}
-	return sb.String()
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

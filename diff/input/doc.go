@@ -11,16 +11,21 @@
 // doubled spaces loads to identical paragraphs. Metadata paragraphs
 // (headline, byline, dateline, date, version, caption, …) carry a label in
 // Doc.Labels; story text has the label "". Loading is linear in the input
-// size; inputs over MaxSize, holding NUL bytes, or (XML) declaring entities
-// are refused with an *Error naming the file.
+// size; inputs over MaxSize, holding NUL bytes, (XML) declaring entities or
+// (HTML) showing no text at all are refused with an *Error naming the file.
 //
 // # Decoding
 //
-// A UTF-8 BOM is stripped; a UTF-16 LE or BE BOM selects UTF-16. Input that
-// is not valid UTF-8 but declares a Latin-1 or windows-1252 charset is
-// decoded as windows-1252; other invalid bytes become U+FFFD with one
+// A UTF-8 BOM is stripped; a UTF-16 LE or BE BOM selects UTF-16, and so do
+// bytes that plainly are UTF-16 without a BOM (a warning says so). Valid
+// UTF-8 and ASCII are kept as they are. Other input is decoded in the
+// charset it declares (XML encoding, HTML meta charset; the WHATWG labels
+// of golang.org/x/net/html/charset), else in the legacy encoding its bytes
+// show (Shift_JIS, windows-1251, KOI8-R, ISO-8859-2, …: detected by
+// github.com/gogs/chardet, decoded by golang.org/x/text), with a warning
+// naming the encoding; a few stray invalid bytes become U+FFFD with one
 // warning giving their count and the offset of the first. CRLF and lone CR
-// become LF.
+// become LF. The rules are on decode's comment in charset.go.
 //
 // # Detection
 //
@@ -39,8 +44,10 @@
 //
 // # Markup formats
 //
-// HTML keeps the article only (navigation, ads, share and newsletter
-// blocks, scripts and styles are dropped); NITF and NewsML-G2 map their
+// HTML keeps the article only, found by codeberg.org/readeck/go-readability
+// (navigation, ads, share and newsletter blocks, scripts and styles are
+// dropped); a page where no article is found shows its visible text with a
+// warning, and only a page with no text at all is refused; NITF and NewsML-G2 map their
 // head elements to labels and their body to story paragraphs; Markdown
 // drops inline markup. The rules are on the comments in html.go, xml.go and
 // markdown.go.

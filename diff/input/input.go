@@ -39,8 +39,10 @@ var (
 	ErrTooLarge = errors.New("file is larger than 100 MiB, refused")
 	// ErrIsDir reports a directory given as an input file.
 	ErrIsDir = errors.New("is a directory, not a file")
-	// ErrNoArticle reports an HTML page in which no article text was found.
-	ErrNoArticle = errors.New("no article text found")
+	// ErrNoArticle reports an HTML page that shows no text at all (a page
+	// with text but no article found shows its visible text, with a
+	// warning).
+	ErrNoArticle = errors.New("no text found in the page")
 	// ErrEntityDecl reports an XML DOCTYPE declaring entities (a possible
 	// XML bomb); such documents are refused, never expanded.
 	ErrEntityDecl = errors.New("XML DOCTYPE declares entities (possible XML bomb), refused")
@@ -71,7 +73,8 @@ type Doc struct {
 	Paragraphs []string
 	// Labels has the same length as Paragraphs: "" for story text, or a
 	// label for a metadata paragraph. The labels used are "headline",
-	// "subheadline", "title" (HTML <title> when there is no h1), "byline",
+	// "subheadline", "title" (HTML <title>, when a page with no article shows its
+	// visible text), "byline",
 	// "credit", "dateline", "located", "date", "version", "slugline",
 	// "summary", "abstract", "description", "caption" and "tagline".
 	Labels []string
@@ -197,7 +200,7 @@ func Read(name string, r io.Reader, format Format) (*Doc, error) {
 		return fail(err)
 	}
 	d.Paragraphs, d.Labels = b.paras, b.labels
-	for _, w := range warns {
+	for _, w := range append(warns, b.warns...) {
 		d.Warnings = append(d.Warnings, shown+": "+w)
 	}
 	if n := b.cleaned.controls; n > 0 {
@@ -226,6 +229,7 @@ func plural(n int, what string) string {
 type builder struct {
 	paras, labels []string
 	cleaned       cleanStats
+	warns         []string        // warnings of the format reader, without the file name
 	seen          map[string]bool // label + "\x00" + text of labelled paragraphs
 }
 

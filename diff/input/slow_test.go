@@ -5,13 +5,17 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/storydiff/storydiff/internal/scaling"
 )
 
 // TestAdversarialLinear feeds inputs built to trigger quadratic behaviour
 // (deep nesting, unclosed brackets, delimiter runs) at 128 KiB and 1 MiB:
-// the larger must take less than 3× eight times as long (a quadratic
-// algorithm takes 64 times as long). The best of two runs is used, so that
-// a loaded machine does not make the test flaky.
+// the larger may make at most 24 times the allocations (count and bytes)
+// of the smaller, eight times the input with slack (a quadratic algorithm
+// building its output grows 64 times); allocations do not depend on the
+// machine's load. With STORYDIFF_TIMING=1 the best of two wall-clock runs
+// is held to the same ratio.
 func TestAdversarialLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -31,6 +35,18 @@ func TestAdversarialLinear(t *testing.T) {
 		})
 	}
 	small, large := adversarial(1<<17), adversarial(1<<20)
+	read := func(src string, f Format) func() {
+		return func() { Read("adv", strings.NewReader(src), f) }
+	}
+	for i, tt := range large {
+		cs, cl := scaling.Measure(read(small[i].src, tt.format)), scaling.Measure(read(tt.src, tt.format))
+		// A fixed cost of 64 allocations and 64 KiB keeps tiny counts
+		// from making the ratio meaningless.
+		scaling.Near(t, tt.name, cs, cl, 24, scaling.Cost{Allocs: 64, Bytes: 64 << 10})
+	}
+	if !scaling.Timing() {
+		return
+	}
 	best := func(src string, f Format) time.Duration {
 		var min time.Duration
 		for range 2 {

@@ -28,7 +28,7 @@ type RowKind uint8
 // The kinds of row.
 const (
 	RowBlock    RowKind = iota // one aligned block of paragraphs
-	RowGhost                   // where a moved block stood in the old version
+	RowGhost                   // where a moved block, or a paragraph merged away, stood in the old version
 	RowFold                    // a run of unchanged blocks or pairs, folded
 	RowSentence                // one sentence pair (Sentences mode)
 )
@@ -45,6 +45,10 @@ type Entry struct {
 	// Count is the number of blocks (or pairs, in Sentences mode) a RowFold
 	// stands for.
 	Count int
+	// Merged is, for the RowGhost of a paragraph merged into a block far
+	// from it (diff.Result.Ghosts), 1 + that old paragraph; Block is then
+	// the merge block. 0 for the ghost of a moved block.
+	Merged int
 }
 
 // IsChange reports whether the entry shows a change in the view v: a
@@ -76,8 +80,7 @@ func (e Entry) Flags(v diff.View) diff.Flag {
 		if r.Blocks[e.Block].Boilerplate != "" {
 			return 0
 		}
-		_, f := v.PairVisible(&r.Blocks[e.Block].Pairs[e.Pair])
-		return f
+		return v.PairFlags(e.Block, e.Pair)
 	}
 	return 0
 }
@@ -133,31 +136,40 @@ func Entries(v diff.View, mode Mode, fold bool) []Entry {
 	for bi := range r.Blocks {
 		for _, g := range ghosts[bi] {
 			flush()
-			out = append(out, Entry{Kind: RowGhost, Block: g})
+			out = append(out, g)
 		}
 		add(Entry{Kind: RowBlock, Block: bi}, !v.BlockChanged(bi))
 	}
 	flush()
-	for _, g := range ghosts[len(r.Blocks)] {
-		out = append(out, Entry{Kind: RowGhost, Block: g})
-	}
+	out = append(out, ghosts[len(r.Blocks)]...)
 	return out
 }
 
-// ghostIndex maps each block index (and len(Blocks)) to the moved blocks
-// whose old paragraphs stood before it.
-func ghostIndex(r *diff.Result) map[int][]int {
-	g := map[int][]int{}
+// ghostIndex maps each block index (and len(Blocks)) to the ghost rows
+// before it: the moved blocks whose old paragraphs stood there, then the
+// paragraphs merged away from there.
+func ghostIndex(r *diff.Result) map[int][]Entry {
+	g := map[int][]Entry{}
+	at := func(o int) int {
+		if o < 0 || o > len(r.Blocks) {
+			return len(r.Blocks)
+		}
+		return o
+	}
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		if !b.Moved || len(b.Old) == 0 {
 			continue
 		}
-		o := b.Origin
-		if o < 0 || o > len(r.Blocks) {
-			o = len(r.Blocks)
+		o := at(b.Origin)
+		g[o] = append(g[o], Entry{Kind: RowGhost, Block: bi})
+	}
+	for _, gh := range r.Ghosts {
+		if gh.Block < 0 || gh.Block >= len(r.Blocks) {
+			continue
 		}
-		g[o] = append(g[o], bi)
+		o := at(gh.At)
+		g[o] = append(g[o], Entry{Kind: RowGhost, Block: gh.Block, Merged: gh.Old + 1})
 	}
 	return g
 }

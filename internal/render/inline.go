@@ -104,10 +104,10 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 	}
 	switch l.pairKind(pr) {
 	case diff.Added:
-		out = l.mark(out, Span{pr.New, Added}, "{+", "+}", b.Kind == diff.Added)
+		out = l.carried(out, pr, pr.New, diff.OpInsert, Added, "{+", "+}", b.Kind == diff.Added)
 		out = partNote(out, pr)
 	case diff.Removed:
-		out = l.mark(out, Span{pr.Old, Removed}, "[-", "-]", b.Kind == diff.Removed)
+		out = l.carried(out, pr, pr.Old, diff.OpDelete, Removed, "[-", "-]", b.Kind == diff.Removed)
 		out = partNote(out, pr)
 	case diff.Changed:
 		if pr.Kind == diff.Changed && eq == Plain {
@@ -168,7 +168,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 			spans = l.words(nil, pr, pr.Old, diff.OpInsert, chOld, WordDelete, "[-", "-]")
 		case diff.Removed:
 			spans = []Span{{pr.Old, Removed}}
-			spans = l.badges(spans, pr.Flags)
+			spans = l.badges(spans, l.v.PairFlags(bi, pi))
 		default:
 			spans = []Span{{pr.Old, eq}}
 		}
@@ -190,7 +190,7 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 		if pr.Moved && !pr.OldRef.IsNone() {
 			spans = append(spans, movedNote("←", pr.OldRef))
 		}
-		spans = l.badges(spans, l.pairFlags(pr))
+		spans = l.badges(spans, l.v.PairFlags(bi, pi))
 		right = l.sentenceSide(spans, l.textR, pr.NewRef, m)
 	}
 	return left, right

@@ -109,7 +109,7 @@ func (l *Layout) Row(e Entry) Row {
 			row.Right = l.newSide(e.Block)
 		}
 	case RowGhost:
-		row.Left = l.ghost(e.Block)
+		row.Left = l.ghost(e)
 	case RowFold:
 		row.Left, row.Right = l.fold(e)
 	case RowSentence:
@@ -306,7 +306,7 @@ func (l *Layout) oldPara(bi, p int) []Span {
 		case diff.Changed:
 			return l.words(out, pr, text, diff.OpInsert, ChangedOld, WordDelete, "[-", "-]")
 		case diff.Removed:
-			out = l.mark(out, Span{text, Removed}, "[-", "-]", whole)
+			out = l.carried(out, pr, text, diff.OpDelete, Removed, "[-", "-]", whole)
 			out = partNote(out, pr)
 			return l.badges(out, pr.Flags)
 		}
@@ -332,7 +332,7 @@ func (l *Layout) newPara(bi, p int) []Span {
 			}
 			out = l.words(out, pr, text, diff.OpDelete, st, WordInsert, "{+", "+}")
 		case diff.Added:
-			out = l.mark(out, Span{text, Added}, "{+", "+}", whole)
+			out = l.carried(out, pr, text, diff.OpInsert, Added, "{+", "+}", whole)
 			out = partNote(out, pr)
 		default:
 			st := bs
@@ -502,6 +502,33 @@ func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span
 	return out
 }
 
+// carried appends the spans of an added (keep OpInsert) or removed (keep
+// OpDelete) sentence text: when its pair has From, the words carried over
+// from (or into) another sentence of the block are drawn as moved and only
+// the rest as added or removed; otherwise the whole text is marked.
+func (l *Layout) carried(out []Span, pr *diff.Pair, text string, keep diff.Op, st Style, open, close string, whole bool) []Span {
+	if pr.From == nil || !rebuilds(pr.From, other(keep), text) {
+		return l.mark(out, Span{text, st}, open, close, whole)
+	}
+	for _, w := range pr.From {
+		switch w.Op {
+		case diff.OpEqual:
+			out = append(out, Span{w.Text, Moved})
+		case keep:
+			out = l.mark(out, Span{w.Text, st}, open, close, false)
+		}
+	}
+	return out
+}
+
+// other returns the word operation that is not op among insert and delete.
+func other(op diff.Op) diff.Op {
+	if op == diff.OpInsert {
+		return diff.OpDelete
+	}
+	return diff.OpInsert
+}
+
 // badges appends a badge for each flag set in f. In Markup mode (plain
 // text, monochrome) a badge is bracketed, [NEG], so that it cannot be read
 // as part of the sentence.
@@ -531,11 +558,15 @@ func (l *Layout) blockBadges(b *diff.Block, out []Span) []Span {
 	return l.badges(out, bf&^pf)
 }
 
-// ghost lays out the placeholder of moved block bi where it stood.
-func (l *Layout) ghost(bi int) Side {
-	b := &l.r.Blocks[bi]
+// ghost lays out the placeholder where moved block e.Block stood, or
+// where paragraph e.Merged-1 stood before it was merged into it.
+func (l *Layout) ghost(e Entry) Side {
+	b := &l.r.Blocks[e.Block]
 	text := l.paraList(b.Old) + " moved to " + l.paraList(b.New)
-	if len(b.New) == 0 {
+	switch {
+	case e.Merged > 0:
+		text = l.paraList([]int{e.Merged - 1}) + " merged into " + l.paraList(b.New)
+	case len(b.New) == 0:
 		text = l.paraList(b.Old) + " moved"
 	}
 	var s Side

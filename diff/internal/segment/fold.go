@@ -4,10 +4,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// Fold returns the matching key of a token: lower-cased with Unicode simple
-// case folding, typographic variants folded to ASCII (curly single quotes,
+// Fold returns the matching key of a token: in Unicode normal form NFKC
+// (so canonically equivalent spellings, precomposed or combining accents,
+// and compatibility variants, ligatures, full-width forms, fold alike),
+// lower-cased with Unicode simple case folding, typographic variants folded to ASCII (curly single quotes,
 // apostrophes and primes to ', curly double quotes and guillemets to ",
 // hyphen and dash variants and the minus sign to -, the ellipsis … to ...,
 // every white space character to a space), runs of spaces collapsed to one
@@ -20,6 +24,19 @@ func Fold(tok string) string {
 	var b strings.Builder
 	b.Grow(len(tok))
 	foldTo(&b, tok)
+	return normalFold(b.String())
+}
+
+// normalFold returns a folded string in NFKC, folded again if NFKC changed
+// it (a full-width capital becomes an ASCII one). Typographic marks are
+// folded before NFKC, which would split some of them (″ into two primes).
+func normalFold(s string) string {
+	if norm.NFKC.IsNormalString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	foldTo(&b, norm.NFKC.String(s))
 	return b.String()
 }
 
@@ -112,5 +129,5 @@ func AppendFold(dst []byte, tok string) []byte {
 	var b strings.Builder
 	b.Grow(len(tok))
 	foldTo(&b, tok)
-	return append(dst, b.String()...)
+	return append(dst, normalFold(b.String())...)
 }

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/internal/scaling"
 )
 
 // sentenceStrings returns the sentences of text as strings, after checking
@@ -114,15 +117,21 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-// TestSentencesLinear checks that pathological inputs take linear time:
-// 10 MB without punctuation, and the inputs that make UAX #29 look ahead
-// from every character (a full stop followed by a long run of spaces or of
-// closing quotes before a capital letter).
+// TestSentencesLinear checks that pathological inputs cost linear work:
+// 2 MB (10 MB with STORYDIFF_TIMING=1) without punctuation, and the inputs
+// that make UAX #29 look ahead from every character (a full stop followed
+// by a long run of spaces or of closing quotes before a capital letter).
+// What keeps them linear is shield: after it no run of spaces or closing
+// punctuation is long enough to cost a look-ahead, which is checked
+// without a clock; the wall-clock bound runs only when asked for.
 func TestSentencesLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large inputs")
 	}
-	const size = 10 << 20
+	size := 2 << 20
+	if scaling.Timing() {
+		size = 10 << 20
+	}
 	words := strings.Repeat("lorem ipsum dolor sit amet ", size/27)
 	tests := []struct {
 		name string
@@ -142,21 +151,43 @@ func TestSentencesLinear(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if n := longestRun(shield(tt.text)); n > 2*shieldMin {
+				t.Errorf("shield left a run of %d bytes of spaces or closers: each costs a look-ahead", n)
+			}
+			var spans []Span
 			start := time.Now()
-			spans := Sentences(tt.text)
+			cost := scaling.Measure(func() { spans = Sentences(tt.text) })
 			el := time.Since(start)
 			checkPartition(t, tt.text, spans)
 			if len(spans) != tt.want {
 				t.Errorf("got %d sentences, want %d", len(spans), tt.want)
 			}
+			if limit := 16*uint64(len(tt.text)) + 128*uint64(len(spans)) + 1<<20; cost.Bytes > limit {
+				t.Errorf("allocated %d bytes for %d bytes of text (limit %d)", cost.Bytes, len(tt.text), limit)
+			}
 			// Linear code does 10 MB in well under a second on an idle
 			// machine; the quadratic cases would take hours (uax29 alone
-			// takes 8 s for 25 kB of spaces after a full stop). The bound
-			// is loose for loaded CI machines.
-			if el > 30*time.Second {
+			// takes 8 s for 25 kB of spaces after a full stop).
+			if scaling.Timing() && el > 30*time.Second {
 				t.Errorf("took %v for %d bytes", el, len(tt.text))
 			}
-			t.Logf("%d bytes in %v", len(tt.text), el)
+			t.Logf("%d bytes in %v, %d bytes allocated", len(tt.text), el, cost.Bytes)
 		})
 	}
+}
+
+// longestRun returns the byte length of the longest run of runes of one
+// run kind (spaces or closing punctuation) in s.
+func longestRun(s string) int {
+	longest, start, kind := 0, 0, runNone
+	for i, r := range s {
+		k := runKind(r)
+		if k != kind {
+			start, kind = i, k
+		}
+		if k != runNone {
+			longest = max(longest, i+utf8.RuneLen(r)-start)
+		}
+	}
+	return longest
 }

@@ -1,8 +1,11 @@
 package segment
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/sentences"
 )
 
 // shieldMin is the byte length from which a run of spaces or closing
@@ -106,7 +109,12 @@ func runKind(r rune) int {
 }
 
 // isIgnorable reports whether r is certainly ignored by the sentence rules
-// (UAX #29 Extend or Format).
+// (UAX #29 Extend or Format) as uax29 applies them. Go's unicode tables and
+// uax29's need not be of one Unicode version, and general category is not
+// the sentence break property: U+0600–U+0605, U+06DD, U+0890, U+0891,
+// U+08E2, U+110BD and U+110CD are format characters (Cf) that uax29 treats
+// as Numeric, so a run continued across one of them once moved a boundary.
+// Every rune the categories admit is therefore confirmed with uax29 itself.
 func isIgnorable(r rune) bool {
 	if r < 0x300 {
 		return r == '\u00ad'
@@ -115,7 +123,48 @@ func isIgnorable(r rune) bool {
 	case '\u200b', '\u2028', '\u2029', '\u0085':
 		return false
 	}
-	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf)
+	return unicode.In(r, ignorableTables...) && !notIgnored()[r]
+}
+
+// ignorableTables are the general categories whose runes are Extend or
+// Format for the sentence rules, with the exceptions in notIgnored.
+var ignorableTables = []*unicode.RangeTable{unicode.Mn, unicode.Me, unicode.Cf}
+
+// notIgnored returns the runes of ignorableTables that uax29 does not
+// ignore: those after which "! " followed by the rune and a space is not
+// one sentence (an ignored rune is invisible to SB5, so "!" and the spaces
+// around it stay one sentence; anything else starts a new one by SB11).
+var notIgnored = sync.OnceValue(func() map[rune]bool {
+	out := map[rune]bool{}
+	for _, tab := range ignorableTables {
+		eachRune(tab, func(r rune) {
+			if r >= 0x300 && !ignoredByUAX29(r) {
+				out[r] = true
+			}
+		})
+	}
+	return out
+})
+
+// ignoredByUAX29 reports whether uax29 treats r as Extend or Format.
+func ignoredByUAX29(r rune) bool {
+	s := "! " + string(r) + " "
+	it := sentences.FromString(s)
+	return it.Next() && it.End() == len(s)
+}
+
+// eachRune calls f with every rune of tab.
+func eachRune(tab *unicode.RangeTable, f func(rune)) {
+	for _, rg := range tab.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			f(r)
+		}
+	}
+	for _, rg := range tab.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			f(r)
+		}
+	}
 }
 
 // fillFormat overwrites b (len(b) >= 2) with format characters of the same

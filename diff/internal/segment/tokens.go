@@ -108,7 +108,7 @@ func Key(text string) string {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			foldTo(&b, text[i:j])
+			b.WriteString(Fold(text[i:j]))
 		}
 		i = j
 	}

@@ -91,7 +91,11 @@ func TestFold(t *testing.T) {
 		{"co\u00adop", "coop"},
 		{"a\u00a0\u00ad\u0085b", "a b"}, // found by TestRandomInvariants: soft hyphen between spaces
 		{"two  spaces", "two spaces"},
-		{"\xff", "\ufffd"}, // invalid UTF-8 becomes U+FFFD
+		{"\xff", "\ufffd"},     // invalid UTF-8 becomes U+FFFD
+		{"Cafe\u0301", "café"}, // NFD → NFC
+		{"\ufb01nal", "final"}, // ligature (NFKC)
+		{"ＡＢ４２", "ab42"},       // full-width forms (NFKC)
+		{"caf\u00e9", "café"},  // already NFC: unchanged
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {

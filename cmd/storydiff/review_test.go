@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,21 @@ import (
 	"github.com/storydiff/storydiff/diff/input"
 	"github.com/storydiff/storydiff/diff/review"
 )
+
+// TestMain keeps every test of the command away from the user's reviews:
+// exports read the review of their pair, so a review kept under
+// ~/.local/state would change their output.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "storydiff-reviews-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv(review.EnvDir, dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // compareFiles runs the program's pipeline on two files.
 func compareFiles(t *testing.T, oldPath, newPath string) *diff.Result {

@@ -50,17 +50,23 @@ import (
 //     “…”, „…“, «…»; a quotation may span sentences of a paragraph).
 //     Added and Removed sentences that contain quoted words get FlagQuote
 //     (and no other flag);
+//   - FlagReversal: a short run swaps a word for its opposite
+//     (increased/decreased, guilty/innocent; WordNet's antonyms, any
+//     inflection: reversal_table.go);
 //   - FlagName: a capitalised word that is not the first word of its
 //     sentence (nor of a quotation opening it), not a number, weekday or
-//     month, changed. A respelling such as Zelenskiy/Zelenskyy is both
+//     month, added, removed or changed: new to the story, gone from it, or
+//     swapped for another name in a short run (a clause mentioning someone
+//     already in the story is not a name change); a changed title before a
+//     name (Rep./Sen.) too. A respelling such as Zelenskiy/Zelenskyy is both
 //     ClassStyle and FlagName: the class says it reads the same, the flag
 //     tells the editor to check the spelling of a name. A case-only change
 //     (embassy/Embassy) or an abbreviation form (US/U.S.) is not a name
 //     change;
 //   - FlagAttribution: a verb of saying (said, told, claimed, according…)
 //     changed, or the speaker changed: the run replaces a name, pronoun or
-//     speaker noun (spokesman, officials, police…) with another within four
-//     words of a verb of saying.
+//     speaker noun (spokesman, officials, police…) standing in the
+//     speaker's place next to a verb of saying with another.
 //
 // A pure insertion or deletion of more than clauseWords words (a clause of
 // new or dropped copy) gets no number or name flag: it is wording anyway.
@@ -119,6 +125,7 @@ type classifier struct {
 	old, new             *Document
 	oldQuotes, newQuotes [][]span
 	oldDone, newDone     []bool
+	oldCount, newCount   map[string]int // word keys of each whole document (docCount)
 }
 
 func (c *classifier) quotes(d *Document, para int) []span {
@@ -178,6 +185,7 @@ type side struct {
 	toks  []tok
 	count map[string]int // word key → occurrences
 	says  []int          // word indices of verbs of saying, ascending
+	slot  []bool         // by word index: in a speaker's place (inSlot), made on first use
 }
 
 func (c *classifier) side(d *Document, ref SentRef, more int) side {
@@ -332,7 +340,7 @@ func (c *classifier) pair(p *Pair) *datelineChange {
 		} else {
 			onlyDateline = false
 			run.Class = runClass(del, ins, os.toks[oi:oj], ns.toks[ni:nj])
-			run.Flags = runFlags(run.Class, &os, &ns, os.toks[oi:oj], ns.toks[ni:nj])
+			run.Flags = c.runFlags(run.Class, &os, &ns, os.toks[oi:oj], ns.toks[ni:nj])
 		}
 		p.Runs = append(p.Runs, run)
 		p.Class = max(p.Class, run.Class)
@@ -573,7 +581,16 @@ const clauseWords = 8
 // changed when its key occurs a different number of times on the two sides
 // of the run and in the two whole sentences (so a word that moved, or that
 // the run deletes and inserts again, is not a change).
-func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
+//
+// NAME is for a name added, removed or changed: a capitalised word that is
+// new to the story (not in the old document) or gone from it (not in the
+// new one), or a short run swapping one name for another; a clause that
+// merely mentions someone already in the story is not a name change.
+// ATTR is for the verb of saying changed, or the speaker: a name, pronoun
+// or speaker noun replaced by another in the speaker's place next to a
+// verb of saying ("Smith said" → "Jones said"), not a place name elsewhere
+// in a sentence that ends "officials said".
+func (c *classifier) runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 	switch cl {
 	case ClassTypography:
 		return 0 // quote marks, dashes and spaces change no fact
@@ -591,8 +608,13 @@ func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 	if negCount(dt) != negCount(it) {
 		f |= FlagNegation
 	}
+	if reversed(dt, it, changed) {
+		f |= FlagReversal
+	}
 	var speakerDel, speakerIns bool
-	check := func(ts []tok, speaker *bool) {
+	var delNames, insNames []*tok
+	var weakDel, weakIns bool
+	check := func(ts []tok, s *side, speaker *bool, names *[]*tok, weak *bool) {
 		for k := range ts {
 			t := &ts[k]
 			if t.key == "" {
@@ -607,33 +629,207 @@ func runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 			if !changed(t.key) {
 				continue
 			}
+			if s.inSlot(t.wi) && !titleWords[strings.TrimSuffix(t.key, ".")] {
+				*speaker = true // the word in the speaker's place: police → firefighters (a title is the same speaker)
+			}
 			switch {
 			case isNegation(t.key):
+			case titleWords[strings.TrimSuffix(t.key, ".")] && s.nameAfter(t.wi):
+				f |= FlagName // a title before a name: Rep. → Sen.
+			case weakNumbers[t.key]:
+				*weak = true
 			case isNumber(t):
 				if !clause {
 					f |= FlagNumber
 				}
 			case sayVerbs[t.key]:
 				f |= FlagAttribution
-			case speakerWords[t.key]:
-				*speaker = true
 			case isCapitalised(t.text) && !t.initial:
-				if !clause {
-					f |= FlagName
-				}
-				*speaker = true
+				*names = append(*names, t)
 			}
 		}
 	}
-	check(dt, &speakerDel)
-	check(it, &speakerIns)
-	// The speaker changed: a name or pronoun replaced by another next to a
-	// verb of saying.
-	if speakerDel && speakerIns && (nearSay(os, dt) || nearSay(ns, it)) {
+	check(dt, os, &speakerDel, &delNames, &weakDel)
+	check(it, ns, &speakerIns, &insNames, &weakIns)
+	// An ambiguous ordinal (first, second, once) is a number when the run
+	// swaps it for another number: second → third, not "spoke first".
+	if (weakDel && (weakIns || hasNumber(it))) || (weakIns && hasNumber(dt)) {
+		f |= FlagNumber
+	}
+	if c.nameChanged(delNames, insNames, dw, iw) {
+		f |= FlagName
+	}
+	// The speaker changed: a name or pronoun replaced by another in the
+	// speaker's place next to a verb of saying.
+	if speakerDel && speakerIns {
 		f |= FlagAttribution
 	}
 	return f
 }
+
+// weakNumbers are ordinals that are also ordinary words (first, second,
+// once): they count as numbers only when swapped for a number.
+var weakNumbers = set("first", "second", "once")
+
+// hasNumber reports whether a run side holds a number word.
+func hasNumber(ts []tok) bool {
+	for k := range ts {
+		if ts[k].key != "" && (weakNumbers[ts[k].key] || isNumber(&ts[k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAfter reports whether the word after word wi of the sentence is
+// capitalised: a title stands before a name.
+func (s *side) nameAfter(wi int) bool {
+	for k := range s.toks {
+		if s.toks[k].wi > wi {
+			return isCapitalised(s.toks[k].text)
+		}
+	}
+	return false
+}
+
+// swapWords is the most words a side of a run may have for a name
+// replaced by another name of the story to count as a name change.
+const swapWords = 3
+
+// nameChanged decides FlagName for the changed capitalised words a run
+// deletes (del) and inserts (ins): one is new to the story or gone from
+// it, or the run swaps one name for another (acronyms such as US aside).
+func (c *classifier) nameChanged(del, ins []*tok, dw, iw int) bool {
+	oldCount, newCount := c.docCount(c.old), c.docCount(c.new)
+	for _, t := range ins {
+		if oldCount[t.key] == 0 {
+			return true
+		}
+	}
+	for _, t := range del {
+		if newCount[t.key] == 0 {
+			return true
+		}
+	}
+	return dw <= swapWords && iw <= swapWords && hasPersonName(del) && hasPersonName(ins)
+}
+
+// hasPersonName reports whether a changed capitalised word is not an
+// all-capitals acronym (US, NATO).
+func hasPersonName(ts []*tok) bool {
+	for _, t := range ts {
+		if strings.ToUpper(t.text) != t.text {
+			return true
+		}
+	}
+	return false
+}
+
+// docCount returns the word-key counts of a whole document, counted once.
+func (c *classifier) docCount(d *Document) map[string]int {
+	p := &c.newCount
+	if d == c.old {
+		p = &c.oldCount
+	}
+	if *p == nil {
+		m := map[string]int{}
+		for _, para := range d.Paragraphs {
+			for _, t := range segment.Tokens(para.Text) {
+				if segment.IsWord(t) {
+					m[wordKey(t)]++
+				}
+			}
+		}
+		*p = m
+	}
+	return *p
+}
+
+// speakerFillers may stand in the speaker's place between a verb of
+// saying and the speaker's name: "said the regional police chief".
+var speakerFillers = set("the", "a", "an", "his", "her", "their", "its", "our", "to", "regional", "local", "chief",
+	"senior", "top", "state", "city", "county", "federal", "deputy", "former", "acting")
+
+// inSlot reports whether word wi of the sentence stands in a speaker's
+// place: in the run of names, titles, pronouns and speaker nouns right
+// before or after a verb of saying ("Trump said", "said Col. Taras
+// Lysenko", "according to police"), with no other word or punctuation
+// but a title's period between.
+func (s *side) inSlot(wi int) bool {
+	if len(s.says) == 0 {
+		return false
+	}
+	if s.slot == nil {
+		s.slot = make([]bool, len(s.toks))
+		for k := range s.toks {
+			if s.toks[k].key == "" || !sayVerbs[s.toks[k].key] {
+				continue
+			}
+			s.walkSlot(k, -1)
+			s.walkSlot(k, 1)
+		}
+	}
+	return wi >= 0 && wi < len(s.slot) && s.slot[wi]
+}
+
+// walkSlot marks the speaker's place from the verb of saying at token k
+// in direction dir.
+func (s *side) walkSlot(k, dir int) {
+	marked := false
+	for j := k + dir; j >= 0 && j < len(s.toks); j += dir {
+		t := &s.toks[j]
+		switch {
+		case t.key == "":
+			if segment.IsSpace(t.text) || t.text == "." {
+				continue
+			}
+			return
+		case speakerWords[t.key] || isCapitalised(t.text) || titleWords[t.key]:
+			s.slot[t.wi] = true // wi < len(toks)
+		case speakerFillers[t.key]:
+		case dir < 0 && !marked:
+			s.slot[t.wi] = true // the noun right before the verb: firefighters said
+			return
+		default:
+			return
+		}
+		marked = true
+	}
+}
+
+// reversalWords is the most words a side of a run may have for a swap of
+// opposites in it to count as a reversal (a rewritten clause is wording).
+const reversalWords = 3
+
+// reversed reports whether a run swaps a word for its opposite in place
+// (increased → decreased, upheld → overturned in any inflection; the pairs
+// are WordNet's, see reversal_table.go): a short run deleting one word of
+// a pair and inserting the other, both changed in the sentence.
+func reversed(dt, it []tok, changed func(string) bool) bool {
+	dw, iw := wordToks(dt), wordToks(it)
+	if len(dw) == 0 || len(iw) == 0 || len(dw) > reversalWords || len(iw) > reversalWords {
+		return false
+	}
+	for _, d := range dw {
+		if !changed(d.key) {
+			continue
+		}
+		for _, i := range iw {
+			if changed(i.key) && reversalPairs[d.key+" "+i.key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleWords are titles and party labels that stand before a name: a
+// changed one is a name change even at the start of a sentence.
+var titleWords = set("rep", "reps", "sen", "sens", "gov", "lt", "col", "gen", "maj", "capt", "cmdr", "adm", "sgt",
+	"cpl", "pvt", "supt", "insp", "det", "dr", "prof", "rev", "msgr", "amb", "atty", "del", "assemblyman",
+	"assemblywoman", "congressman", "congresswoman", "senator", "representative", "governor", "mayor",
+	"president", "premier", "chancellor", "minister", "secretary", "speaker", "judge", "justice", "sheriff",
+	"commissioner", "councilman", "councilwoman", "alderman", "d-", "r-", "i-")
 
 // localCounts counts the keys of a run's tokens: word keys, and currency
 // symbols by their text.
@@ -697,35 +893,6 @@ func wordToks(ts []tok) []*tok {
 	return out
 }
 
-// sayWindow is how many words from a verb of saying a changed speaker may
-// stand.
-const sayWindow = 4
-
-// nearSay reports whether a verb of saying stands within sayWindow words
-// of the run's tokens ts in sentence s.
-func nearSay(s *side, ts []tok) bool {
-	lo, hi := -1, -1
-	for k := range ts {
-		if ts[k].wi >= 0 {
-			if lo < 0 {
-				lo = ts[k].wi
-			}
-			hi = ts[k].wi
-		}
-	}
-	if lo < 0 {
-		return false
-	}
-	return sayBetween(s, lo-sayWindow, hi+sayWindow)
-}
-
-// sayBetween reports whether a verb of saying stands at a word index in
-// [lo, hi] (binary search: a long sentence may have many runs and verbs).
-func sayBetween(s *side, lo, hi int) bool {
-	k := sort.SearchInts(s.says, lo)
-	return k < len(s.says) && s.says[k] <= hi
-}
-
 func isCurrency(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.Is(unicode.Sc, r)
@@ -768,7 +935,12 @@ var numberWords = set("zero", "one", "two", "three", "four", "five", "six", "sev
 	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
 	"thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions", "dozen",
 	"dozens", "half", "quarter", "quarters", "third", "thirds", "fourth", "fifth", "sixth",
-	"seventh", "eighth", "ninth", "tenth", "twice", "double", "triple", "bn", "mn")
+	"seventh", "eighth", "ninth", "tenth", "twice", "double", "triple", "bn", "mn",
+	// Ordinals and multiples are numbers too.
+	"first", "second", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+	"seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth",
+	"hundredth", "thousandth", "millionth", "once", "thrice", "quadruple", "fourfold", "threefold", "twofold",
+	"tenfold", "hundredfold", "doubled", "doubling", "tripled", "tripling", "quadrupled", "halved", "halving")
 
 var dayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",

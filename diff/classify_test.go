@@ -106,8 +106,30 @@ func TestClassifyRuns(t *testing.T) {
 			"The mayor said the bridge had never been inspected since it opened.", diff.ClassWording, diff.FlagNegation},
 		{"contraction expanded is not negation", "The mayor said the council didn't approve the harbour budget on time.",
 			"The mayor said the council did not approve the harbour budget on time.", diff.ClassWording, 0},
-		{"prefix is not negation", "Residents said they were happy with the new timetable for the ferries.",
-			"Residents said they were unhappy with the new timetable for the ferries.", diff.ClassWording, 0},
+		{"prefix is not negation but a reversal", "Residents said they were happy with the new timetable for the ferries.",
+			"Residents said they were unhappy with the new timetable for the ferries.", diff.ClassWording, diff.FlagReversal},
+
+		// reversals (WordNet antonyms, any inflection) and traps
+		{"increased/decreased", "Ridership on the ferries increased sharply last year, the agency said.",
+			"Ridership on the ferries decreased sharply last year, the agency said.", diff.ClassWording, diff.FlagReversal},
+		{"guilty/innocent", "The jury found that the harbour master was guilty of negligence.",
+			"The jury found that the harbour master was innocent of negligence.", diff.ClassWording, diff.FlagReversal},
+		{"higher/lower", "Fares will be higher for commuters who cross before noon.",
+			"Fares will be lower for commuters who cross before noon.", diff.ClassWording, diff.FlagReversal},
+		{"won/lost", "The incumbent won the district by a wide margin in the spring.",
+			"The incumbent lost the district by a wide margin in the spring.", diff.ClassWording, diff.FlagReversal},
+		{"trap: synonym", "Ridership on the ferries increased sharply last year, the agency said.",
+			"Ridership on the ferries rose sharply last year, the agency said.", diff.ClassWording, 0},
+		{"trap: opposite inside a rewritten clause", "The council approved the plan after a long debate about the cost of steel for the bridge.",
+			"The council rejected calls for more debate and moved on about the cost of steel for the bridge.", diff.ClassWording, 0},
+
+		// ordinals and titles
+		{"ordinal", "It was the second time the ferry had been inspected this year.",
+			"It was the third time the ferry had been inspected this year.", diff.ClassWording, diff.FlagNumber},
+		{"ordinal word to digits is still a change", "She finished first in the district race on Tuesday.",
+			"She finished fourth in the district race on Tuesday.", diff.ClassWording, diff.FlagNumber},
+		{"title before a name", "Rep. Ana Torres said the bill would pass.",
+			"Sen. Ana Torres said the bill would pass.", diff.ClassWording, diff.FlagName},
 
 		// numbers
 		{"digits", "Of the 12 people killed, four were children, the health department said.",

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -40,19 +41,44 @@ func Compare(old, new *Document, opts *Options) *Result {
 	b.fillAll(blocks, func(done int) {
 		opts.progress("diffing words", 65+25*done/max(1, len(blocks)), 100)
 	})
-	r, err := Assemble(old, new, blocks)
-	if err != nil {
-		// Compare places every sentence exactly once by construction, so
-		// this is a bug in this package, not in the input. Rather than fail,
-		// show both versions whole, and say so.
-		r = wholesale(old, new, err)
-	} else {
-		r.Ghosts = ghosts
-	}
+	r := assembleOrWhole(old, new, blocks, ghosts)
 	opts.progress("classifying changes", 90, 100)
 	annotate(r) // classes, flags, boilerplate, findings, story stats
 	opts.progress("done", 100, 100)
 	return r
+}
+
+// assembleOrWhole assembles the Result of Compare. Compare places every
+// sentence exactly once by construction, so a failure is a bug in this
+// package, not in the input: rather than fail, it shows both versions
+// whole, says so in a finding, and counts it (Fallbacks).
+func assembleOrWhole(old, new *Document, blocks []Block, ghosts []Ghost) *Result {
+	r, err := Assemble(old, new, blocks)
+	if err != nil {
+		fallbacks.Add(1)
+		return wholesale(old, new, err)
+	}
+	r.Ghosts = ghosts
+	return r
+}
+
+// fallbacks counts the Results Compare had to build wholesale.
+var fallbacks atomic.Int64
+
+// Fallbacks returns how many times Compare, since the program started,
+// could not assemble its alignment (a bug of this package, never of the
+// input) and returned both versions whole instead, every old paragraph
+// removed and every new one added, with a Finding of kind FindingError.
+// It is never a silent success: the tests assert that it stays zero.
+func Fallbacks() int64 { return fallbacks.Load() }
+
+// identity returns the slice 0, 1, …, n-1.
+func identity(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 // wholesale is the Result of last resort: every old paragraph removed and
@@ -93,14 +119,16 @@ func wholesale(old, new *Document, cause error) *Result {
 // from their merge block: each old paragraph of a merge after the first
 // that does not follow the one before it.
 func orderBlocks(groups []*group, nOld, nNew int) ([]Block, []Ghost) {
+	// Slices indexed by paragraph and group, not maps: this runs over
+	// every paragraph of both versions.
 	oldIn := make([]bool, nOld)
-	newIn := make([]*group, nNew)
-	for _, g := range groups {
+	newIn := make([]int32, nNew) // new paragraph → 1 + its group, 0 for none
+	for gi, g := range groups {
 		for _, o := range g.old {
 			oldIn[o] = true
 		}
 		for _, n := range g.new {
-			newIn[n] = g
+			newIn[n] = int32(gi + 1)
 		}
 	}
 	firstOld := make([]int, len(groups))
@@ -108,57 +136,55 @@ func orderBlocks(groups []*group, nOld, nNew int) ([]Block, []Ghost) {
 		firstOld[i] = g.old[0]
 	}
 	inOrder := longestIncreasing(firstOld)
-	moved := map[*group]bool{}
-	for i, g := range groups {
-		if !inOrder[i] {
-			moved[g] = true
-		}
-	}
+	// One-paragraph blocks share these backing arrays: one allocation
+	// instead of one per block.
+	oldIdx, newIdx := identity(nOld), identity(nNew)
 
 	// Skeleton in new order.
-	var seq []Block
-	emitted := map[*group]bool{}
+	seq := make([]Block, 0, nNew)
+	emitted := make([]bool, len(groups))
 	for n := 0; n < nNew; n++ {
-		g := newIn[n]
+		gi := int(newIn[n]) - 1
 		switch {
-		case g == nil:
-			seq = append(seq, Block{Kind: Added, New: []int{n}, Origin: -1})
-		case !emitted[g]:
-			emitted[g] = true
-			seq = append(seq, Block{Kind: Changed, Old: g.old, New: g.new, Moved: moved[g], Origin: -1})
+		case gi < 0:
+			seq = append(seq, Block{Kind: Added, New: newIdx[n : n+1 : n+1], Origin: -1})
+		case !emitted[gi]:
+			emitted[gi] = true
+			g := groups[gi]
+			seq = append(seq, Block{Kind: Changed, Old: g.old, New: g.new, Moved: !inOrder[gi], Origin: -1})
 		}
 	}
 
-	// Anchors: blocks in old order (matched, not moved), by first old paragraph.
-	var anchorPos, anchorOld []int
-	for i := range seq {
-		if len(seq[i].Old) > 0 && !seq[i].Moved {
-			anchorPos = append(anchorPos, i)
-			anchorOld = append(anchorOld, seq[i].Old[0])
-		}
-	}
-	after := map[int][]int{} // skeleton position → removed old paragraphs to place after it (-1: at the start)
-	for o := 0; o < nOld; o++ {
-		if oldIn[o] {
-			continue
-		}
-		k := sort.SearchInts(anchorOld, o) // anchors with first old paragraph < o
-		pos := -1
-		if k > 0 {
-			pos = anchorPos[k-1]
-		}
-		after[pos] = append(after[pos], o)
-	}
+	// Removed paragraphs go after the last block in old order (matched,
+	// not moved) whose first old paragraph precedes them, or at the start.
+	// Both run in ascending order, so one merge pass places them all.
 	blocks := make([]Block, 0, len(seq)+nOld)
-	for _, o := range after[-1] {
-		blocks = append(blocks, Block{Kind: Removed, Old: []int{o}, Origin: -1})
+	o := 0
+	removedBefore := func(limit int) { // removed old paragraphs below limit
+		for ; o < nOld && o < limit; o++ {
+			if !oldIn[o] {
+				blocks = append(blocks, Block{Kind: Removed, Old: oldIdx[o : o+1 : o+1], Origin: -1})
+			}
+		}
 	}
+	// The next in-order block's first old paragraph bounds what may follow
+	// the current position.
+	nextAnchor := make([]int, len(seq)+1) // position → first old paragraph of the next in-order block at or after it
+	nextAnchor[len(seq)] = nOld
+	for i := len(seq) - 1; i >= 0; i-- {
+		nextAnchor[i] = nextAnchor[i+1]
+		if len(seq[i].Old) > 0 && !seq[i].Moved {
+			nextAnchor[i] = seq[i].Old[0]
+		}
+	}
+	removedBefore(nextAnchor[0])
 	for i := range seq {
 		blocks = append(blocks, seq[i])
-		for _, o := range after[i] {
-			blocks = append(blocks, Block{Kind: Removed, Old: []int{o}, Origin: -1})
+		if len(seq[i].Old) > 0 && !seq[i].Moved {
+			removedBefore(nextAnchor[i+1])
 		}
 	}
+	removedBefore(nOld)
 
 	// Origins of moved blocks: after the last block in old order that stood
 	// before them.

@@ -77,3 +77,19 @@ func TestProgressNotConcurrent(t *testing.T) {
 		t.Errorf("%d progress reports while diffing words; want the batches reported", diffing)
 	}
 }
+
+// TestFallbackCounted: an alignment that cannot be assembled is counted by
+// Fallbacks and named in a FindingError finding, never a silent success.
+func TestFallbackCounted(t *testing.T) {
+	old := NewDocument("old", []string{"One sentence here."}, nil)
+	nw := NewDocument("new", []string{"Another sentence there."}, nil)
+	before := Fallbacks()
+	r := assembleOrWhole(old, nw, nil, nil) // no blocks: every sentence lost
+	if Fallbacks() != before+1 {
+		t.Errorf("Fallbacks %d -> %d, want one more", before, Fallbacks())
+	}
+	fallbacks.Add(-1) // deliberate: TestMain checks the others
+	if len(r.Findings) == 0 || r.Findings[len(r.Findings)-1].Kind != FindingError {
+		t.Errorf("findings %+v, want a FindingError first", r.Findings)
+	}
+}

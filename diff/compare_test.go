@@ -31,9 +31,15 @@ func doc(name string, paras ...string) *diff.Document {
 // checkInvariants asserts what every Result must satisfy: each paragraph of
 // both versions is in exactly one block (Assemble checks that), each
 // sentence in exactly one pair, pair texts are the documents' sentences,
-// and the word ops rebuild both sentences of every pair.
+// and the word ops rebuild both sentences of every pair. A Result Compare
+// built wholesale (its alignment failed: a bug) fails it too.
 func checkInvariants(t *testing.T, r *diff.Result) {
 	t.Helper()
+	for _, f := range r.Findings {
+		if f.Kind == diff.FindingError {
+			t.Errorf("Compare fell back to showing the versions whole: %s", f.Text)
+		}
+	}
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		for pi := range b.Pairs {

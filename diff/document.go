@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff/internal/segment"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // Document is one version of a story, split into paragraphs and sentences.
@@ -34,9 +36,10 @@ type Sentence struct {
 // NewDocument segments paragraphs into sentences and returns the Document.
 // Paragraph texts must come from package input (valid UTF-8, sanitised);
 // empty paragraphs are dropped. labels, if not nil, gives a label for each
-// paragraph.
+// paragraph. The name is made safe to show as input.Clean makes text
+// (no control character, bidi override or invalid UTF-8).
 func NewDocument(name string, paragraphs []string, labels []string) *Document {
-	d := &Document{Name: name, Paragraphs: make([]Paragraph, 0, len(paragraphs))}
+	d := &Document{Name: textsafe.Clean(name), Paragraphs: make([]Paragraph, 0, len(paragraphs))}
 	for i, text := range paragraphs {
 		text = strings.TrimSpace(text)
 		if text == "" {

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -143,18 +144,29 @@ type feats struct {
 	arena []int32          // the folded words of every sentence, as ids, one after another
 	start []int            // sentence n's words are arena[start[n]:start[n+1]]
 	keys  []uint64         // sentence n's key hash
-	ids   map[string]int32 // folded word → id
-	dict  []string         // id → folded word
+	ids   map[uint64]int32 // hash of a folded word → id
+	dict  []uint64         // id → hash of the folded word
 }
 
 // features folds the words of every sentence of d without allocating per
-// word: each folded word is looked up by its bytes and stored once. The
-// matching key of a sentence is a 64-bit FNV-1a hash of its folded words
-// (what segment.Key joins), or of its text when it has no words ("***",
-// an emoji); with 64 bits a collision among even a million sentences has a
-// chance of about 3 in 10⁸.
+// word: each folded word is hashed (64-bit FNV-1a) and known by its hash,
+// so that the dictionary of words is a map of integers. The matching key
+// of a sentence is a 64-bit hash of its words' hashes in order, or of its
+// text when it has no words ("***", an emoji). With 64 bits a collision
+// among even a million distinct words or sentences has a chance of about
+// 3 in 10⁸.
 func features(d *Document) feats {
-	f := feats{ids: map[string]int32{}, start: []int{0}}
+	sents, size := 0, 0
+	for i := range d.Paragraphs {
+		sents += len(d.Paragraphs[i].Sentences)
+		size += len(d.Paragraphs[i].Text)
+	}
+	f := feats{
+		ids:   make(map[uint64]int32, 1024),
+		start: make([]int, 1, sents+1),
+		keys:  make([]uint64, 0, sents),
+		arena: make([]int32, 0, size/5+16), // news copy: about one word per 6 bytes
+	}
 	var buf []byte
 	for _, p := range d.Paragraphs {
 		for _, st := range p.Sentences {
@@ -163,15 +175,15 @@ func features(d *Document) feats {
 			words := 0
 			for s, e := segment.NextWord(text, 0); s >= 0; s, e = segment.NextWord(text, e) {
 				buf = segment.AppendFold(buf[:0], text[s:e])
-				id, ok := f.ids[string(buf)]
+				wh := fnv(fnvOffset, buf)
+				id, ok := f.ids[wh]
 				if !ok {
 					id = int32(len(f.dict))
-					w := string(buf)
-					f.ids[w] = id
-					f.dict = append(f.dict, w)
+					f.ids[wh] = id
+					f.dict = append(f.dict, wh)
 				}
 				f.arena = append(f.arena, id)
-				h = fnv(fnv(h, buf), sepByte)
+				h = (h ^ wh) * fnvPrime
 				words++
 			}
 			if words == 0 {
@@ -188,8 +200,6 @@ const (
 	fnvOffset uint64 = 14695981039346656037
 	fnvPrime  uint64 = 1099511628211
 )
-
-var sepByte = []byte{' '}
 
 // fnv folds b into the FNV-1a hash h.
 func fnv(h uint64, b []byte) uint64 {
@@ -362,29 +372,58 @@ func nearestUnused(ss []sent, cands []int, from, want int) int {
 	return -1
 }
 
-// postings maps each word to the sentences (of one side) holding it, for
-// the sentences that pass keep.
-func postings(ss []sent, keep func(*sent) bool) map[int32][]int32 {
-	m := map[int32][]int32{}
-	for i := range ss {
-		if !keep(&ss[i]) {
-			continue
-		}
-		prev := int32(-1)
-		for _, w := range ss[i].words {
-			if w != prev {
-				m[w] = append(m[w], int32(i))
-				prev = w
+// postingList maps each word to the sentences (of one side) holding it:
+// the sentences of word w are list[off[w]:off[w+1]], ascending. It is two
+// flat arrays rather than a map of slices: one allocation each, whatever
+// the number of words.
+type postingList struct {
+	off  []int32
+	list []int32
+}
+
+// get returns the sentences holding word w.
+func (p *postingList) get(w int32) []int32 {
+	if int(w)+1 >= len(p.off) {
+		return nil
+	}
+	return p.list[p.off[w]:p.off[w+1]]
+}
+
+// postings returns the posting list of the sentences of ss that pass keep,
+// over a dictionary of n words.
+func postings(ss []sent, n int, keep func(*sent) bool) *postingList {
+	p := &postingList{off: make([]int32, n+1)}
+	each := func(f func(w int32, i int)) {
+		for i := range ss {
+			if !keep(&ss[i]) {
+				continue
+			}
+			prev := int32(-1)
+			for _, w := range ss[i].words { // sorted: each word once
+				if w != prev {
+					f(w, i)
+					prev = w
+				}
 			}
 		}
 	}
-	return m
+	each(func(w int32, _ int) { p.off[w+1]++ })
+	for w := 1; w <= n; w++ {
+		p.off[w] += p.off[w-1]
+	}
+	p.list = make([]int32, p.off[n])
+	next := slices.Clone(p.off[:n])
+	each(func(w int32, i int) {
+		p.list[next[w]] = int32(i)
+		next[w]++
+	})
+	return p
 }
 
 // candidates returns up to maxCandidates indices from post that share the
 // most distinctive words with s. *scratch is the caller's score map, reused
 // from one sentence to the next.
-func (l *linker) candidates(s *sent, post map[int32][]int32, scratchp *map[int32]float64) []int32 {
+func (l *linker) candidates(s *sent, post *postingList, scratchp *map[int32]float64) []int32 {
 	// Clearing and ranging over a map cost its capacity, not its length:
 	// after a sentence with thousands of candidates (a paragraph with no
 	// full stop) a cleared map would make every later sentence pay for
@@ -401,7 +440,7 @@ func (l *linker) candidates(s *sent, post map[int32][]int32, scratchp *map[int32
 			continue
 		}
 		prev = w
-		list := post[w]
+		list := post.get(w)
 		if len(list) > maxPosting {
 			continue
 		}
@@ -471,29 +510,47 @@ func (l *linker) weight(ws []int32) float64 {
 // sentence: see minTrimContainment); such a pair scores its Dice value, so
 // it ranks after every pair similar as a whole.
 func (l *linker) linkSimilar() {
-	post := postings(l.old, func(s *sent) bool { return s.link < 0 })
+	post := postings(l.old, len(l.idf), func(s *sent) bool { return s.link < 0 })
 	type edge struct {
 		o, n  int
 		sim   float64
 		share int
 		dist  float64
 	}
-	var edges []edge
-	scratch := map[int32]float64{}
-	for j := range l.new {
-		ns := &l.new[j]
-		if ns.link >= 0 || len(ns.words) == 0 {
-			continue
-		}
-		for _, c := range l.candidates(ns, post, &scratch) {
-			os := &l.old[c]
-			share, w := l.overlap(os.words, ns.words)
-			sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
-			if sim >= minSimilarity || l.trimmed(os, ns, share, w) {
-				edges = append(edges, edge{int(c), j, sim, share, math.Abs(os.pos - ns.pos)})
+	// Scoring candidates reads only: the new sentences are scored in
+	// parallel parts, each with its own scratch map, and the edges joined
+	// in order (the sort below is total, so the parts change nothing).
+	score := func(lo, hi int) []edge {
+		var edges []edge
+		scratch := map[int32]float64{}
+		for j := lo; j < hi; j++ {
+			ns := &l.new[j]
+			if ns.link >= 0 || len(ns.words) == 0 {
+				continue
+			}
+			for _, c := range l.candidates(ns, post, &scratch) {
+				os := &l.old[c]
+				share, w := l.overlap(os.words, ns.words)
+				sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
+				if sim >= minSimilarity || l.trimmed(os, ns, share, w) {
+					edges = append(edges, edge{int(c), j, sim, share, math.Abs(os.pos - ns.pos)})
+				}
 			}
 		}
+		return edges
 	}
+	parts := make([][]edge, min(runtime.GOMAXPROCS(0), 1+len(l.new)/2048))
+	step := (len(l.new) + len(parts) - 1) / len(parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[k] = score(min(k*step, len(l.new)), min((k+1)*step, len(l.new)))
+		}()
+	}
+	wg.Wait()
+	edges := slices.Concat(parts...)
 	sort.Slice(edges, func(a, b int) bool {
 		ea, eb := edges[a], edges[b]
 		if ea.sim != eb.sim {
@@ -577,39 +634,46 @@ func foldedWords(s string) []string {
 // sentence of the other version that contains most of it, if any. Partial
 // links only group paragraphs; the sentence itself stays added or removed.
 func (l *linker) linkPartial() {
+	// The two directions are independent: each writes only its own
+	// side's partial links and reads the other side's words, which no
+	// longer change. Run them at once.
 	all := func(*sent) bool { return true }
-	oldPost := postings(l.old, all)
-	newPost := postings(l.new, all)
-	scratch := map[int32]float64{}
-	one := func(s *sent, other []sent, post map[int32][]int32) {
-		if s.link >= 0 || len(s.words) < minPartialWords {
-			return
-		}
-		total := l.weight(s.words)
-		best, bestScore, bestShare := -1, 0.0, 0
-		for _, c := range l.candidates(s, post, &scratch) {
-			if other[c].key == s.key {
-				// The same text, linked to another copy: this one is a
-				// repeat (a headline repeated as the first line), not a
-				// clause split off or folded in.
+	one := func(ss, other []sent) {
+		post := postings(other, len(l.idf), all)
+		scratch := map[int32]float64{}
+		for i := range ss {
+			s := &ss[i]
+			if s.link >= 0 || len(s.words) < minPartialWords {
 				continue
 			}
-			share, w := l.overlap(s.words, other[c].words)
-			if share < minPartialWords || total == 0 {
-				continue
+			total := l.weight(s.words)
+			best, bestScore, bestShare := -1, 0.0, 0
+			for _, c := range l.candidates(s, post, &scratch) {
+				if other[c].key == s.key {
+					// The same text, linked to another copy: this one is a
+					// repeat (a headline repeated as the first line), not a
+					// clause split off or folded in.
+					continue
+				}
+				share, w := l.overlap(s.words, other[c].words)
+				if share < minPartialWords || total == 0 {
+					continue
+				}
+				if sc := w / total; sc >= minContainment && sc > bestScore {
+					best, bestScore, bestShare = int(c), sc, share
+				}
 			}
-			if sc := w / total; sc >= minContainment && sc > bestScore {
-				best, bestScore, bestShare = int(c), sc, share
+			if best >= 0 {
+				s.part, s.share = best, bestShare
 			}
 		}
-		if best >= 0 {
-			s.part, s.share = best, bestShare
-		}
 	}
-	for i := range l.old {
-		one(&l.old[i], l.new, newPost)
-	}
-	for j := range l.new {
-		one(&l.new[j], l.old, oldPost)
-	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		one(l.old, l.new)
+	}()
+	one(l.new, l.old)
+	wg.Wait()
 }

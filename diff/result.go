@@ -1,11 +1,3 @@
-// Package diff is storydiff's engine: it turns two versions of a story into
-// one aligned, immutable Result that every view and export reads.
-//
-// The pipeline is: paragraphs (from package input) → Document (sentences
-// segmented) → Compare (sentences linked across the whole documents,
-// paragraphs grouped by those links, groups ordered, words diffed inside
-// changed sentences) → Result. Nothing in a Result is modified after Compare
-// returns; callers must treat every slice as read-only.
 package diff
 
 // Kind says what happened to a block of paragraphs or to a sentence.
@@ -322,6 +314,16 @@ func (r *Result) Equal() bool {
 		}
 	}
 	return true
+}
+
+// Indexed reports whether r carries the lookups Assemble builds (BlockOfOld,
+// OldPair, …) for every paragraph and sentence of both versions: true for
+// every Result from Compare or Assemble, false for one put together by
+// hand, which the exports refuse.
+func (r *Result) Indexed() bool {
+	return r.Old != nil && r.New != nil &&
+		len(r.oldBlock) == len(r.Old.Paragraphs) && len(r.newBlock) == len(r.New.Paragraphs) &&
+		len(r.oldPair) == len(r.Old.Paragraphs) && len(r.newPair) == len(r.New.Paragraphs)
 }
 
 // BlockOfOld returns the index of the block holding old paragraph p.

@@ -3,9 +3,10 @@ package tui
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/internal/render"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // setQuery starts a search for q (smart case: a query without upper-case
@@ -203,25 +204,9 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-// sanitize makes a string from outside (a file name, an error message)
-// safe to print: control characters and invalid UTF-8 become U+FFFD.
-func sanitize(s string) string {
-	clean := utf8.ValidString(s)
-	for _, r := range s {
-		if !clean || unicode.IsControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s // common case
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			r = utf8.RuneError
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// sanitize makes a string from outside (a file name, an error message,
+// a query, a piece of a snippet) safe to show, by the rules of every name
+// and message (internal/textsafe): no control character, bidi override or
+// invalid UTF-8 reaches the terminal. White space is kept, one space for
+// each white-space character, since pieces are joined again.
+func sanitize(s string) string { return textsafe.Fragment(s) }

@@ -101,10 +101,12 @@ func TestSanitize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"old.txt", "old.txt"},
 		{"Szabó 東京 🎉", "Szabó 東京 🎉"},
-		{"a\x1b]0;x\x07b", "a\ufffd]0;x\ufffdb"},
+		{"a\x1b]0;x\x07b", "a␛]0;x␇b"},
 		{"a\u009bb", "a\ufffdb"},
 		{"a\xffb", "a\ufffdb"},
-		{"tab\there", "tab\ufffdhere"},
+		{"tab\there", "tab here"},
+		{" two  spaces ", " two  spaces "},
+		{"evil\u202egnp.txt", "evil\ufffdgnp.txt"},
 	}
 	for _, tt := range tests {
 		if got := sanitize(tt.in); got != tt.want {

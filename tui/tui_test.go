@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -407,7 +408,13 @@ func TestControlCharactersNeverRaw(t *testing.T) {
 	r := diff.Compare(old, nw, nil)
 	m := ready(t, r, 120, 30, Options{Color: true})
 	v := m.View().Content
-	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\x9b"} {
+	// A lone 0x9b byte is CSI to an 8-bit terminal; inside valid UTF-8 it
+	// is only a continuation byte (␛ is E2 90 9B), so the frame must be
+	// valid UTF-8 and hold no C1 rune.
+	if !utf8.ValidString(v) {
+		t.Fatal("frame is not valid UTF-8")
+	}
+	for _, bad := range []string{"\x1b[2J", "\x1b]0;", "\x07", "\u009b"} {
 		if strings.Contains(v, bad) {
 			t.Fatalf("frame contains raw %q", bad)
 		}

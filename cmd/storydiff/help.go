@@ -14,7 +14,9 @@ DESCRIPTION
     In a terminal it opens a side-by-side viewer. When standard output is
     not a terminal, or with --format or -o, it prints the diff instead.
     With no files it shows a built-in demo pair. Either file may be "-" for
-    standard input; the viewer then reads keys from the terminal.
+    standard input; the viewer then reads keys from the terminal. A file
+    named twice (or standard input named twice, as - and /dev/stdin) is
+    read once: the versions are identical.
 
     With three or more versions (write-thrus, oldest first) it compares the
     last two; the viewer steps through the pairs and shows the history of
@@ -25,9 +27,12 @@ FLAGS
                           side-by-side, markdown, html, json, ansi,
                           checklist (the review: one line per change)
     -o, --output FILE     write the export to FILE atomically (format
-                          guessed from .json/.html/.md when -f is absent)
-    --force               replace FILE if it exists
-    --width N             side-by-side width (default: terminal or 160)
+                          guessed from .json/.html/.md when -f is absent);
+                          a symbolic link is written through, a device or
+                          FIFO written directly; - is standard output
+    --force               replace FILE if it exists (keeping its mode)
+    --width N             side-by-side width, 20 to 1000 (default or 0:
+                          the terminal's width, else 160)
     --context N|all       unchanged paragraphs shown around changes in
                           text, markdown and ansi (default 0: summarised)
     --matters N           list at most N flagged changes under What
@@ -84,7 +89,7 @@ EXIT STATUS
     1  the versions differ (with -f checklist: some change is not
        checked, or is queried)
     2  trouble: bad usage, missing or unreadable file, binary data,
-       failed output
+       closed standard input or output, failed or interrupted output
 
 EXAMPLES
     storydiff                                  the built-in demo

@@ -8,6 +8,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/review"
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // reviewStore returns the store of reviews (--review-dir,
@@ -42,11 +43,11 @@ func (c *config) reviewStatus(v diff.View, need bool, stderr io.Writer) (*review
 	var ce *review.CorruptError
 	switch {
 	case errors.As(err, &ce):
-		fmt.Fprintf(stderr, "storydiff: warning: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "storydiff: warning: %s\n", textsafe.Clean(err.Error()))
 	case err != nil && need:
 		return nil, fmt.Errorf("checklist: %w", err)
 	case err != nil:
-		fmt.Fprintf(stderr, "storydiff: warning: review left out: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "storydiff: warning: review left out: %s\n", textsafe.Clean(err.Error()))
 		return nil, nil
 	}
 	if !need && (rv == nil || len(rv.Marks) == 0) {

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,19 +14,12 @@ import (
 	"github.com/storydiff/storydiff/diff/review"
 )
 
-// TestMain keeps every test of the command away from the user's reviews:
-// exports read the review of their pair, so a review kept under
-// ~/.local/state would change their output.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "storydiff-reviews-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	os.Setenv(review.EnvDir, dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+// init keeps every test of the command away from the user's reviews
+// (exports read the review of their pair, so one kept under ~/.local/state
+// would change their output): reviews are read from a folder that does
+// not exist, and that only a save, which no export does, would create.
+func init() {
+	os.Setenv(review.EnvDir, filepath.Join(os.TempDir(), "storydiff-test-no-reviews-"+strconv.Itoa(os.Getpid())))
 }
 
 // compareFiles runs the program's pipeline on two files.

@@ -2,16 +2,20 @@ package main
 
 import (
 	"bytes"
+	"cmp"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"golang.org/x/term"
 
@@ -20,6 +24,7 @@ import (
 	"github.com/storydiff/storydiff/diff/export"
 	"github.com/storydiff/storydiff/diff/input"
 	"github.com/storydiff/storydiff/diff/review"
+	"github.com/storydiff/storydiff/internal/textsafe"
 	"github.com/storydiff/storydiff/tui"
 )
 
@@ -109,13 +114,67 @@ func parseArgs(args []string) (*config, error) {
 		c.files = append(c.files, rest[0])
 		args = rest[1:]
 	}
+	if err := c.validate(fs); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Limits of --width: narrower than minWidth cannot hold two columns and a
+// gutter; wider than maxWidth is no screen (2000000000 once wrote 60 GB).
+const (
+	minWidth = 20
+	maxWidth = 1000
+)
+
+// validate refuses flags given an empty value (-o "", --ignore ",", …),
+// which would otherwise be taken as not given, and a --width out of range.
+func (c *config) validate(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if err != nil {
+			return
+		}
+		name := "--" + f.Name
+		if len(f.Name) == 1 {
+			name = "-" + f.Name
+		}
+		v := f.Value.String()
+		switch f.Name {
+		case "o", "output", "f", "format", "pair", "color", "context", "input-format":
+			if strings.TrimSpace(v) == "" {
+				err = &usageError{fmt.Sprintf("%s: empty value", name)}
+			}
+		case "ignore":
+			for _, part := range strings.Split(v, ",") {
+				if strings.TrimSpace(part) == "" {
+					err = &usageError{fmt.Sprintf("%s %q: empty class name; want typography, style or typography,style", name, v)}
+					return
+				}
+			}
+		case "width":
+			if c.width != 0 && (c.width < minWidth || c.width > maxWidth) {
+				err = &usageError{fmt.Sprintf("--width %d: want %d to %d, or 0 for the terminal's width (else %d)", c.width, minWidth, maxWidth, export.DefaultWidth)}
+			}
+		}
+	})
+	return err
+}
+
+// run is the whole command. A panic anywhere on its goroutine (a bug,
+// never the input's fault) ends in one line on stderr and exit status 2,
+// not a stack trace; everything below lets bugs surface as panics instead
+// of turning them into polite errors.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "storydiff: internal error (a bug, please report it): %s\n", textsafe.Clean(fmt.Sprint(p)))
+			status = exitTrouble
+		}
+	}()
 	c, err := parseArgs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "storydiff: %v (see storydiff --help)\n", err)
+		fmt.Fprintf(stderr, "storydiff: %s (see storydiff --help)\n", textsafe.Clean(err.Error()))
 		return exitTrouble
 	}
 	switch {
@@ -126,22 +185,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "storydiff %s\n", versionString())
 		return exitSame
 	}
-	status, err := c.execute(stdin, stdout, stderr)
+	status, err = c.execute(stdin, stdout, stderr)
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(stderr, "storydiff: %v (see storydiff --help)\n", err)
+			fmt.Fprintf(stderr, "storydiff: %s (see storydiff --help)\n", textsafe.Clean(err.Error()))
 		} else {
-			fmt.Fprintf(stderr, "storydiff: %s\n", oneLine(err.Error()))
+			fmt.Fprintf(stderr, "storydiff: %s\n", textsafe.Clean(err.Error()))
 		}
 		return exitTrouble
 	}
 	return status
-}
-
-// oneLine keeps an error message on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error) {
@@ -152,6 +206,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	ctx, err := parseContext(c.context)
 	if err != nil {
 		return 0, err
+	}
+	if c.output == "-" { // -o - is standard output, as for sort -o
+		c.output, c.format = "", cmp.Or(c.format, "text")
 	}
 	out, outIsTerm := stdout.(*os.File)
 	outIsTerm = outIsTerm && term.IsTerminal(int(out.Fd()))
@@ -206,7 +263,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if !exporting {
 		store, err := c.reviewStore()
 		if err != nil {
-			fmt.Fprintf(stderr, "storydiff: warning: reviewing is off: %s\n", oneLine(err.Error()))
+			fmt.Fprintf(stderr, "storydiff: warning: reviewing is off: %s\n", textsafe.Clean(err.Error()))
 		}
 		var res *diff.Result
 		err = tui.Run(tui.Options{
@@ -274,13 +331,31 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	}
 	if c.output != "" {
-		if err := export.WriteFile(c.output, c.force, write); err != nil {
+		if err := writeOutput(c.output, c.force, write); err != nil {
 			return 0, err
 		}
-	} else if err := write(stdout); err != nil {
+		return status, nil
+	}
+	if f, ok := stdout.(*os.File); ok && closedAtStart(f) {
+		return 0, errors.New("standard output is closed")
+	}
+	if err := write(stdout); err != nil {
 		return 0, fmt.Errorf("writing output: %w", err)
 	}
 	return status, nil
+}
+
+// writeOutput writes the export to path (see export.WriteFileContext). An
+// interrupt (SIGINT, SIGTERM) while it writes stops the write and removes
+// the temporary file: path is left as it was.
+func writeOutput(path string, force bool, write func(io.Writer) error) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := export.WriteFileContext(ctx, path, force, write)
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted: %s left as it was", path)
+	}
+	return err
 }
 
 // parsePair parses --pair "i,j" (1-based version numbers) into 0-based
@@ -318,28 +393,14 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	case 1:
 		return nil, &usageError{"want two or more files (OLD NEW …), or none for the demo, got 1"}
 	default:
-		stdinUsed := false
-		for _, path := range c.files {
-			var d *input.Doc
-			var err error
-			if path == "-" {
-				if stdinUsed {
-					return nil, &usageError{"only one version can come from standard input"}
-				}
-				stdinUsed = true
-				d, err = input.Read("-", stdin, format)
-			} else {
-				d, err = input.ReadFile(path, format)
-			}
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d)
+		var err error
+		if docs, err = readVersions(c.files, format, stdin); err != nil {
+			return nil, err
 		}
 	}
 	for _, d := range docs {
 		for _, w := range d.Warnings {
-			fmt.Fprintf(stderr, "storydiff: warning: %s\n", oneLine(w))
+			fmt.Fprintf(stderr, "storydiff: warning: %s\n", textsafe.Clean(w))
 		}
 	}
 	// Segmenting sentences is the costly part of loading; the versions
@@ -355,6 +416,88 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	}
 	wg.Wait()
 	return out, nil
+}
+
+// readVersions reads the files. A file named twice, or standard input
+// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
+// version both times (identical, as diff(1) says), since a second read of
+// a stream would find it empty. A standard input that was closed when the
+// command started (storydiff - new.txt <&-) is an error, not an empty
+// version. The distinct files are read (decoded, cleaned, split) at once,
+// each in its own goroutine; the first error in file order wins.
+func readVersions(files []string, format input.Format, stdin io.Reader) ([]*input.Doc, error) {
+	var stdinInfo os.FileInfo
+	stdinFile, isFile := stdin.(*os.File)
+	if isFile {
+		stdinInfo, _ = stdinFile.Stat()
+	}
+	// Plan: source[i] is the index of the file whose read stands for
+	// file i (i itself when it is read).
+	source := make([]int, len(files))
+	fromStdin := make([]bool, len(files))
+	infos := make([]os.FileInfo, len(files))
+	stdinAt := -1
+	for i, path := range files {
+		source[i] = i
+		fromStdin[i] = path == "-"
+		if !fromStdin[i] {
+			infos[i], _ = os.Stat(path) // errors are reported by ReadFile
+			fromStdin[i] = infos[i] != nil && stdinInfo != nil && os.SameFile(infos[i], stdinInfo)
+		}
+		switch {
+		case fromStdin[i] && stdinAt >= 0:
+			source[i] = stdinAt
+		case fromStdin[i]:
+			if isFile && closedAtStart(stdinFile) {
+				return nil, fmt.Errorf("%s: standard input is closed", path)
+			}
+			stdinAt = i
+		case infos[i] != nil && infos[i].Mode().IsRegular():
+			for j := range i {
+				if infos[j] != nil && !fromStdin[j] && source[j] == j && os.SameFile(infos[i], infos[j]) {
+					source[i] = j
+					break
+				}
+			}
+		}
+	}
+	read := make([]*input.Doc, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, path := range files {
+		if source[i] != i {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if path == "-" {
+				read[i], errs[i] = input.Read("-", stdin, format)
+			} else {
+				read[i], errs[i] = input.ReadFile(path, format)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	docs := make([]*input.Doc, len(files))
+	for i, path := range files {
+		d := read[source[i]]
+		if source[i] != i { // the same content under this name, warned about once
+			cp := *d
+			cp.Name, cp.Warnings = path, nil
+			if path == "-" {
+				cp.Name = "stdin"
+			}
+			d = &cp
+		}
+		docs[i] = d
+	}
+	return docs, nil
 }
 
 // useColor decides whether output is coloured: --color always or never

@@ -3,12 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 )
 
 // runCmd runs the command in-process with the given standard input.
@@ -67,7 +72,21 @@ func TestExitStatus(t *testing.T) {
 		{"canonically equivalent (NFC vs NFD)", []string{nfc, nfd}, 0, "", false},
 		{"bad matters", []string{"--matters", "-1", idOld, idNew}, 2, "--matters", true},
 		{"matters cap", []string{"--matters", "1", ledeOld, ledeNew}, 1, "", false},
-		{"both stdin", []string{"-", "-"}, 2, "standard input", true},
+		{"both stdin are one version", []string{"-", "-"}, 0, "", false},
+		{"same file twice", []string{ledeOld, ledeOld}, 0, "", false},
+		{"empty -o", []string{"-o", "", idOld, idNew}, 2, "-o: empty value", true},
+		{"empty --output", []string{"--output=", idOld, idNew}, 2, "--output: empty value", true},
+		{"empty --pair", []string{"--pair", "", ledeOld, idOld, idNew}, 2, "--pair: empty value", true},
+		{"empty --ignore", []string{"--ignore", "", idOld, idNew}, 2, "--ignore", true},
+		{"comma --ignore", []string{"--ignore", ",", idOld, idNew}, 2, "empty class name", true},
+		{"trailing comma --ignore", []string{"--ignore", "style,", idOld, idNew}, 2, "empty class name", true},
+		{"empty --format", []string{"--format", "", idOld, idNew}, 2, "--format: empty value", true},
+		{"empty -f", []string{"-f", "", idOld, idNew}, 2, "-f: empty value", true},
+		{"width too small", []string{"--width", "19", "-f", "side-by-side", idOld, idNew}, 2, "--width 19: want 20 to 1000", true},
+		{"width too large", []string{"--width", "2000000000", "-f", "side-by-side", idOld, idNew}, 2, "--width 2000000000", true},
+		{"width negative", []string{"--width", "-5", "-f", "side-by-side", idOld, idNew}, 2, "--width -5", true},
+		{"width 0 is the default", []string{"--width", "0", "-f", "side-by-side", idOld, idNew}, 0, "", false},
+		{"width at the limits", []string{"--width", "20", "-f", "side-by-side", ledeOld, ledeNew}, 1, "", false},
 		{"bad flag", []string{"--nope", idOld, idNew}, 2, "--help", true},
 		{"bad format", []string{"-f", "pdf", idOld, idNew}, 2, "pdf", true},
 		{"bad color", []string{"--color", "pink", idOld, idNew}, 2, "pink", true},
@@ -299,4 +318,106 @@ func TestIgnoreFlag(t *testing.T) {
 	if strings.Contains(some, "{+percent+}") || !strings.Contains(all, "{+percent+}") {
 		t.Errorf("--ignore style still marks per cent → percent (or the plain report lacks it)")
 	}
+}
+
+// TestOutputDash: -o - is standard output (no file named "-").
+func TestOutputDash(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	status, out, stderr := runCmd(t, "", "-o", "-", ledeOld, ledeNew)
+	if status != 1 || !strings.Contains(out, "[-with-]{+without+}") {
+		t.Errorf("status %d, stderr %q; stdout lacks the text report:\n%s", status, stderr, out)
+	}
+	if _, err := os.Lstat("-"); err == nil {
+		os.Remove("-")
+		t.Error("a file named - was written")
+	}
+}
+
+// TestHostileNamesOnStderr: a file name with ESC, BEL, C1 or bidi controls
+// is cleaned in the one line on stderr, as content is.
+func TestHostileNamesOnStderr(t *testing.T) {
+	dir := t.TempDir()
+	idOld, _ := pair("identical")
+	for _, name := range []string{"a\x1b]0;pwned\x07.txt", "c\u009b31m.txt", "evil\u202egnp.txt", "bad\xff.txt"} {
+		missing := filepath.Join(dir, name)
+		status, _, stderr := runCmd(t, "", missing, idOld)
+		if status != 2 || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: status %d, stderr %q", name, status, stderr)
+		}
+		if !utf8.ValidString(stderr) || strings.ContainsAny(stderr, "\x1b\x07\u009b\u202e") {
+			t.Errorf("%q: stderr holds raw controls: %q", name, stderr)
+		}
+	}
+	// A parse error quoting the file's content (here a C1 CSI inside an
+	// entity name) is cleaned the same way.
+	bad := filepath.Join(dir, "bad.xml")
+	xml := "<?xml version=\"1.0\"?>\n<nitf><body><body.content><p>&bo\u009bgus;</p></body.content></body></nitf>"
+	if err := os.WriteFile(bad, []byte(xml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := runCmd(t, "", bad, idOld)
+	if status != 2 || !strings.Contains(stderr, "malformed XML") || strings.Contains(stderr, "\u009b") {
+		t.Errorf("XML error: status %d, stderr %q", status, stderr)
+	}
+}
+
+// panicWriter panics on the first write, as a bug in a writer would.
+type panicWriter struct{}
+
+func (panicWriter) Write([]byte) (int, error) { panic("boom\x1b[2J") }
+
+// TestLastResort: a panic (a bug) is one line on stderr, exit status 2,
+// no stack trace, and its text cleaned.
+func TestLastResort(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	var errb bytes.Buffer
+	status := run([]string{ledeOld, ledeNew}, strings.NewReader(""), panicWriter{}, &errb)
+	stderr := errb.String()
+	if status != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "internal error") {
+		t.Errorf("status %d, stderr %q", status, stderr)
+	}
+	if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "\x1b") {
+		t.Errorf("stderr %q holds a stack trace or a raw escape", stderr)
+	}
+}
+
+// binPath is the binary built for the tests that run a real process.
+var binPath string
+
+func TestMain(m *testing.M) {
+	if os.Getenv("STORYDIFF_HELPER") == "slow-output" {
+		slowOutputHelper()
+		return
+	}
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// slowOutputHelper is the process TestInterruptRemovesTemp interrupts: it
+// writes -o FILE through writeOutput, as the command does, slowly and
+// without end, saying "writing" once its temporary file exists.
+func slowOutputHelper() {
+	said := false
+	err := writeOutput(os.Getenv("STORYDIFF_HELPER_OUT"), true, func(w io.Writer) error {
+		chunk := strings.Repeat("x", 64<<10)
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
+			if _, err := io.WriteString(w, chunk); err != nil {
+				return err
+			}
+			if !said {
+				fmt.Println("writing")
+				said = true
+			}
+			time.Sleep(time.Millisecond)
+		}
+		return errors.New("never interrupted")
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "storydiff: %v\n", err)
+		os.Exit(exitTrouble)
+	}
+	os.Exit(0)
 }

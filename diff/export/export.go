@@ -2,7 +2,9 @@
 // plain text for e-mail, text with ANSI colours, Markdown, one
 // self-contained HTML page, JSON, and (through package render) a
 // side-by-side text layout. WriteHistory writes a diff.History (a story
-// through several versions) in all of them but side-by-side.
+// through several versions) in all of them but side-by-side. WriteFile and
+// WriteFileContext write any of them to a file atomically. It is part of
+// storydiff's supported Go API (see package diff).
 //
 // The text, ansi, Markdown and HTML exports open with a header (names and
 // counts) and a What matters section: the flagged changes first
@@ -177,19 +179,14 @@ func Write(w io.Writer, v diff.View, f Format, opt Options) error {
 	return fmt.Errorf("export: unknown format %q", f)
 }
 
-// check reports whether r can be written.
+// check reports whether r can be written: a Result from diff.Compare or
+// diff.Assemble. The writers recover no panic: a bug must surface.
 func check(r *diff.Result) error {
 	if r == nil || r.Old == nil || r.New == nil {
 		return ErrNoResult
 	}
-	return nil
-}
-
-// guard turns a panic inside a writer (a Result built by hand without
-// diff.Assemble, say) into an error, so that no export ever crashes the
-// program. It must be deferred directly.
-func guard(name string, err *error) {
-	if p := recover(); p != nil {
-		*err = fmt.Errorf("export %s: malformed result: %v", name, p)
+	if !r.Indexed() {
+		return fmt.Errorf("%w (not built by diff.Assemble)", ErrNoResult)
 	}
+	return nil
 }

@@ -62,8 +62,7 @@ func TestWriteErrors(t *testing.T) {
 		if err := Write(failWriter{}, r.View(0), f, Options{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%s: failing writer: %v", f, err)
 		}
-		// JSON, side-by-side and the checklist do not need the index.
-		if f != FormatJSON && f != FormatSideBySide && f != FormatChecklist {
+		if f != FormatJSON && f != FormatSideBySide {
 			if err := Write(&bytes.Buffer{}, raw.View(0), f, Options{}); err == nil {
 				t.Errorf("%s: unindexed result: no error", f)
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // ErrNoHistory is returned when WriteHistory is given a nil History, one
@@ -49,13 +51,12 @@ type JSONHistorySentence struct {
 
 // newJSONHistory converts h to the JSON document WriteHistory writes.
 func newJSONHistory(h *diff.History) (jh *JSONHistory, err error) {
-	defer guard("history json", &err)
 	if err := checkHistory(h); err != nil {
 		return nil, err
 	}
 	jh = &JSONHistory{Versions: make([]string, len(h.Versions)), Paragraphs: [][]JSONHistorySentence{}}
 	for i, d := range h.Versions {
-		jh.Versions[i] = d.Name
+		jh.Versions[i] = textsafe.Clean(d.Name)
 	}
 	last := h.Versions[len(h.Versions)-1]
 	for p := range last.Paragraphs {
@@ -113,7 +114,6 @@ func checkHistory(h *diff.History) error {
 // document JSONHistory describes. Side-by-side output cannot show a
 // history: WriteHistory returns an error wrapping ErrHistoryFormat.
 func WriteHistory(w io.Writer, h *diff.History, f Format, opt Options) (err error) {
-	defer guard("history", &err)
 	switch f {
 	case FormatText, FormatANSI, FormatMarkdown, FormatHTML, FormatJSON:
 	case FormatSideBySide:
@@ -300,7 +300,7 @@ func writeHistoryJSON(bw *bufio.Writer, h *diff.History) {
 	j := &jsonWriter{w: bw}
 	j.open('{')
 	j.key("versions")
-	j.array(len(h.Versions), func(i int) { j.str(h.Versions[i].Name) })
+	j.array(len(h.Versions), func(i int) { j.str(textsafe.Clean(h.Versions[i].Name)) })
 	j.key("paragraphs")
 	last := h.Versions[len(h.Versions)-1]
 	j.array(len(last.Paragraphs), func(p int) {

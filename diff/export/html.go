@@ -90,7 +90,6 @@ func (h *htmlWriter) raw(s string) { h.w.WriteString(s) }
 // follows the reader's light or dark preference. Every character that comes
 // from the input (text, names, labels) is HTML-escaped.
 func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("html", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return err

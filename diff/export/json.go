@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/input"
 	"github.com/storydiff/storydiff/diff/review"
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // JSONVersion is the version of the JSON schema written by FormatJSON. It
@@ -185,14 +185,14 @@ func jsonReview(st *review.Status) *JSONReview {
 	for i := range st.Changes {
 		jm := JSONMark{Block: st.Changes[i].Block, Anchor: st.Changes[i].Anchor, State: review.Unmarked.String()}
 		if m := st.Marks[i]; m != nil {
-			jm.State, jm.Note, jm.Who, jm.When = m.State.String(), input.Clean(m.Note), input.Clean(m.Who), when(m)
+			jm.State, jm.Note, jm.Who, jm.When = m.State.String(), textsafe.Clean(m.Note), textsafe.Clean(m.Who), when(m)
 		}
 		jr.Changes = append(jr.Changes, jm)
 	}
 	for i := range st.Orphans {
 		m := &st.Orphans[i]
-		jr.Orphans = append(jr.Orphans, JSONOrphan{Anchor: input.Clean(m.Anchor), State: m.State.String(), Note: input.Clean(m.Note),
-			Who: input.Clean(m.Who), When: when(m), Refs: input.Clean(m.Refs), Excerpt: input.Clean(m.Excerpt)})
+		jr.Orphans = append(jr.Orphans, JSONOrphan{Anchor: textsafe.Clean(m.Anchor), State: m.State.String(), Note: textsafe.Clean(m.Note),
+			Who: textsafe.Clean(m.Who), When: when(m), Refs: textsafe.Clean(m.Refs), Excerpt: textsafe.Clean(m.Excerpt)})
 	}
 	return jr
 }
@@ -321,7 +321,6 @@ func newJSONResult(v diff.View) (jr *JSONResult, err error) { return newJSONResu
 // newJSONResultReview converts v to the JSON document writeJSONReview
 // writes: newJSONResult's, with Review set from st.
 func newJSONResultReview(v diff.View, st *review.Status) (jr *JSONResult, err error) {
-	defer guard("json", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
@@ -439,7 +438,7 @@ func jsonBlock(b *diff.Block) JSONBlock {
 }
 
 func jsonDoc(d *diff.Document) JSONDocument {
-	jd := JSONDocument{Name: d.Name, Paragraphs: make([]string, len(d.Paragraphs))}
+	jd := JSONDocument{Name: textsafe.Clean(d.Name), Paragraphs: make([]string, len(d.Paragraphs))}
 	labelled := false
 	for i := range d.Paragraphs {
 		jd.Paragraphs[i] = d.Paragraphs[i].Text
@@ -491,7 +490,6 @@ func writeJSON(w io.Writer, v diff.View) error { return writeJSONReview(w, v, ni
 // writeJSONReview writes what writeJSON writes, with the "review" member
 // (JSONReview) when st is not nil.
 func writeJSONReview(w io.Writer, v diff.View, st *review.Status) (err error) {
-	defer guard("json", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}

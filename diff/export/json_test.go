@@ -126,8 +126,11 @@ func TestJSONSchema(t *testing.T) {
 	}
 }
 
+// TestAppendJSONString checks the encoder against encoding/json: the same
+// bytes, except that DEL, C1 controls and bidi overrides, which
+// encoding/json leaves raw, are escaped (the same string once decoded).
 func TestAppendJSONString(t *testing.T) {
-	for _, s := range []string{"", "plain", `"quoted" \ back`, "<script>&</script>", "\x00\x01\b\f\n\r\t\x1f\x7f",
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<script>&</script>", "\x00\x01\b\f\n\r\t\x1f",
 		"bad \xff\xfe utf8 \xe2\x82", "line\u2028para\u2029", "ünïcødé 漢字 👍🏽", "\u00a0nbsp"} {
 		want, err := json.Marshal(s)
 		if err != nil {
@@ -135,6 +138,21 @@ func TestAppendJSONString(t *testing.T) {
 		}
 		if got := appendJSONString(nil, s); string(got) != string(want) {
 			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"del\x7f", `"del\u007f"`},
+		{"c1 \u0080\u009b\u009f", `"c1 \u0080\u009b\u009f"`},
+		{"bidi \u202e\u2066\u2069 end", `"bidi \u202e\u2066\u2069 end"`},
+		{"kept \u00a0\u200e", "\"kept \u00a0\u200e\""},
+	} {
+		got := appendJSONString(nil, tt.in)
+		if string(got) != tt.want {
+			t.Errorf("appendJSONString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+		var back string
+		if err := json.Unmarshal(got, &back); err != nil || back != tt.in {
+			t.Errorf("%s decodes to %q (%v), want %q", got, back, err, tt.in)
 		}
 	}
 }

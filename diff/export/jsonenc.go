@@ -2,10 +2,14 @@ package export
 
 import (
 	"bufio"
+	"bytes"
+	"runtime"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // jsonWriter writes the JSON document of a Result without reflection,
@@ -85,6 +89,54 @@ func (j *jsonWriter) array(n int, each func(i int)) {
 	j.close(']')
 }
 
+// jsonChunk is how many array members one goroutine of parallelArray
+// writes at a time.
+const jsonChunk = 256
+
+// parallelArray writes an array of n members like array, each written by
+// each(k, i) through writer k; the members are encoded in chunks on all
+// processors and written in order. At most a few chunks per processor are
+// held in memory at once, so memory stays flat however long the array.
+func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || n <= jsonChunk {
+		j.array(n, func(i int) { each(j, i) })
+		return
+	}
+	j.open('[')
+	chunks := (n + jsonChunk - 1) / jsonChunk
+	out := make([]chan []byte, chunks)
+	for c := range out {
+		out[c] = make(chan []byte, 1)
+	}
+	depth := len(j.first)
+	encode := func(c int) {
+		var buf bytes.Buffer
+		k := &jsonWriter{w: bufio.NewWriterSize(&buf, 16<<10), first: make([]bool, depth)}
+		k.first[depth-1] = c == 0 // the array's first member has no comma before it
+		for i := c * jsonChunk; i < min(n, (c+1)*jsonChunk); i++ {
+			k.elem()
+			each(k, i)
+		}
+		k.w.Flush()
+		out[c] <- buf.Bytes()
+	}
+	// A window of chunks ahead of the writer: chunk c+window starts when
+	// chunk c has been written.
+	window := 2 * workers
+	for c := range min(window, chunks) {
+		go encode(c)
+	}
+	for c := range chunks {
+		j.w.Write(<-out[c])
+		if next := c + window; next < chunks {
+			go encode(next)
+		}
+	}
+	j.first[depth-1] = false
+	j.close(']')
+}
+
 func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]) }) }
 
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
@@ -146,7 +198,7 @@ func (j *jsonWriter) result(v diff.View, review []byte) {
 		j.w.Write(review)
 	}
 	j.key("blocks")
-	j.array(len(r.Blocks), func(i int) { j.block(&r.Blocks[i]) })
+	j.parallelArray(len(r.Blocks), func(k *jsonWriter, i int) { k.block(&r.Blocks[i]) })
 	j.close('}')
 	j.w.WriteByte('\n')
 }
@@ -154,13 +206,13 @@ func (j *jsonWriter) result(v diff.View, review []byte) {
 func (j *jsonWriter) doc(d *diff.Document) {
 	j.open('{')
 	j.key("name")
-	j.str(d.Name)
+	j.str(textsafe.Clean(d.Name))
 	j.key("paragraphs")
 	labelled := false
-	j.array(len(d.Paragraphs), func(i int) {
-		j.str(d.Paragraphs[i].Text)
+	j.parallelArray(len(d.Paragraphs), func(k *jsonWriter, i int) { k.str(d.Paragraphs[i].Text) })
+	for i := range d.Paragraphs {
 		labelled = labelled || d.Paragraphs[i].Label != ""
-	})
+	}
 	if labelled {
 		j.key("labels")
 		j.array(len(d.Paragraphs), func(i int) { j.str(d.Paragraphs[i].Label) })
@@ -318,7 +370,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if b >= 0x20 && b != 0x7f && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
 				i++
 				continue
 			}
@@ -351,9 +403,11 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if c == '\u2028' || c == '\u2029' {
+		if c == '\u2028' || c == '\u2029' || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) {
+			// Line separators break JavaScript; C1 controls and bidi
+			// overrides would act on a terminal showing the JSON.
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			dst = append(dst, '\\', 'u', hexDigits[c>>12&0xF], hexDigits[c>>8&0xF], hexDigits[c>>4&0xF], hexDigits[c&0xF])
 			i += size
 			start = i
 			continue

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // item is one sentence shown in a block: a pair of the block, or a ghost,
@@ -488,21 +490,10 @@ func docLine(d *diff.Document) string {
 // cleanName makes a document name safe to print on one line: control
 // characters and invalid bytes are shown as escapes.
 func cleanName(s string) string {
-	if s == "" {
+	if s = textsafe.Clean(s); s == "" {
 		return "(unnamed)"
 	}
-	ok := true
-	for _, r := range s {
-		if r == utf8.RuneError || unicode.IsControl(r) {
-			ok = false
-			break
-		}
-	}
-	if ok { // common case
-		return s
-	}
-	q := strconv.QuoteToGraphic(s)
-	return q[1 : len(q)-1]
+	return s
 }
 
 // visibleSpace shows a run of white space that is itself the change (two

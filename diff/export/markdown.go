@@ -73,7 +73,6 @@ func mdText(s string) string { return mdEscape(s, false) }
 // they stood. Every Markdown metacharacter of the story text and the names
 // is escaped. Unchanged runs outside Options.Context are summarised.
 func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("markdown", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return err

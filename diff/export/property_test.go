@@ -594,6 +594,18 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 	r := nastyResult(t)
 	r.Findings = []diff.Finding{{Kind: "lede", Text: "New <lede>.", Blocks: []int{0}}}
 	results = append(results, r)
+	// Long enough for the arrays of paragraphs and blocks to be encoded in
+	// parallel chunks (parallelArray), with a chunk boundary mid-array.
+	var olds, news []string
+	for i := range 3*jsonChunk + 17 {
+		p := fmt.Sprintf("Paragraph %d says the council met on day %d. It voted.", i, i%7)
+		olds = append(olds, p)
+		if i%5 == 0 {
+			p = strings.Replace(p, "voted", "did not vote", 1)
+		}
+		news = append(news, p)
+	}
+	results = append(results, diff.Compare(diff.NewDocument("old", olds, nil), diff.NewDocument("new", news, nil), nil))
 	for i, r := range results {
 		jr, err := newJSONResult(r.View(0))
 		if err != nil {

@@ -77,7 +77,6 @@ func summaryLine(st *review.Status) string {
 // orphaned marks, then the summary line. Without a review every box is
 // empty.
 func writeChecklist(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("checklist", &err)
 	r := v.Result
 	if err := check(r); err != nil {
 		return err

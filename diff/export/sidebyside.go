@@ -11,7 +11,6 @@ import (
 // writeSideBySide writes the side-by-side layout of package render, at
 // opt.Width columns (DefaultWidth when 0).
 func writeSideBySide(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("side-by-side", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}

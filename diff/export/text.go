@@ -443,7 +443,6 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // "↕ old ¶N moved to new ¶M" is written. Unchanged runs outside
 // Options.Context are summarised. The output is deterministic.
 func writeText(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("text", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}
@@ -456,7 +455,6 @@ func writeText(w io.Writer, v diff.View, opt Options) (err error) {
 // dropped since colour carries them. Without opt.Color it writes exactly
 // what writeText writes.
 func writeANSI(w io.Writer, v diff.View, opt Options) (err error) {
-	defer guard("ansi", &err)
 	if err := check(v.Result); err != nil {
 		return err
 	}

@@ -2,9 +2,10 @@ package input
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // decodeUTF16 decodes UTF-16 code units, returning the UTF-8 text and the
@@ -93,8 +94,9 @@ type cleanStats struct {
 	bidi     int // bidirectional embedding, override and isolate controls replaced
 }
 
-// Clean returns text as one display paragraph. It is the single place that
-// decides what paragraph text may contain:
+// Clean returns text as one display paragraph. The rules are those of
+// every name and message storydiff shows, and live in one place
+// (internal/textsafe):
 //
 //   - every run of white space (space, tab, LF, CR, NEL U+0085, U+2028,
 //     U+2029, and the Unicode space separators such as NO-BREAK SPACE and
@@ -113,57 +115,12 @@ type cleanStats struct {
 //     dropped; ZWJ and ZWNJ, needed by emoji and several scripts, are kept;
 //   - invalid UTF-8 becomes U+FFFD.
 func Clean(text string) string {
-	var s cleanStats
-	return s.clean(text)
+	return textsafe.Clean(text)
 }
 
 func (st *cleanStats) clean(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	pending := false
-	for i := 0; i < len(text); {
-		if c := text[i]; c > ' ' && c < 0x7F { // common case: printable ASCII
-			if pending && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			pending = false
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case r == ' ', r == '\t', r == '\n', r == '\r', r == 0x85, r == 0x2028, r == 0x2029,
-			r >= 0xA0 && unicode.Is(unicode.Zs, r):
-			pending = true
-			continue
-		case r == utf8.RuneError:
-			r = utf8.RuneError
-		case r < 0x20:
-			st.controls++
-			r += 0x2400
-		case r == 0x7F:
-			st.controls++
-			r = 0x2421
-		case r >= 0x80 && r < 0xA0:
-			st.controls++
-			r = utf8.RuneError
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			st.bidi++
-			r = utf8.RuneError
-		case r == 0x200B, r == 0x2060, r == 0xFEFF, r == 0xAD:
-			continue
-		}
-		if pending && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		pending = false
-		b.WriteRune(r)
-	}
-	return strings.TrimFunc(b.String(), trimmable)
-}
-
-func trimmable(r rune) bool {
-	return unicode.IsSpace(r) || r == 0x200C || r == 0x200D
+	out, n := textsafe.CleanCount(text)
+	st.controls += n.Controls
+	st.bidi += n.Bidi
+	return out
 }

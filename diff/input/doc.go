@@ -1,6 +1,8 @@
 // Package input turns the bytes of one story version into display
 // paragraphs, for every input format storydiff understands: plain text,
-// HTML, NITF, NewsML-G2 and Markdown.
+// HTML, NITF, NewsML-G2 and Markdown. It is part of storydiff's supported
+// Go API (see package diff): ReadFile and Read give a Doc whose Paragraphs
+// and Labels go to diff.NewDocument.
 //
 // # Guarantees
 //

@@ -288,6 +288,27 @@ func TestMarkdown(t *testing.T) {
 		{"hard breaks", "Line one  \nline two\\\nline three", story("Line one line two line three")},
 		{"HTML comments", "Before\n<!-- hidden\nstill hidden -->\n\n<!-- one line --> after\n\nEnd", story("Before", "after", "End")},
 		{"table", "| Town | Votes |\n|:-----|------:|\n| Port Halden | 7 |", story("Town | Votes", "Port Halden | 7")},
+		// CommonMark spec examples that matter for stories.
+		{"nested lists: each item a paragraph, parent first", "- Council\n  - voted 7 to 2\n  - on Tuesday\n- Mayor\n\n  said more\n\n  1. first\n  2. second",
+			story("Council", "voted 7 to 2", "on Tuesday", "Mayor", "said more", "first", "second")},
+		{"list item with lazy continuation", "- a long item\nlazily continued", story("a long item lazily continued")},
+		{"ordered list start and loose items", "3. three\n\n4. four", story("three", "four")},
+		{"block quote with list and nested quote", "> Quote\n> - item\n>\n> > nested\n> lazy", story("Quote", "item", "nested lazy")},
+		{"indented code block", "Text\n\n    code  line 1\n    line 2\n\nAfter", story("Text", "code line 1 line 2", "After")},
+		{"indented line continues a paragraph", "Text\n    not code", story("Text not code")},
+		{"tilde fence, unclosed fence runs to the end", "~~~\nfenced\n~~~\n```\nopen", story("fenced", "open")},
+		{"ATX heading levels and closing hashes", "## Sub ##\n### Third\n####### seven", story("Sub", "Third", "####### seven")},
+		{"setext heading needs a paragraph", "Title\n===\n\n===", []para{{"headline", "Title"}, {"", "==="}}},
+		{"hard breaks: two spaces, backslash, <br>", "one  \ntwo\\\nthree<br>four", story("one two three four")},
+		{"emphasis inside words", "foo*bar*baz un__der__score snake_case_name 2*3*4", story("foobarbaz un__der__score snake_case_name 234")},
+		{"strong, strikethrough and code with markup", "**bold** ~~struck~~ ~single~ `a *b* c`", story("bold struck single a *b* c")},
+		{"entities and numeric references", "&copy; &#169; &#xA9; &notanentity;", story("© © © &notanentity;")},
+		{"autolink and link reference", "<https://example.org> [text][r]\n\n[r]: /u", story("https://example.org text")},
+		{"HTML block keeps its text", "<div class=\"box\">\n<p>Inside <b>html</b></p>\n</div>\n\nAfter", story("Inside html", "After")},
+		{"table with inline markup and escaped pipe", "| a | b |\n|---|---|\n| *x* | y \\| z |", story("a | b", "x | y | z")},
+		{"task list check boxes dropped", "- [ ] todo\n- [x] done", story("todo", "done")},
+		{"deep nesting on one line is text", strings.Repeat("> ", 40) + "x",
+			story(strings.TrimSpace(strings.Repeat("> ", 8)) + " x")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -160,7 +161,7 @@ func Read(name string, r io.Reader, format Format) (*Doc, error) {
 	default:
 		return fail(fmt.Errorf("unknown input format %q", string(format)))
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	data, err := readAll(r)
 	if err != nil {
 		if errors.Is(err, syscall.EISDIR) {
 			return fail(ErrIsDir)
@@ -413,4 +414,18 @@ func htmlRoot(n string) bool {
 		return true
 	}
 	return false
+}
+
+// readAll reads r up to MaxSize+1 bytes. A regular file is read into a
+// buffer of its size, grown once, rather than doubled step by step (on a
+// 10 MB file io.ReadAll copies about 20 MB more and allocates 45 MB).
+func readAll(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	if st, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxSize {
+			buf.Grow(int(fi.Size()) + bytes.MinRead)
+		}
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxSize+1))
+	return buf.Bytes(), err
 }

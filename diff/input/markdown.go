@@ -1,159 +1,246 @@
 package input
 
 import (
-	"html"
+	"bytes"
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // Markdown stories.
 //
 // Front matter (a first line "---" up to a closing "---" or "...") gives
 // title → "headline", subtitle → "subheadline", author/byline →
-// "byline", date → "date"; other keys are ignored. Blocks follow
-// CommonMark loosely: blank lines end paragraphs, hard-wrapped lines are
-// joined with a space; ATX (#) and setext (=== / ---) headings are
-// paragraphs, the first level-1 heading labelled "headline", the others
-// story text; each list item is a paragraph; block quotes are read like
-// the text around them; fenced code is kept as a paragraph of text; each
-// table row is a paragraph; thematic breaks, table delimiter rows, HTML
-// comments and link reference definitions are dropped.
+// "byline", date → "date"; other keys are ignored. The rest is parsed by
+// github.com/yuin/goldmark (CommonMark, with the GFM table and
+// strikethrough extensions, and task lists, whose check boxes are
+// dropped), and every leaf block is a paragraph:
 //
-// Inline markup is removed: emphasis delimiters (*, _, ~~), code span
-// backticks, link syntax ([text](url) and [text][ref] keep text), images
-// (dropped with their alt text), autolinks (<url> keeps the url), HTML tags;
-// backslash escapes and HTML entities are decoded.
+//   - paragraphs (hard-wrapped lines joined, hard breaks a space);
+//   - headings, ATX or setext: the first level-1 heading is labelled
+//     "headline" (shown once when front matter gave the same title), the
+//     others are story text;
+//   - each list item's text, at any depth: a nested list's items are
+//     paragraphs of their own, after their parent's text;
+//   - block quotes are read like the text around them;
+//   - code blocks, fenced or indented, are one paragraph each;
+//   - each table row (header included) is a paragraph, cells joined by
+//     " | ";
+//   - HTML blocks keep their text (tags and comments dropped);
+//   - thematic breaks and link reference definitions show nothing.
+//
+// Display text is the text a reader of the rendered story sees: emphasis,
+// strong, strikethrough and code span delimiters are dropped (a story that
+// only changes its emphasis shows no change, as in the other formats), a
+// link keeps its text and an autolink its URL, images and raw HTML tags
+// are dropped, backslash escapes and entity references are decoded. That is
+// also what makes the same story in Markdown, HTML, NITF and plain text
+// align with no change.
 
 var (
 	atxRE       = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+|$)`)
-	setext1RE   = regexp.MustCompile(`^ {0,3}=+[ \t]*$`)
-	setext2RE   = regexp.MustCompile(`^ {0,3}-+[ \t]*$`)
-	breakRE     = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	mdListRE    = regexp.MustCompile(`^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?`)
-	refDefRE    = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
-	fenceRE     = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
-	tableRuleRE = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$`)
 	frontKeyRE  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$`)
 	frontLabels = map[string]string{
 		"title": "headline", "headline": "headline", "subtitle": "subheadline",
 		"author": "byline", "authors": "byline", "byline": "byline", "date": "date",
 	}
+	mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
 )
 
 func isATXHeading(line string) bool {
 	return atxRE.MatchString(line) && strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "#")) != ""
 }
 
-type mdParser struct {
-	b        *builder
-	cur      []string
-	quoted   bool
-	headline bool // a level-1 heading was labelled "headline"
-}
-
-func (p *mdParser) flush(label string) {
-	if len(p.cur) == 0 {
-		return
-	}
-	text := mdInline(strings.Join(p.cur, " "))
-	p.cur = p.cur[:0]
-	emit(p.b, text, label)
-}
-
-func (p *mdParser) heading(level int, text string) {
-	label := ""
-	if level == 1 && !p.headline {
-		label, p.headline = "headline", true
-	}
-	p.cur = append(p.cur[:0], text)
-	p.flush(label)
-}
-
 func parseMarkdown(b *builder, src string) {
 	lines := strings.Split(src, "\n")
-	lines = frontMatter(b, lines)
-	p := &mdParser{b: b}
-	fence := ""
-	comment := false
-	for _, line := range lines {
-		if comment || strings.HasPrefix(strings.TrimSpace(line), "<!--") {
-			// An HTML comment block is dropped up to its end.
-			t := strings.TrimSpace(line)
-			if comment {
-				t = "<!--" + t
+	rest := frontMatter(b, lines)
+	headline := false
+	if len(rest) != len(lines) {
+		src = strings.Join(rest, "\n")
+	}
+	source := limitNesting(src)
+	doc := mdParser.Parse(text.NewReader(source))
+	var sb strings.Builder
+	// Leaf blocks are emitted on entering; containers (lists, items,
+	// quotes, tables) are walked into.
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		sb.Reset()
+		switch n := n.(type) {
+		case *ast.Heading:
+			mdInlineText(&sb, n, source)
+			label := ""
+			if n.Level == 1 && !headline {
+				label, headline = "headline", true
 			}
-			comment = !strings.Contains(t[4:], "-->")
-			if end := strings.Index(t[4:], "-->"); end >= 0 {
-				if rest := strings.TrimSpace(t[4+end+3:]); rest != "" {
-					p.cur = append(p.cur, rest)
+			emit(b, sb.String(), label)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			mdInlineText(&sb, n, source)
+			emit(b, sb.String(), "")
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				sb.Write(seg.Value(source))
+			}
+			emit(b, sb.String(), "")
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			raw := n.Lines().Value(source)
+			if n.HasClosure() {
+				raw = append(raw, n.ClosureLine.Value(source)...)
+			}
+			htmlText(&sb, raw)
+			emit(b, sb.String(), "")
+			return ast.WalkSkipChildren, nil
+		case *extast.TableHeader, *extast.TableRow:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if c != n.FirstChild() {
+					sb.WriteString(" | ")
+				}
+				mdInlineText(&sb, c, source)
+			}
+			emit(b, sb.String(), "")
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// maxMarkdownNesting is the most block quote and list markers one line may
+// open. goldmark's cost for a line grows with the square of the number of
+// blocks it opens; stories nest a few levels, never dozens.
+const maxMarkdownNesting = 32
+
+// limitNesting returns src with a backslash put before the marker that
+// would open a block past maxMarkdownNesting on one line, so that the rest
+// of the line is text (shown, not lost) and parsing stays linear.
+func limitNesting(src string) []byte {
+	out := make([]byte, 0, len(src)+16)
+	for len(src) > 0 {
+		line := src
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
+			line = src[:i+1]
+		}
+		src = src[len(line):]
+		markers := 0
+		at := -1 // where to put the backslash
+	scan:
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; {
+			case c == ' ' || c == '\t':
+			case c == '>':
+				markers++
+				if markers > maxMarkdownNesting {
+					at = i
+					break scan
+				}
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+				markers++
+				if markers > maxMarkdownNesting {
+					at = i
+					break scan
+				}
+			case c >= '0' && c <= '9':
+				j := i
+				for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+					j++
+				}
+				if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+					markers++
+					if markers > maxMarkdownNesting {
+						at = j
+						break scan
+					}
+					i = j
+					continue
+				}
+				break scan
+			default:
+				break scan
+			}
+		}
+		if at < 0 {
+			out = append(out, line...)
+			continue
+		}
+		out = append(out, line[:at]...)
+		out = append(out, '\\')
+		out = append(out, line[at:]...)
+	}
+	return out
+}
+
+// mdInlineText writes the display text of the inline children of n (see
+// the comment at the top of this file).
+func mdInlineText(sb *strings.Builder, n ast.Node, source []byte) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c == n {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(source)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			sb.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				sb.WriteByte(' ')
+			}
+		case *ast.String:
+			sb.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					sb.Write(t.Segment.Value(source))
 				}
 			}
-			continue
-		}
-		if fence != "" {
-			if strings.HasPrefix(strings.TrimSpace(line), fence) {
-				p.flush("")
-				fence = ""
-				continue
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			sb.Write(c.Label(source))
+			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			segs := c.Segments
+			for i := range segs.Len() {
+				seg := segs.At(i)
+				if bytes.HasPrefix(bytes.ToLower(seg.Value(source)), []byte("<br")) {
+					sb.WriteByte(' ')
+				}
 			}
-			p.cur = append(p.cur, line)
-			continue
+			return ast.WalkSkipChildren, nil
 		}
-		quoted := false
-		for {
-			t := strings.TrimLeft(line, " ")
-			if !strings.HasPrefix(t, ">") || len(line)-len(t) > 3 {
-				break
-			}
-			quoted = true
-			line = strings.TrimPrefix(t[1:], " ")
-		}
-		if quoted != p.quoted {
-			p.flush("")
-			p.quoted = quoted
-		}
-		t := strings.TrimSpace(line)
-		switch {
-		case t == "":
-			p.flush("")
-		case fenceRE.MatchString(line):
-			p.flush("")
-			m := fenceRE.FindStringSubmatch(line)[1]
-			fence = m
-		case atxRE.MatchString(line):
-			p.flush("")
-			m := atxRE.FindStringSubmatch(line)
-			text := strings.TrimSpace(line[len(m[0]):])
-			// A closing sequence of #s preceded by a space is dropped.
-			if s := strings.TrimRight(text, "#"); s == "" || strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") {
-				text = strings.TrimSpace(s)
-			}
-			p.heading(len(m[1]), text)
-		case len(p.cur) > 0 && setext1RE.MatchString(line):
-			p.heading(1, strings.Join(p.cur, " "))
-		case len(p.cur) > 0 && setext2RE.MatchString(line):
-			p.heading(2, strings.Join(p.cur, " "))
-		case breakRE.MatchString(line):
-			p.flush("")
-		case mdListRE.MatchString(line):
-			p.flush("")
-			p.cur = append(p.cur, line[len(mdListRE.FindString(line)):])
-		case len(p.cur) == 0 && refDefRE.MatchString(line):
-			// link reference definition: dropped
-		case tableRuleRE.MatchString(line):
-			// table delimiter row: dropped
-		case strings.HasPrefix(t, "|"):
-			// table row: one paragraph, cells separated by " | "
-			p.flush("")
-			p.cur = append(p.cur, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")))
-			p.flush("")
-		default:
-			p.cur = append(p.cur, strings.TrimSuffix(t, "\\"))
+		return ast.WalkContinue, nil
+	})
+}
+
+// htmlText writes the text of an HTML fragment, tags and comments dropped,
+// entities decoded; a block or <br> tag writes a space.
+func htmlText(sb *strings.Builder, raw []byte) {
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.TextToken:
+			sb.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			sb.WriteByte(' ')
 		}
 	}
-	p.flush("")
 }
 
 // frontMatter emits the labelled fields of a YAML front matter block and
@@ -189,175 +276,3 @@ func frontMatter(b *builder, lines []string) []string {
 	}
 	return lines[end+1:]
 }
-
-// mdLookahead bounds the search for a closing bracket or parenthesis, which
-// keeps inline parsing linear.
-const mdLookahead = 1000
-
-// mdInline strips inline Markdown markup from one paragraph.
-func mdInline(s string) string {
-	var out strings.Builder
-	out.Grow(len(s))
-	skip := map[int]int{} // index of a link's "]" → index after its destination
-	for i := 0; i < len(s); {
-		if to, ok := skip[i]; ok {
-			i = to
-			continue
-		}
-		c := s[i]
-		switch c {
-		case '\\':
-			if i+1 < len(s) && isASCIIPunct(s[i+1]) {
-				out.WriteByte(s[i+1])
-				i += 2
-				continue
-			}
-		case '`':
-			n := runLen(s, i, '`')
-			if j := strings.Index(s[i+n:min(len(s), i+n+mdLookahead)], strings.Repeat("`", n)); j >= 0 {
-				code := s[i+n : i+n+j]
-				if len(code) > 2 && code[0] == ' ' && code[len(code)-1] == ' ' {
-					code = code[1 : len(code)-1]
-				}
-				out.WriteString(code)
-				i += n + j + n
-				continue
-			}
-			out.WriteString(s[i : i+n])
-			i += n
-			continue
-		case '!':
-			if i+1 < len(s) && s[i+1] == '[' {
-				if _, end := linkEnd(s, i+1); end > 0 {
-					i = end
-					continue
-				}
-			}
-		case '[':
-			if close, end := linkEnd(s, i); end > 0 {
-				skip[close] = end
-				i++
-				continue
-			}
-		case '<':
-			if j := strings.IndexByte(s[i:], '>'); j > 0 && j < 500 {
-				tag := s[i+1 : i+j]
-				switch {
-				case strings.HasPrefix(tag, "http://") || strings.HasPrefix(tag, "https://") || strings.HasPrefix(tag, "mailto:"):
-					if !strings.ContainsAny(tag, " \t<") {
-						out.WriteString(tag)
-						i += j + 1
-						continue
-					}
-				case len(tag) > 0 && (isASCIILetter(tag[0]) || tag[0] == '/' || tag[0] == '!' || tag[0] == '?') && !strings.Contains(tag, "<"):
-					if strings.HasPrefix(strings.ToLower(tag), "br") {
-						out.WriteByte(' ')
-					}
-					i += j + 1
-					continue
-				}
-			}
-		case '*', '_', '~':
-			n := runLen(s, i, c)
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			if i == 0 {
-				prev = ' '
-			}
-			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if i+n == len(s) {
-				next = ' '
-			}
-			left := !unicode.IsSpace(next) && (!isPunct(next) || unicode.IsSpace(prev) || isPunct(prev))
-			right := !unicode.IsSpace(prev) && (!isPunct(prev) || unicode.IsSpace(next) || isPunct(next))
-			drop := false
-			switch c {
-			case '*':
-				drop = left || right
-			case '_':
-				drop = left != right || left && right && isPunct(prev) && isPunct(next)
-			case '~':
-				drop = n == 2 && (left || right)
-			}
-			if !drop {
-				out.WriteString(s[i : i+n])
-			}
-			i += n
-			continue
-		}
-		out.WriteByte(c)
-		i++
-	}
-	return html.UnescapeString(out.String())
-}
-
-// linkEnd finds, for a "[" at open, the index of its closing "]" and the
-// index just after the whole link ("[text](dest)", "[text][ref]" or
-// "[text][]"), or end 0 when it is not a link.
-func linkEnd(s string, open int) (close, end int) {
-	if strings.IndexByte(s[open:min(len(s), open+mdLookahead)], ']') < 0 {
-		return 0, 0 // common case: no closing bracket near
-	}
-	depth := 0
-	limit := min(len(s), open+mdLookahead)
-	close = -1
-	for j := open; j < limit; j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth == 0 {
-				close = j
-			}
-		}
-		if close >= 0 {
-			break
-		}
-	}
-	if close < 0 || close+1 >= len(s) {
-		return 0, 0
-	}
-	var opener, closer byte
-	switch s[close+1] {
-	case '(':
-		opener, closer = '(', ')'
-	case '[':
-		opener, closer = '[', ']'
-	default:
-		return 0, 0
-	}
-	depth = 0
-	limit = min(len(s), close+1+mdLookahead)
-	for j := close + 1; j < limit; j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case opener:
-			depth++
-		case closer:
-			depth--
-			if depth == 0 {
-				return close, j + 1
-			}
-		}
-	}
-	return 0, 0
-}
-
-func runLen(s string, i int, c byte) int {
-	n := 0
-	for i+n < len(s) && s[i+n] == c {
-		n++
-	}
-	return n
-}
-
-func isASCIIPunct(c byte) bool {
-	return c > ' ' && c < 0x7F && !isASCIILetter(c) && !(c >= '0' && c <= '9')
-}
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }

@@ -94,5 +94,8 @@ func adversarial(n int) []adversarialCase {
 		{"controls", rep("\x1b\x01"), Text},
 		{"list items", rep("- x\n"), Markdown},
 		{"quotes", rep("> "), Markdown},
+		{"nested list markers", rep("- ") + "x", Markdown},
+		{"nested ordered markers", rep("1. ") + "x", Markdown},
+		{"quoted list markers", rep("> - ") + "x", Markdown},
 	}
 }

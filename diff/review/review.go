@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/storydiff/storydiff/diff"
-	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // State is the state of one reviewed change.
@@ -87,7 +87,7 @@ type Mark struct {
 // note and who are cleaned to one line of safe text.
 func NewMark(c *Change, s State, note, who string, now time.Time) Mark {
 	return Mark{
-		Anchor: c.Anchor, State: s, Note: input.Clean(note), Who: input.Clean(who),
+		Anchor: c.Anchor, State: s, Note: textsafe.Clean(note), Who: textsafe.Clean(who),
 		When: now.UTC().Truncate(time.Second), Refs: c.Refs(), Excerpt: c.Excerpt,
 		Sentences: sentStrings(c.sents),
 	}
@@ -108,11 +108,11 @@ func sentStrings(sents []uint64) []string {
 func (m *Mark) Line() string {
 	var parts []string
 	if m.Note != "" {
-		parts = append(parts, "“"+input.Clean(m.Note)+"”")
+		parts = append(parts, "“"+textsafe.Clean(m.Note)+"”")
 	}
 	var by []string
 	if m.Who != "" {
-		by = append(by, input.Clean(m.Who))
+		by = append(by, textsafe.Clean(m.Who))
 	}
 	if !m.When.IsZero() {
 		by = append(by, m.When.UTC().Format(time.RFC3339))

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+
+	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
 // DefaultWidth is the width WriteSideBySide uses when given a width of zero
@@ -33,8 +35,8 @@ func WriteSideBySide(w io.Writer, v diff.View, width int) error {
 	bw := bufio.NewWriter(w)
 	left, right := l.TextWidth()
 	head := Row{}
-	head.Left.Lines = Wrap([]Span{{r.Old.Name, Plain}}, left+l.gutter)
-	head.Right.Lines = Wrap([]Span{{r.New.Name, Plain}}, right+l.gutter)
+	head.Left.Lines = Wrap([]Span{{textsafe.Clean(r.Old.Name), Plain}}, left+l.gutter)
+	head.Right.Lines = Wrap([]Span{{textsafe.Clean(r.New.Name), Plain}}, right+l.gutter)
 	head = l.finish(head)
 	for i := range head.Left.Lines {
 		bw.WriteString(l.plainLine(&head, i, false))

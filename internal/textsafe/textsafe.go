@@ -1,0 +1,137 @@
+// Package textsafe decides, in one place, what text from outside may look
+// like once storydiff shows it anywhere: story paragraphs (through
+// input.Clean), and every file name and every message that quotes input
+// (standard error, the viewer's status line, every export's header, the
+// JSON export's names, parse errors). Nothing it returns can drive a
+// terminal or reorder what is displayed.
+package textsafe
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Counts says what Clean replaced.
+type Counts struct {
+	Controls int // C0, DEL and C1 control characters replaced
+	Bidi     int // bidirectional embedding, override and isolate controls replaced
+}
+
+// Clean returns s as one line of display text:
+//
+//   - every run of white space (space, tab, LF, CR, NEL U+0085, U+2028,
+//     U+2029, and the Unicode space separators such as NO-BREAK SPACE and
+//     IDEOGRAPHIC SPACE, which would otherwise make invisible differences)
+//     becomes one ordinary space; leading and trailing white space (and
+//     ZWJ/ZWNJ) is trimmed;
+//   - other C0 controls become their Unicode Control Picture (U+2400 + c,
+//     e.g. ESC → ␛), DEL becomes ␡;
+//   - other C1 controls (U+0080–U+009F) become U+FFFD: they have no
+//     pictures, and in practice are mis-decoded windows-1252;
+//   - bidirectional embedding, override and isolate controls (U+202A–U+202E,
+//     U+2066–U+2069), which can make text display in an order other than
+//     the one compared, become U+FFFD; LRM, RLM and ALM are kept;
+//   - invisible zero-width characters that only hide differences (ZWSP
+//     U+200B, WORD JOINER U+2060, BOM U+FEFF, SOFT HYPHEN U+00AD) are
+//     dropped; ZWJ and ZWNJ, needed by emoji and several scripts, are kept;
+//   - invalid UTF-8 becomes U+FFFD.
+func Clean(s string) string {
+	out, _ := CleanCount(s)
+	return out
+}
+
+// Fragment is Clean for a piece of a longer line (a snippet, a highlighted
+// part): the same characters are replaced, but each white-space character
+// becomes one space and nothing is trimmed, so that pieces joined again
+// keep their spacing.
+func Fragment(s string) string {
+	out, _ := clean(s, false)
+	return out
+}
+
+// CleanCount is Clean that also counts what it replaced.
+func CleanCount(text string) (string, Counts) {
+	return clean(text, true)
+}
+
+// clean implements Clean (line) and Fragment (!line).
+func clean(text string, line bool) (string, Counts) {
+	var st Counts
+	if isClean(text, line) {
+		return text, st // common case: printable ASCII, single spaces
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	pending := false
+	for i := 0; i < len(text); {
+		if c := text[i]; c > ' ' && c < 0x7F { // common case: printable ASCII
+			if pending && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pending = false
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == ' ', r == '\t', r == '\n', r == '\r', r == 0x85, r == 0x2028, r == 0x2029,
+			r >= 0xA0 && unicode.Is(unicode.Zs, r):
+			if !line {
+				b.WriteByte(' ')
+				continue
+			}
+			pending = true
+			continue
+		case r == utf8.RuneError:
+			r = utf8.RuneError
+		case r < 0x20:
+			st.Controls++
+			r += 0x2400
+		case r == 0x7F:
+			st.Controls++
+			r = 0x2421
+		case r >= 0x80 && r < 0xA0:
+			st.Controls++
+			r = utf8.RuneError
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			st.Bidi++
+			r = utf8.RuneError
+		case r == 0x200B, r == 0x2060, r == 0xFEFF, r == 0xAD:
+			continue
+		}
+		if pending && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+	}
+	if !line {
+		return b.String(), st
+	}
+	return strings.TrimFunc(b.String(), trimmable), st
+}
+
+// isClean reports whether s is printable ASCII (for a line, with single
+// inner spaces), which clean returns unchanged.
+func isClean(s string, line bool) bool {
+	if s == "" {
+		return true
+	}
+	if line && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7F || (line && c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+func trimmable(r rune) bool {
+	return unicode.IsSpace(r) || r == 0x200C || r == 0x200D
+}

@@ -238,14 +238,12 @@ func TestProgramReview(t *testing.T) {
 	tm.Type("ask the desk")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	waitFor(t, tm, "queried")
-	tm.Type("mm")
-	waitFor(t, tm, "unreviewed changes only")
 	// Both saves are done once the store holds both marks.
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for len(stored(t, store, r)) < 2 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	tm.Type("gn")
+	tm.Type("mmgn")
 	m := final(t, tm)
 	b := m.pane.entries[m.pane.cursor].Block
 	if m.rev.state(b) != review.Unmarked || !m.pane.unreviewedOnly {

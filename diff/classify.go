@@ -100,7 +100,7 @@ func annotate(r *Result) {
 				datelines = append(datelines, *dl)
 			}
 			if b.Boilerplate != "" {
-				p.PartOf = nil // a headline echoing the lede is not a clause cut from it
+				p.PartOf, p.From = nil, nil // a headline echoing the lede is not a clause cut from it
 				p.Flags = 0
 				for k := range p.Runs {
 					p.Runs[k].Flags = 0

@@ -30,15 +30,93 @@ const maxDiffTokens = 2000
 
 // wordDiff returns the word-level edit of a into b: tokens (words,
 // punctuation, spaces) compared exactly, so typographic changes are
-// reported, then grouped by go-diff's semantic clean-up so that an edit reads
-// as whole words ("with" → "without" is one deleted and one inserted word).
+// reported, diffed as words and punctuation carrying their spaces, then
+// made readable (see readable) so that an edit reads as whole words
+// ("with" → "without" is one deleted and one inserted word).
 func wordDiff(a, b string) []Word {
 	if a == b { // common case
 		return []Word{{OpEqual, a}}
 	}
+	// The stretches both texts start and end with are equal whatever the
+	// diff finds in between (as go-diff itself assumes): only the middle is
+	// tokenised and diffed, which in a sentence with one word changed is a
+	// few tokens instead of dozens.
+	i, ja, jb := commonEnds(a, b)
+	w := middleDiff(a[i:ja], b[i:jb])
+	if w == nil {
+		return []Word{{OpDelete, a}, {OpInsert, b}}
+	}
+	var segs []tokenRun
+	if i > 0 {
+		segs = append(segs, tokenRun{op: OpEqual, toks: []string{a[:i]}})
+	}
+	for _, sg := range w {
+		if k := len(segs); k > 0 && segs[k-1].op == sg.op {
+			segs[k-1].toks = append(segs[k-1].toks, sg.toks...)
+			continue
+		}
+		segs = append(segs, sg)
+	}
+	if suf := a[ja:]; suf != "" {
+		// The suffix starts with white space: that space is its own token,
+		// so that an insertion before it can read "would {+not +}be".
+		sp := len(suf) - len(strings.TrimLeft(suf, " "))
+		toks := []string{suf[:sp]}
+		if sp < len(suf) {
+			toks = append(toks, suf[sp:])
+		}
+		if k := len(segs); k > 0 && segs[k-1].op == OpEqual {
+			segs[k-1].toks = append(segs[k-1].toks, toks...)
+		} else {
+			segs = append(segs, tokenRun{op: OpEqual, toks: toks})
+		}
+	}
+	return readable(segs)
+}
+
+// commonEnds returns the length i of the prefix and the starts ja and jb of
+// the suffix that a and b share, cut where a run of spaces starts (a token
+// boundary in both: the prefix ends, and the suffix starts, with the start
+// of a run of spaces that follows a non-space byte), so that the middles
+// a[i:ja] and b[i:jb] tokenise as they would in the whole texts.
+func commonEnds(a, b string) (i, ja, jb int) {
+	n := min(len(a), len(b))
+	p := 0
+	for p < n && a[p] == b[p] {
+		p++
+	}
+	// Back to the start of a run of spaces inside the common prefix.
+	i = 0
+	for k := p - 1; k > 0; k-- {
+		if a[k] == ' ' && a[k-1] != ' ' {
+			i = k
+			break
+		}
+	}
+	q := 0
+	for q < n-i && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	// Forward to the start of a run of spaces inside the common suffix,
+	// preceded by a non-space byte in both texts.
+	ja, jb = len(a), len(b)
+	for k := len(a) - q; k < len(a); k++ {
+		kb := k - len(a) + len(b)
+		if a[k] == ' ' && k > i && a[k-1] != ' ' && kb > i && b[kb-1] != ' ' {
+			ja, jb = k, kb
+			break
+		}
+	}
+	return i, ja, jb
+}
+
+// middleDiff returns the token runs of the word diff of a into b (see
+// wordDiff), or nil when the texts are too long or have too many distinct
+// tokens to diff word by word: they are then replaced wholesale.
+func middleDiff(a, b string) []tokenRun {
 	ta, tb := segment.Tokens(a), segment.Tokens(b)
 	if len(ta)+len(tb) > maxDiffTokens {
-		return []Word{{OpDelete, a}, {OpInsert, b}}
+		return nil
 	}
 	// The diff runs over words and punctuation, each carrying the white
 	// space before it: white space is no evidence that two sentences
@@ -65,7 +143,7 @@ func wordDiff(a, b string) []Word {
 	ra, okA := encode(ua)
 	rb, okB := encode(ub)
 	if !okA || !okB { // more distinct tokens than runes: replace wholesale
-		return []Word{{OpDelete, a}, {OpInsert, b}}
+		return nil
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
@@ -114,7 +192,7 @@ func wordDiff(a, b string) []Word {
 	} else if x != "" {
 		emit(OpEqual, x)
 	}
-	return readable(segs)
+	return segs
 }
 
 // unit is a word or punctuation token with the white space before it.

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -66,5 +67,53 @@ func TestWordDiffReadable(t *testing.T) {
 				t.Errorf("words rebuild %q / %q", o.String(), n.String())
 			}
 		})
+	}
+}
+
+// TestWordDiffRebuilds checks on random pairs over a tiny vocabulary (with
+// runs of spaces, punctuation and multi-byte letters, so that common
+// prefixes and suffixes end mid-token) that the words rebuild both texts,
+// none is empty, and the equal and non-equal runs alternate.
+func TestWordDiffRebuilds(t *testing.T) {
+	vocab := []string{"a", "ab", "b", " ", "  ", ",", ".", "é", "the", "—", "\u00a0", "x-y"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	text := func() string {
+		var sb strings.Builder
+		for range rng.IntN(12) {
+			sb.WriteString(vocab[rng.IntN(len(vocab))])
+		}
+		return sb.String()
+	}
+	for range 5000 {
+		a := text()
+		b := a
+		if rng.IntN(4) > 0 {
+			b = text()
+			if rng.IntN(2) == 0 { // share a start and an end
+				b = a[:len(a)/2] + b + a[len(a)/2:]
+			}
+		}
+		if a == b {
+			continue // returned whole, as one equal word
+		}
+		ws := wordDiff(a, b)
+		var o, n strings.Builder
+		for i, w := range ws {
+			if w.Text == "" {
+				t.Fatalf("%q → %q: empty word in %v", a, b, ws)
+			}
+			if i > 0 && w.Op == ws[i-1].Op {
+				t.Fatalf("%q → %q: two %v words in a row in %v", a, b, w.Op, ws)
+			}
+			if w.Op != OpInsert {
+				o.WriteString(w.Text)
+			}
+			if w.Op != OpDelete {
+				n.WriteString(w.Text)
+			}
+		}
+		if o.String() != a || n.String() != b {
+			t.Fatalf("%q → %q: words rebuild %q / %q", a, b, o.String(), n.String())
+		}
 	}
 }

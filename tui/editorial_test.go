@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -76,7 +75,7 @@ func run(tb testing.TB, m Model, msgs ...tea.Msg) Model {
 	var pending []chan tea.Msg
 	for {
 		cur := tm.(Model)
-		if busy := cur.loading || cur.histLoading; busy && len(pending) > 0 {
+		if busy := cur.screen == screenLoading || cur.under == screenLoading || cur.histLoading; busy && len(pending) > 0 {
 			// Wait for any pending command before the next message, as a
 			// user waits for the load; keep the others.
 			cases := make([]reflect.SelectCase, len(pending))
@@ -134,7 +133,7 @@ func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 			out, late = append(out, o...), append(late, l...)
 		}
 		return out, late
-	case loadedMsg, historyMsg:
+	case loadedMsg, historyMsg, statusMsg:
 		return []tea.Msg{msg}, nil
 	}
 	return nil, nil
@@ -271,7 +270,7 @@ func TestFindingsList(t *testing.T) {
 		for _, mask := range ignoreCycle {
 			m := ready(t, r, 120, 40, Options{Color: true, Ignore: mask})
 			m = press(m, "F")
-			if m.overlay != overlayFindings {
+			if m.screen != screenFindings {
 				t.Fatal("F did not open the findings")
 			}
 			want := len(r.Findings)
@@ -312,7 +311,7 @@ func TestFindingsList(t *testing.T) {
 					t.Fatalf("j ×%d: cursor %d", k, mm.list.cursor)
 				}
 				mm = press(mm, "enter")
-				if mm.overlay != overlayNone {
+				if mm.screen != screenPager {
 					t.Fatal("enter did not close the list")
 				}
 				if it.block < 0 {
@@ -325,10 +324,10 @@ func TestFindingsList(t *testing.T) {
 					t.Fatalf("item %d: cursor off screen", k)
 				}
 			}
-			if m = press(m, "esc"); m.overlay != overlayNone {
+			if m = press(m, "esc"); m.screen != screenPager {
 				t.Fatal("esc did not close the list")
 			}
-			if m = press(m, "!"); m.overlay != overlayFindings {
+			if m = press(m, "!"); m.screen != screenFindings {
 				t.Fatal("! did not open the findings")
 			}
 		}
@@ -435,7 +434,7 @@ func TestOnlyTwoVersions(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
 	for _, k := range []string{"<", ">", "p", "H"} {
 		m := press(ready(t, r, 120, 40, Options{Color: true}), k)
-		if !strings.Contains(lastLine(screen(m)), "only two versions") || m.overlay != overlayNone || m.showHist {
+		if !strings.Contains(lastLine(screen(m)), "only two versions") || m.screen != screenPager || m.screen == screenHistory {
 			t.Fatalf("%s with two versions: %q", k, lastLine(screen(m)))
 		}
 	}
@@ -477,8 +476,8 @@ func TestPairs(t *testing.T) {
 		}
 	}
 	m = run(t, m, keys("p 9 9 enter")...)
-	if m.pair != [2]int{0, 1} || !m.isError {
-		t.Fatalf("p 9 9: pair %v, message %q", m.pair, m.message)
+	if m.pair != [2]int{0, 1} || !m.status.isErr {
+		t.Fatalf("p 9 9: pair %v, message %q", m.pair, m.status.text)
 	}
 }
 
@@ -488,7 +487,7 @@ func TestHistoryView(t *testing.T) {
 	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
 	m, _ := series(t, docs, [2]int{1, 2}, 120, 40)
 	m = run(t, m, keyMsg("H"))
-	if !m.showHist || m.hist == nil {
+	if m.screen != screenHistory || m.hist == nil {
 		t.Fatal("H did not show the history")
 	}
 	s := screen(m)
@@ -511,7 +510,7 @@ func TestHistoryView(t *testing.T) {
 	}
 	// Scroll to the bottom and back.
 	m = run(t, m, keys("G")...)
-	if m.hv.top == 0 || !strings.Contains(screen(m), "day of mourning") {
+	if m.hv.vp.YOffset() == 0 || !strings.Contains(screen(m), "day of mourning") {
 		t.Fatal("G did not scroll to the end")
 	}
 	m = run(t, m, keys("g / F e r r y enter")...)
@@ -528,11 +527,11 @@ func TestHistoryView(t *testing.T) {
 		t.Fatalf("n: match line %d after %d", m.hv.cur, first)
 	}
 	m = run(t, m, keys("esc esc")...)
-	if m.showHist || m.hv.query != "" {
+	if m.screen == screenHistory || m.hv.query != "" {
 		t.Fatal("esc esc did not clear the search and close the history")
 	}
 	m = run(t, m, keys("H")...)
-	if !m.showHist {
+	if m.screen != screenHistory {
 		t.Fatal("H again did not reopen")
 	}
 	m = run(t, m, tea.WindowSizeMsg{Width: 60, Height: 15})
@@ -617,7 +616,7 @@ func TestProgramHistory(t *testing.T) {
 	tm.Type("H")
 	waitFor(t, tm, "v1 ·v3")
 	m := final(t, tm)
-	if !m.showHist || m.hist == nil || len(m.hist.Versions) != 3 {
+	if m.screen != screenHistory || m.hist == nil || len(m.hist.Versions) != 3 {
 		t.Fatal("H: no history")
 	}
 }
@@ -629,15 +628,15 @@ func TestPickerTyped(t *testing.T) {
 	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
 	m, _ := series(t, docs, [2]int{0, 1}, 120, 40)
 	m = run(t, m, keys("p 1 space 3")...)
-	if m.overlay != overlayPicker || m.list.typed != "1 3" {
-		t.Fatalf("p 1 space 3: overlay %v, typed %q, want the picker with \"1 3\"", m.overlay, m.list.typed)
+	if m.screen != screenPicker || m.list.typed != "1 3" {
+		t.Fatalf("p 1 space 3: screen %v, typed %q, want the picker with \"1 3\"", m.screen, m.list.typed)
 	}
 	if !strings.Contains(screen(m), "› 1 3") {
 		t.Fatalf("picker title lacks the typed numbers:\n%s", screen(m))
 	}
 	m = run(t, m, keys("enter")...)
-	if m.overlay != overlayNone || m.pair != [2]int{0, 2} {
-		t.Fatalf("enter: overlay %v, pair %v, want [0 2]", m.overlay, m.pair)
+	if m.screen != screenPager || m.pair != [2]int{0, 2} {
+		t.Fatalf("enter: screen %v, pair %v, want [0 2]", m.screen, m.pair)
 	}
 }
 
@@ -654,29 +653,87 @@ func TestParsePairText(t *testing.T) {
 	}
 }
 
-// TestHelpListsEveryKey: ? shows every binding of the key map, at the
-// usual sizes, within the window.
+// TestHelpListsEveryKey: ? shows exactly the bindings live on the screen
+// under it (every enabled one, no disabled one), at the usual sizes,
+// within the window, and q or esc closes it.
 func TestHelpListsEveryKey(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
-	km := defaultKeys()
-	v := reflect.ValueOf(km)
-	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
-		m := press(ready(t, r, sz[0], sz[1], Options{Color: true}), "?")
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	check := func(t *testing.T, m Model, w, h int) {
+		t.Helper()
+		under := m
+		m = press(m, "?")
+		if m.screen != screenHelp {
+			t.Fatalf("? on %v: screen %v", under.screen, m.screen)
+		}
 		s := screen(m)
-		checkFrame(t, s, sz[0], sz[1])
-		for i := range v.NumField() {
-			b := v.Field(i).Interface().(key.Binding)
-			h := b.Help()
-			if !strings.Contains(s, h.Key) || !strings.Contains(s, h.Desc) {
-				t.Errorf("%v: help lacks %s (%q %q)", sz, v.Type().Field(i).Name, h.Key, h.Desc)
+		checkFrame(t, s, w, h)
+		live := map[string]bool{}
+		for _, b := range m.keys.all() {
+			if b.Enabled() {
+				live[b.Help().Desc] = true
 			}
 		}
-		if sz[0] == 80 {
+		for _, b := range m.keys.all() {
+			hp := b.Help()
+			switch {
+			case b.Enabled() && (!strings.Contains(s, hp.Key) || !strings.Contains(s, hp.Desc)):
+				t.Errorf("%v %dx%d: help lacks %q %q", under.screen, w, h, hp.Key, hp.Desc)
+			case !b.Enabled() && !live[hp.Desc] && strings.Contains(s, " "+hp.Desc+"\n"):
+				t.Errorf("%v %dx%d: help shows the dead key %q %q", under.screen, w, h, hp.Key, hp.Desc)
+			}
+		}
+		if w == 80 && under.screen == screenPager && !under.multi() && under.pane.query == "" {
 			golden.RequireEqual(t, []byte(s))
 		}
-		if m = press(m, "esc"); m.showHelp {
-			t.Fatal("esc did not close the help")
+		for _, k := range []string{"esc", "q", "?"} {
+			if mm := press(m, k); mm.screen != under.screen {
+				t.Fatalf("%s did not close the help: %v", k, mm.screen)
+			}
 		}
+	}
+	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+		m := ready(t, r, sz[0], sz[1], Options{Color: true})
+		check(t, m, sz[0], sz[1])
+		// With a search, n and N walk the matches and esc clears it.
+		check(t, press(m, "/", "t", "h", "e", "enter"), sz[0], sz[1])
+		check(t, press(m, "F"), sz[0], sz[1])
+		sm, _ := series(t, docs, [2]int{1, 2}, sz[0], sz[1])
+		check(t, sm, sz[0], sz[1])
+		check(t, run(t, sm, keyMsg("H")), sz[0], sz[1])
+		check(t, press(sm, "p"), sz[0], sz[1])
+	}
+}
+
+// TestLiveKeys: the short help and the bindings change with the screen:
+// pair keys only with more than two versions, match keys only with a
+// search, q closes every screen but the pager's, which it quits.
+func TestLiveKeys(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	m := ready(t, r, 120, 40, Options{Color: true})
+	if m.keys.NextPair.Enabled() || m.keys.NextMatch.Enabled() || !m.keys.Quit.Enabled() {
+		t.Fatal("pager of two versions: > or n-as-match live, or q dead")
+	}
+	s := press(m, "/", "t", "h", "e", "enter")
+	if !s.keys.NextMatch.Enabled() || s.keys.NextChange.Help().Key != "]" {
+		t.Fatalf("with a search: next match %v, next change %q", s.keys.NextMatch.Enabled(), s.keys.NextChange.Help().Key)
+	}
+	for _, k := range []string{"F", "?"} {
+		o := press(m, k)
+		if o.keys.Quit.Enabled() || !o.keys.Close.Enabled() {
+			t.Fatalf("%s: q quits instead of closing", k)
+		}
+		for _, c := range []string{"q", "esc"} {
+			mm, cmd := o.Update(keyMsg(c))
+			if mm.(Model).screen != screenPager || cmd != nil {
+				t.Fatalf("%s %s: screen %v", k, c, mm.(Model).screen)
+			}
+		}
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil {
+		t.Fatal("q on the pager does not quit")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("q on the pager does not quit")
 	}
 }
 
@@ -730,8 +787,8 @@ func TestProgramPairProgressAndError(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	waitFor(t, tm, "vanished")
 	m := final(t, tm)
-	if m.pair != [2]int{1, 2} || m.shown != m.pair || m.r.New != docs[2] || m.r.Old != docs[1] || m.loading {
-		t.Fatalf("after a failed comparison: pair %v shown %v, loading %v", m.pair, m.shown, m.loading)
+	if m.pair != [2]int{1, 2} || m.shown != m.pair || m.r.New != docs[2] || m.r.Old != docs[1] || m.screen == screenLoading {
+		t.Fatalf("after a failed comparison: pair %v shown %v, screen %v", m.pair, m.shown, m.screen)
 	}
 }
 

@@ -25,29 +25,31 @@ func (m *Model) openReview(r *diff.Result) tea.Cmd {
 
 // reviewMsg takes a loaded or saved review.
 func (m Model) reviewMsg(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
+	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case reviewLoadedMsg:
 		if warn := m.rev.loaded(msg); warn != "" {
-			m.setError(warn)
+			cmds = append(cmds, fail(warn))
 		}
 	case reviewSavedMsg:
-		var note string
-		var isErr bool
-		cmd, note, isErr = m.rev.saved(msg)
+		next, text, isErr := m.rev.saved(msg)
+		cmds = append(cmds, next)
 		if isErr {
-			m.setError(note)
+			cmds = append(cmds, fail(text))
 		}
 	}
 	m.syncMarks()
-	return m, cmd
+	m.setKeys() // m's help depends on whether a review is shown
+	return m, tea.Batch(cmds...)
 }
 
-// syncMarks gives the pane the review states of the changes shown.
+// syncMarks gives the pane the review states of the changes shown, and
+// the history view those of the latest version's sentences.
 func (m *Model) syncMarks() {
 	st := m.rev.st
 	if st == nil || m.rev.r != m.r || m.r == nil {
 		m.pane.setMarks(nil)
+		m.hv.setMarks(nil)
 		return
 	}
 	marks := make(map[int]review.State, len(st.Changes))
@@ -55,7 +57,7 @@ func (m *Model) syncMarks() {
 		marks[st.Changes[i].Block] = st.State(i)
 	}
 	m.pane.setMarks(marks)
-	m.hv.marks = m.histMarks()
+	m.hv.setMarks(m.histMarks())
 }
 
 // histMarks returns the review marks of the latest version's sentences
@@ -96,31 +98,27 @@ func (m *Model) histMarks() map[[2]int]string {
 }
 
 // reviewKey handles x and c on the change under the cursor.
-func (m Model) reviewKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) reviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case !m.rev.on():
-		m.setMessage("reviewing is off (--no-review)")
-		return m, nil
+		return m, note("reviewing is off (--no-review)")
 	case m.rev.st == nil || m.rev.r != m.r:
-		m.setMessage("the review is still loading")
-		return m, nil
+		return m, note("the review is still loading")
 	case len(m.pane.entries) == 0:
-		m.setMessage("nothing to review")
-		return m, nil
+		return m, note("nothing to review")
 	}
 	i := m.rev.index(m.pane.entries[m.pane.cursor].Block)
 	if i < 0 {
-		m.setMessage("x and c mark a change: n goes to the next one")
-		return m, nil
+		return m, note("x and c mark a change: n goes to the next one")
 	}
 	c := &m.rev.st.Changes[i]
 	if key.Matches(msg, m.keys.Query) {
 		m.rev.asking = i
-		note := ""
+		text := ""
 		if mk := m.rev.st.Marks[i]; mk != nil && mk.State == review.Queried {
-			note = mk.Note
+			text = mk.Note
 		}
-		return m, m.openPrompt(promptQuery, "query "+c.Refs()+" (empty clears): ", note)
+		return m, m.openPrompt(promptQuery, "query "+c.Refs()+" (empty clears): ", text)
 	}
 	s, what := review.Checked, "checked "
 	if m.rev.st.State(i) == review.Checked {
@@ -128,28 +126,27 @@ func (m Model) reviewKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	cmd := m.rev.mark(i, s, "")
 	m.syncMarks()
-	m.setMessage(what + c.Refs())
+	// Said at once, so that a failed save, which comes later, has the
+	// last word.
+	m.status = statusMsg{text: what + c.Refs()}
 	return m, cmd
 }
 
 // submitQuery records the query note typed for the change asked about.
-func (m Model) submitQuery(note string) (tea.Model, tea.Cmd) {
+func (m Model) submitQuery(text string) (Model, tea.Cmd) {
 	i := m.rev.asking
 	if m.rev.st == nil || m.rev.r != m.r || i < 0 || i >= len(m.rev.st.Changes) {
-		m.setError("the change asked about is no longer shown")
-		return m, nil
+		return m, fail("the change asked about is no longer shown")
 	}
 	refs := m.rev.st.Changes[i].Refs()
 	var cmd tea.Cmd
 	switch {
-	case note != "":
-		cmd = m.rev.mark(i, review.Queried, note)
-		m.setMessage("queried " + refs)
+	case text != "":
+		cmd, m.status = m.rev.mark(i, review.Queried, text), statusMsg{text: "queried " + refs}
 	case m.rev.st.State(i) == review.Queried:
-		cmd = m.rev.mark(i, review.Unmarked, "")
-		m.setMessage("query on " + refs + " cleared")
+		cmd, m.status = m.rev.mark(i, review.Unmarked, ""), statusMsg{text: "query on " + refs + " cleared"}
 	default:
-		m.setMessage("no query on " + refs)
+		m.status = statusMsg{text: "no query on " + refs}
 	}
 	m.syncMarks()
 	return m, cmd
@@ -157,19 +154,18 @@ func (m Model) submitQuery(note string) (tea.Model, tea.Cmd) {
 
 // cycleFilter steps what n and N walk: every change, flagged changes only,
 // unreviewed changes only (when a review is shown), every change.
-func (m *Model) cycleFilter() {
+func (m *Model) cycleFilter() tea.Cmd {
 	p := &m.pane
 	switch {
 	case !p.flaggedOnly && !p.unreviewedOnly:
 		p.flaggedOnly = true
-		m.setMessage("n/N: flagged changes only (" + strconv.Itoa(len(p.flagged)) + ")")
+		return note("n/N: flagged changes only (" + strconv.Itoa(len(p.flagged)) + ")")
 	case p.flaggedOnly && p.marks != nil:
 		p.flaggedOnly, p.unreviewedOnly = false, true
-		m.setMessage("n/N: unreviewed changes only (" + strconv.Itoa(len(p.unreviewed)) + ")")
-	default:
-		p.flaggedOnly, p.unreviewedOnly = false, false
-		m.setMessage("n/N: every change")
+		return note("n/N: unreviewed changes only (" + strconv.Itoa(len(p.unreviewed)) + ")")
 	}
+	p.flaggedOnly, p.unreviewedOnly = false, false
+	return note("n/N: every change")
 }
 
 // markList puts the review mark before each flagged change of the
@@ -191,4 +187,5 @@ func (m *Model) markList(l *list) {
 		}
 		it.spans = append([]render.Span{{Text: mark, Style: st}}, it.spans...)
 	}
+	l.render()
 }

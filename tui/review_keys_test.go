@@ -3,6 +3,8 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,37 +25,94 @@ func reviewed(t *testing.T, r *diff.Result, store *review.Store, w, h int) Model
 	var tm tea.Model = New(opts)
 	tm, _ = tm.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	tm, cmd := tm.Update(tm.(Model).load()())
-	return feed(t, tm.(Model), cmd)
+	return settle(t, tm.(Model), cmd)
 }
 
-// feed runs the review commands a key returned, as the program would,
-// and hands their messages back to the model.
+// feed runs cmd (the review commands a test starts itself) and settles
+// the model.
 func feed(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
-	var tm tea.Model = m
-	for cmd != nil {
-		msg := cmd()
-		switch msg.(type) {
-		case reviewLoadedMsg, reviewSavedMsg:
-		default:
-			t.Fatalf("unexpected command result %T", msg)
-		}
-		tm, cmd = tm.Update(msg)
-	}
-	return tm.(Model)
+	return settle(t, m, cmd)
 }
 
-// key presses k and runs the review commands it starts.
+// reviewPress presses keys, settling the model after each.
 func reviewPress(t *testing.T, m Model, keys ...string) Model {
 	t.Helper()
 	for _, k := range keys {
 		tm, cmd := m.Update(keyMsg(k))
-		m = tm.(Model)
-		if cmd != nil && (k == "x" || k == "enter") {
-			m = feed(t, m, cmd)
-		}
+		m = settle(t, tm.(Model), cmd)
 	}
 	return m
+}
+
+// settle runs cmd as the program would and hands the model the loads,
+// status messages and review messages it produces, waiting (up to 10 s
+// each) for the review's load and saves however slow the machine, and
+// dropping ticks and blinks.
+func settle(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	var tm tea.Model = m
+	queue, pending := reviewRun(cmd)
+	for {
+		cur := tm.(Model)
+		busy := cur.rev.saving || (cur.rev.on() && cur.r != nil && cur.rev.st == nil)
+		if busy && len(pending) > 0 {
+			cases := make([]reflect.SelectCase, 0, len(pending)+1)
+			for _, ch := range pending {
+				cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ch)})
+			}
+			cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(time.After(10 * time.Second))})
+			i, v, _ := reflect.Select(cases)
+			if i == len(pending) {
+				t.Fatal("a review load or save took over 10 s")
+			}
+			pending = slices.Delete(pending, i, i+1)
+			if v.IsValid() && !v.IsNil() {
+				out, late := reviewExpand(v.Interface())
+				queue, pending = append(out, queue...), append(pending, late...)
+			}
+			continue
+		}
+		if len(queue) == 0 {
+			return cur
+		}
+		msg := queue[0]
+		queue = queue[1:]
+		var c tea.Cmd
+		tm, c = tm.Update(msg)
+		out, late := reviewRun(c)
+		queue, pending = append(out, queue...), append(pending, late...)
+	}
+}
+
+// reviewRun runs cmd for up to cmdWait, like runCmd, passing review
+// messages too.
+func reviewRun(cmd tea.Cmd) (out []tea.Msg, late []chan tea.Msg) {
+	if cmd == nil {
+		return nil, nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return reviewExpand(msg)
+	case <-time.After(cmdWait):
+		return nil, []chan tea.Msg{done}
+	}
+}
+
+func reviewExpand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			o, l := reviewRun(c)
+			out, late = append(out, o...), append(late, l...)
+		}
+		return out, late
+	case loadedMsg, historyMsg, statusMsg, reviewLoadedMsg, reviewSavedMsg:
+		return []tea.Msg{msg}, nil
+	}
+	return nil, nil
 }
 
 // stored returns the marks stored for r, by anchor.
@@ -126,8 +185,8 @@ func TestReviewQueryKey(t *testing.T) {
 	// Go to the first flagged change, so that the findings list shows it.
 	m = reviewPress(t, m, "m", "n", "m", "m")
 	m = reviewPress(t, m, "c")
-	if m.prompt != promptQuery || !strings.Contains(lastLine(screen(m)), "query ¶") {
-		t.Fatalf("c: prompt %v, %q", m.prompt, lastLine(screen(m)))
+	if m.prompt.kind != promptQuery || !strings.Contains(lastLine(screen(m)), "query ¶") {
+		t.Fatalf("c: prompt %v, %q", m.prompt.kind, lastLine(screen(m)))
 	}
 	m = reviewPress(t, m, strings.Split("with → without", "")...)
 	m = reviewPress(t, m, "enter")
@@ -145,8 +204,8 @@ func TestReviewQueryKey(t *testing.T) {
 	}
 	// c again offers the note; erasing it clears the query.
 	m = reviewPress(t, m, "c")
-	if m.input.Value() != "with → without" {
-		t.Errorf("c on a queried change offers %q", m.input.Value())
+	if m.prompt.input.Value() != "with → without" {
+		t.Errorf("c on a queried change offers %q", m.prompt.input.Value())
 	}
 	for range len([]rune("with → without")) {
 		m = reviewPress(t, m, "backspace")
@@ -239,7 +298,7 @@ func TestProgramReview(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	waitFor(t, tm, "queried")
 	// Both saves are done once the store holds both marks.
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(teaWait)
 	for len(stored(t, store, r)) < 2 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -312,7 +371,7 @@ func TestReviewHistoryMarks(t *testing.T) {
 		t.Fatal("n did not reach a change")
 	}
 	m = run(t, m, keyMsg("H"))
-	if !m.showHist || len(m.hv.marks) == 0 || !strings.Contains(screen(m), "✓") {
+	if m.screen != screenHistory || len(m.hv.marks) == 0 || !strings.Contains(screen(m), "✓") {
 		t.Fatalf("history view without the mark:\n%s", screen(m))
 	}
 	// The first pair has a review of its own: nothing marked there.

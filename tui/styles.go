@@ -2,6 +2,8 @@ package tui
 
 import (
 	"image/color"
+	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -123,4 +125,38 @@ func newStyles(isDark, useColor bool) *styles {
 		}
 	}
 	return s
+}
+
+// drawSpan writes text in style st (the inline view's variant if inline).
+func (s *styles) drawSpan(b *strings.Builder, text string, st render.Style, inline bool) {
+	if text == "" {
+		return
+	}
+	sgr := s.span[st]
+	if inline {
+		sgr = s.inline[st]
+	}
+	if sgr == "" {
+		b.WriteString(text)
+		return
+	}
+	b.WriteString(sgr)
+	b.WriteString(text)
+	b.WriteString(resetSGR)
+}
+
+// darkFromEnv reads COLORFGBG ("15;0": foreground 15 on background 0), set
+// by rxvt, Konsole and others, for terminals that do not answer the
+// background colour query: it reports whether the background is dark and
+// whether the variable said. Background colours 0–6 and 8 are dark.
+func darkFromEnv(v string) (dark, ok bool) {
+	if v == "" {
+		return false, false
+	}
+	f := strings.Split(v, ";")
+	bg, err := strconv.Atoi(f[len(f)-1])
+	if err != nil || bg < 0 || bg > 255 {
+		return false, false
+	}
+	return bg <= 6 || bg == 8 || (bg >= 232 && bg < 244), true
 }

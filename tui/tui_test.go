@@ -61,11 +61,17 @@ func ready(tb testing.TB, r *diff.Result, w, h int, opts Options) Model {
 	return m.(Model)
 }
 
-// press sends keys (as typed text, or names such as "enter", "tab").
+// press sends keys (as typed text, or names such as "enter", "tab"),
+// with the status messages and loads they produce, as the program would.
 func press(m Model, keys ...string) Model {
 	var tm tea.Model = m
 	for _, k := range keys {
-		tm, _ = tm.Update(keyMsg(k))
+		var cmd tea.Cmd
+		tm, cmd = tm.Update(keyMsg(k))
+		out, _ := runCmd(cmd)
+		for _, msg := range out {
+			tm, _ = tm.Update(msg)
+		}
 	}
 	return tm.(Model)
 }
@@ -435,7 +441,7 @@ func newTest(t *testing.T, r *diff.Result, w, h int) *teatest.TestModel {
 
 func final(t *testing.T, tm *teatest.TestModel) Model {
 	t.Helper()
-	tm.Type("q")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}) // q closes screens; ctrl+c always quits
 	return tm.FinalModel(t, teatest.WithFinalTimeout(teaWait)).(Model)
 }
 
@@ -523,8 +529,8 @@ func TestProgramExportExisting(t *testing.T) {
 	m = press(m, "e", "ctrl+u", "m", "d", "enter", "ctrl+u")
 	m = press(m, strings.Split(path, "")...)
 	m = press(m, "enter")
-	if m.prompt != promptOverwrite {
-		t.Fatalf("existing file: prompt %v, want the overwrite question", m.prompt)
+	if m.prompt.kind != promptOverwrite {
+		t.Fatalf("existing file: prompt %v, want the overwrite question", m.prompt.kind)
 	}
 	m = press(m, "n")
 	if b, _ := os.ReadFile(path); string(b) != "keep me" {

@@ -39,8 +39,12 @@ FLAGS
                           matters in text, ansi, markdown and HTML (the
                           rest are counted); default 0 lists them all
     --color auto|always|never
-                          colour for ansi and the viewer (auto honours
-                          NO_COLOR and whether output is a terminal)
+                          colour for the viewer (auto: in a terminal,
+                          unless NO_COLOR is set) and ansi (auto: always,
+                          even piped, unless NO_COLOR is set)
+    -L, --label NAME      name the next version NAME instead of its path
+                          in the viewer and exports (as diff -L; once per
+                          version, oldest first)
     --input-format F      auto (default), text, html, nitf, newsml, markdown
     --inline              open the viewer in the inline (unified) view
     --ignore CLASSES      hide typography and/or style changes from the
@@ -69,8 +73,10 @@ KEYS (viewer)
     ctrl+d/ctrl+u         half page         g/G, Home/End       top/bottom
     n/N, ]/[              next/previous change (or search match)
     tab/shift+tab         next/previous paragraph
-    enter, backspace      jump to a moved block's other place, and back
-    /                     search both sides; esc clears
+    enter, backspace      open a fold; follow a ¶ note (moved, split,
+                          merged) to where it points, and back
+    /                     search both sides (quotes, dashes folded); esc
+                          clears
     f                     fold unchanged paragraphs
     u                     side-by-side / inline
     s                     sentence / paragraph view
@@ -80,8 +86,12 @@ KEYS (viewer)
     x, c                  review: check the change, query it with a note
     <, >, p, H            previous/next pair, pick two versions, history
                           (three or more versions)
-    e                     export   y  copy block to clipboard (OSC 52)
-    ?                     full help         q, ctrl+c           quit
+    e                     export (tab cycles formats, completes paths)
+    y, Y                  copy the block, the whole report, as the text
+                          export writes it (OSC 52 and xclip/wl-copy/pbcopy)
+    ?                     the keys of this screen
+    q, esc                close help, findings, picker, history; q on the
+                          diff quits          ctrl+c  quit anywhere
 
 EXIT STATUS
     0  the versions have no differences (with -f checklist: every change
@@ -100,5 +110,5 @@ EXAMPLES
     storydiff --history v1.txt v2.txt v3.txt
     storydiff -f checklist old.txt new.txt && echo "all cleared"
     git show HEAD~1:story.txt | storydiff - story.txt
-    git difftool -y -x storydiff HEAD~1 -- story.txt
+    git difftool -y -x 'storydiff -L "$MERGED (before)" -L "$MERGED"' HEAD~1 -- story.txt
 `

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -56,10 +57,18 @@ type config struct {
 	reviewDir   string
 	reviewer    string
 	noReview    bool
+	labels      labelList
 	version     bool
 	help        bool
 	files       []string
 }
+
+// labelList collects --label (-L) values, one per version in order, as
+// diff -L does.
+type labelList []string
+
+func (l *labelList) String() string     { return strings.Join(*l, ",") }
+func (l *labelList) Set(v string) error { *l = append(*l, v); return nil }
 
 // usageError is a command-line mistake; it is reported with a hint to --help.
 type usageError struct{ msg string }
@@ -86,6 +95,8 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.StringVar(&c.reviewDir, "review-dir", "", "")
 	fs.StringVar(&c.reviewer, "reviewer", "", "")
 	fs.BoolVar(&c.noReview, "no-review", false, "")
+	fs.Var(&c.labels, "label", "")
+	fs.Var(&c.labels, "L", "")
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.BoolVar(&c.help, "help", false, "")
 	fs.BoolVar(&c.help, "h", false, "")
@@ -227,7 +238,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 			return 0, &usageError{err.Error()}
 		}
 	}
-	color, err := c.useColor(outIsTerm && c.output == "")
+	// -f ansi asks for colour: it colours even when piped, unless NO_COLOR
+	// or --color never.
+	color, err := c.useColor((outIsTerm && c.output == "") || (exporting && format == export.FormatANSI))
 	if err != nil {
 		return 0, err
 	}
@@ -243,6 +256,7 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if err != nil {
 		return 0, err
 	}
+	limitMemory(docs)
 	from, to, err := parsePair(c.pair, len(docs))
 	if err != nil {
 		return 0, err
@@ -398,6 +412,12 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 			return nil, err
 		}
 	}
+	if len(c.labels) > len(docs) {
+		return nil, &usageError{fmt.Sprintf("%d --label flags for %d versions", len(c.labels), len(docs))}
+	}
+	for i, l := range c.labels {
+		docs[i].Name = l // as diff -L: the name shown instead of the path
+	}
 	for _, d := range docs {
 		for _, w := range d.Warnings {
 			fmt.Fprintf(stderr, "storydiff: warning: %s\n", textsafe.Clean(w))
@@ -418,10 +438,38 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	return out, nil
 }
 
-// readVersions reads the files. A file named twice, or standard input
-// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
-// version both times (identical, as diff(1) says), since a second read of
-// a stream would find it empty. A standard input that was closed when the
+// memoryPerByte and memoryBase give the soft memory limit set for an
+// input of n bytes: memoryPerByte×n + memoryBase. Comparing two versions
+// keeps about 5.3 bytes live per input byte at its peak (the texts, the
+// sentence features, the result), so the limit leaves the collector some
+// room while holding the process well under 8× its input, where the
+// default pacing (the heap may double before a collection) reached 10×.
+const (
+	memoryPerByte = 6
+	memoryBase    = 16 << 20
+)
+
+// limitMemory sets a soft memory limit in proportion to the loaded
+// versions, unless one is set already (GOMEMLIMIT). It is soft: when the
+// live data needs more, the runtime takes more rather than fail.
+func limitMemory(docs []*diff.Document) {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return // set by the user
+	}
+	n := 0
+	for _, d := range docs {
+		for i := range d.Paragraphs {
+			n += len(d.Paragraphs[i].Text)
+		}
+	}
+	debug.SetMemoryLimit(int64(memoryPerByte*n + memoryBase))
+}
+
+// readVersions reads the files. A file named twice (the same device and
+// inode: a second name, a FIFO, /dev/fd/N), or standard input named twice
+// ("-", /dev/stdin, /dev/fd/0), is read once and is the same version both
+// times (identical, as diff(1) says), since a second read of a stream
+// would find it empty. A standard input that was closed when the
 // command started (storydiff - new.txt <&-) is an error, not an empty
 // version. The distinct files are read (decoded, cleaned, split) at once,
 // each in its own goroutine; the first error in file order wins.
@@ -452,7 +500,7 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 				return nil, fmt.Errorf("%s: standard input is closed", path)
 			}
 			stdinAt = i
-		case infos[i] != nil && infos[i].Mode().IsRegular():
+		case infos[i] != nil:
 			for j := range i {
 				if infos[j] != nil && !fromStdin[j] && source[j] == j && os.SameFile(infos[i], infos[j]) {
 					source[i] = j

@@ -175,19 +175,34 @@ func (h *htmlWriter) block(bi int) {
 		} else {
 			h.raw("<tr><td class=\"old\"><p>")
 		}
+		var prev *item // the last item written on this side
 		for i, it := range g {
 			if i > 0 && oldBreak(h.r, bi, g[i-1], it) {
 				h.raw("</p><p>")
+				prev = nil
 			}
-			h.oldSide(it)
+			if h.shows(it, true) {
+				if prev != nil && !glued(h.r, *prev, it, true) {
+					h.raw(" ")
+				}
+				h.oldSide(it)
+				prev = &g[i]
+			}
 		}
 		if newEmpty {
 			h.raw("</p></td><td class=\"new empty\"><p>")
 		} else {
 			h.raw("</p></td><td class=\"new\"><p>")
 		}
-		for _, it := range g {
-			h.newSide(it)
+		prev = nil
+		for i, it := range g {
+			if h.shows(it, false) {
+				if prev != nil && !glued(h.r, *prev, it, false) {
+					h.raw(" ")
+				}
+				h.newSide(it)
+				prev = &g[i]
+			}
 		}
 		h.raw("</p></td></tr>\n")
 	}
@@ -204,33 +219,42 @@ func (h *htmlWriter) change(s string) {
 	h.text(s)
 }
 
-// oldSide writes the old side of an item followed by a space.
+// shows reports whether an item has text on the old (old) or new side.
+func (h *htmlWriter) shows(it item, old bool) bool {
+	if old {
+		return it.ghost || it.p.Kind != diff.Added
+	}
+	return !it.ghost && it.p.Kind != diff.Removed
+}
+
+// oldSide writes the old side of an item.
 func (h *htmlWriter) oldSide(it item) {
 	p := it.p
 	switch {
 	case it.ghost:
 		h.raw("<del class=\"ghost\">")
 		h.text(p.Old)
-		h.raw("</del> <span class=\"note\">")
+		h.raw("</del><span class=\"note\"> ")
 		if p.NewRef.IsNone() {
 			h.raw("moved away")
 		} else {
 			h.text("moved to " + para(p.NewRef.Para))
 		}
-		h.raw("</span> ")
+		h.raw("</span>")
 		return
 	case p.Kind == diff.Added:
 		return
 	case p.Kind == diff.Removed:
 		h.raw("<del>")
 		h.text(p.Old)
-		h.raw("</del> ")
+		h.raw("</del>")
+		h.partNote(p)
 		return
 	}
 	h.pairSide(p, diff.OpDelete, p.Old, "moved here from ")
 }
 
-// newSide writes the new side of an item followed by a space.
+// newSide writes the new side of an item.
 func (h *htmlWriter) newSide(it item) {
 	p := it.p
 	switch {
@@ -239,13 +263,44 @@ func (h *htmlWriter) newSide(it item) {
 	case p.Kind == diff.Added:
 		h.raw("<ins>")
 		h.text(p.New)
-		h.raw("</ins> ")
+		h.raw("</ins>")
+		h.partNote(p)
 		return
 	}
 	h.pairSide(p, diff.OpInsert, p.New, "moved from ")
 }
 
-// pairSide writes one side of an Equal or Changed pair followed by a space:
+// partNote writes the "(from old ¶N)" / "(into new ¶N)" note of an added
+// or removed sentence that holds most of another's words, linked to the
+// block of that paragraph, after a space.
+func (h *htmlWriter) partNote(p *diff.Pair) {
+	n := partNote(p)
+	if n == "" {
+		return
+	}
+	bi := -1
+	switch p.Kind {
+	case diff.Added:
+		if p.PartOf.Para < len(h.r.Old.Paragraphs) {
+			bi = h.r.BlockOfOld(p.PartOf.Para)
+		}
+	case diff.Removed:
+		if p.PartOf.Para < len(h.r.New.Paragraphs) {
+			bi = h.r.BlockOfNew(p.PartOf.Para)
+		}
+	}
+	h.raw("<span class=\"note\"> ")
+	if bi >= 0 {
+		h.raw("<a href=\"#" + blockAnchor(bi) + "\">")
+	}
+	h.text(n)
+	if bi >= 0 {
+		h.raw("</a>")
+	}
+	h.raw("</span>")
+}
+
+// pairSide writes one side of an Equal or Changed pair:
 // op is the side's own operation (OpDelete for old, OpInsert for new),
 // whose non-hidden words are marked with <del> or <ins>; a hidden run reads
 // as its new text on both sides; text is the side's sentence and moved the
@@ -278,9 +333,8 @@ func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
 		h.text(text)
 	}
 	if p.Moved {
-		h.raw("</span> <span class=\"note\">")
+		h.raw("</span><span class=\"note\"> ")
 		h.text(moved + para(p.OldRef.Para))
 		h.raw("</span>")
 	}
-	h.raw(" ")
 }

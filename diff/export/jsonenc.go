@@ -105,30 +105,42 @@ func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
 	}
 	j.open('[')
 	chunks := (n + jsonChunk - 1) / jsonChunk
-	out := make([]chan []byte, chunks)
-	for c := range out {
-		out[c] = make(chan []byte, 1)
+	// A window of chunks ahead of the writer, each in its slot: chunk
+	// c+window starts in chunk c's slot (its buffers reused) when chunk c
+	// has been written.
+	window := min(2*workers, chunks)
+	type slot struct {
+		buf  bytes.Buffer
+		k    jsonWriter
+		done chan struct{}
 	}
+	slots := make([]slot, window)
 	depth := len(j.first)
+	for i := range slots {
+		sl := &slots[i]
+		sl.k = jsonWriter{w: bufio.NewWriterSize(&sl.buf, 16<<10), first: make([]bool, depth)}
+		sl.done = make(chan struct{}, 1)
+	}
 	encode := func(c int) {
-		var buf bytes.Buffer
-		k := &jsonWriter{w: bufio.NewWriterSize(&buf, 16<<10), first: make([]bool, depth)}
+		sl := &slots[c%window]
+		k := &sl.k
+		k.first = k.first[:depth]
 		k.first[depth-1] = c == 0 // the array's first member has no comma before it
 		for i := c * jsonChunk; i < min(n, (c+1)*jsonChunk); i++ {
 			k.elem()
 			each(k, i)
 		}
 		k.w.Flush()
-		out[c] <- buf.Bytes()
+		sl.done <- struct{}{}
 	}
-	// A window of chunks ahead of the writer: chunk c+window starts when
-	// chunk c has been written.
-	window := 2 * workers
-	for c := range min(window, chunks) {
+	for c := range window {
 		go encode(c)
 	}
 	for c := range chunks {
-		j.w.Write(<-out[c])
+		sl := &slots[c%window]
+		<-sl.done
+		j.w.Write(sl.buf.Bytes())
+		sl.buf.Reset()
 		if next := c + window; next < chunks {
 			go encode(next)
 		}

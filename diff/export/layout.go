@@ -29,6 +29,33 @@ func (it item) newRef() diff.SentRef {
 	return it.p.NewRef
 }
 
+// glued reports whether item b directly follows item a in one paragraph
+// of the old (old) or new version with no white space between them, as in
+// "yelled!Then": an export joins them without adding a space.
+func glued(r *diff.Result, a, b item, old bool) bool {
+	ra, rb, more, d := a.newRef(), b.newRef(), a.p.NewMore, r.New
+	if old {
+		ra, rb, more, d = a.oldRef(), b.oldRef(), a.p.OldMore, r.Old
+		if a.ghost {
+			more = 0
+		}
+	}
+	if ra.IsNone() || rb.IsNone() || ra.Para != rb.Para || rb.Sent != ra.Sent+more+1 || ra.Para >= len(d.Paragraphs) {
+		return false
+	}
+	ss := d.Paragraphs[ra.Para].Sentences
+	return rb.Sent < len(ss) && ss[ra.Sent+more].End == ss[rb.Sent].Start
+}
+
+// gluedAny reports whether b follows a with no white space on the side an
+// export shows both on: the new side when both have one, else the old.
+func gluedAny(r *diff.Result, a, b item) bool {
+	if !a.newRef().IsNone() && !b.newRef().IsNone() {
+		return glued(r, a, b, false)
+	}
+	return glued(r, a, b, true)
+}
+
 // blockItems returns the sentences of block bi in reading order: the
 // block's pairs, with ghosts of moved-away sentences inserted after the
 // pair holding the old sentence before them, each tagged with the

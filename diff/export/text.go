@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // style is how a run of story text is marked.
@@ -94,7 +96,6 @@ func (t *toks) space() { t.pending = len(t.list) > 0 }
 // word changes marked, and a note for a sentence that moved.
 func (t *toks) item(it item) {
 	p := it.p
-	t.space()
 	if it.ghost {
 		t.add(p.Old, stGhost)
 		t.space()
@@ -215,9 +216,13 @@ func paragraphs(v diff.View, bi int) [][]tok {
 	for _, g := range groups(items) {
 		t := toks{v: v}
 		for i, it := range g {
-			if i > 0 && oldBreak(r, bi, g[i-1], it) {
+			switch {
+			case i > 0 && oldBreak(r, bi, g[i-1], it):
 				t.space()
 				t.add("¶", stDel)
+				t.space()
+			case i > 0 && !gluedAny(r, g[i-1], it):
+				t.space()
 			}
 			t.item(it)
 		}
@@ -268,6 +273,33 @@ var ansiSkin = func() *skin {
 	}
 	return s
 }()
+
+// named returns ts with each changed run that is only hyphens, dashes,
+// minus or plus signs followed by its name, ‹– en dash›
+// (render.DashName), when the skin's
+// markers are [-…-] and {+…+}, where such a run would not read.
+func (sk *skin) named(ts []tok) []tok {
+	if sk != textSkin {
+		return ts
+	}
+	var out []tok
+	for i, t := range ts {
+		k := sk.key[t.st]
+		if k == 0 || (i > 0 && sk.key[ts[i-1].st] == k) || (i+1 < len(ts) && sk.key[ts[i+1].st] == k) {
+			continue
+		}
+		if n, ok := render.DashName(t.text); ok {
+			if out == nil {
+				out = slices.Clone(ts)
+			}
+			out[i].text = "‹" + t.text + " " + n + "›"
+		}
+	}
+	if out == nil {
+		return ts // common case
+	}
+	return out
+}
 
 // paint wraps a whole line in an SGR colour when the skin is ANSI.
 func (sk *skin) paint(code, s string) string {
@@ -435,7 +467,9 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // with its paragraph numbers and what happened ("¶3 → ¶5–6 (split) ·
 // changed · wording"), its text indented by four spaces and wrapped at
 // Options.Wrap (80) columns. Deleted words are marked [-like this-],
-// inserted ones {+like this+}; a marker cut by a line break is closed at the
+// inserted ones {+like this+}; a changed run of only hyphens, dashes,
+// minus or plus signs is followed by its name in guillemets,
+// [-‹- hyphen›-]{+‹– en dash›+}, since [---]{+–+} would not read; a marker cut by a line break is closed at the
 // end of the line and reopened on the next. Sentences that moved between
 // paragraphs are followed by "(moved from ¶N)" and shown struck, [-…-]
 // "(moved to ¶M)", where they stood; where two old paragraphs were merged
@@ -511,7 +545,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 				if i > 0 {
 					bw.WriteByte('\n')
 				}
-				pw.write(ts)
+				pw.write(sk.named(ts))
 			}
 		}
 	}

@@ -493,6 +493,9 @@ func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span
 	}
 	u := strings.TrimRight(t, " ")
 	trail := t[len(u):]
+	if n, ok := DashName(u); ok { // [---] would not read
+		return append(out, Span{open + "‹", Markup}, Span{u, s.Style}, Span{" " + n + "›" + close, Markup})
+	}
 	if u != "" {
 		out = append(out, Span{open, Markup}, Span{u, s.Style}, Span{close, Markup})
 	}

@@ -153,19 +153,23 @@ func (m Model) submitQuery(text string) (Model, tea.Cmd) {
 }
 
 // cycleFilter steps what n and N walk: every change, flagged changes only,
-// unreviewed changes only (when a review is shown), every change.
+// unreviewed changes only (when a review is shown), every change. The
+// message is set at once: m pressed twice quickly must not end on the
+// first step's words.
 func (m *Model) cycleFilter() tea.Cmd {
 	p := &m.pane
 	switch {
 	case !p.flaggedOnly && !p.unreviewedOnly:
 		p.flaggedOnly = true
-		return note("n/N: flagged changes only (" + strconv.Itoa(len(p.flagged)) + ")")
+		m.status = statusMsg{text: "n/N: flagged changes only (" + strconv.Itoa(len(p.flagged)) + ")"}
 	case p.flaggedOnly && p.marks != nil:
 		p.flaggedOnly, p.unreviewedOnly = false, true
-		return note("n/N: unreviewed changes only (" + strconv.Itoa(len(p.unreviewed)) + ")")
+		m.status = statusMsg{text: "n/N: unreviewed changes only (" + strconv.Itoa(len(p.unreviewed)) + ")"}
+	default:
+		p.flaggedOnly, p.unreviewedOnly = false, false
+		m.status = statusMsg{text: "n/N: every change"}
 	}
-	p.flaggedOnly, p.unreviewedOnly = false, false
-	return note("n/N: every change")
+	return nil
 }
 
 // markList puts the review mark before each flagged change of the

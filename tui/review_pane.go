@@ -19,8 +19,9 @@ func (p *pane) setMarks(marks map[int]review.State) {
 }
 
 // listUnreviewed lists the change entries whose block is a reviewable
-// change not yet checked or queried. A fresh slice: copies of the pane
-// may hold the old one.
+// change not yet checked or queried; a moved block's ghost row is left
+// out (the block's own row stands for the change). A fresh slice: copies
+// of the pane may hold the old one.
 func (p *pane) listUnreviewed() {
 	if p.marks == nil {
 		p.unreviewed = nil
@@ -28,7 +29,11 @@ func (p *pane) listUnreviewed() {
 	}
 	var out []int
 	for _, i := range p.changes {
-		if s, ok := p.marks[p.entries[i].Block]; ok && s == review.Unmarked {
+		e := p.entries[i]
+		if e.Kind == render.RowGhost {
+			continue
+		}
+		if s, ok := p.marks[e.Block]; ok && s == review.Unmarked {
 			out = append(out, i)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 )
 
 // htmlEscaper escapes the five characters html.EscapeString escapes, writing
@@ -66,9 +67,10 @@ summary{cursor:pointer}
 
 // htmlWriter writes the HTML page.
 type htmlWriter struct {
-	w *bufio.Writer
-	r *diff.Result
-	v diff.View // the view of r written: runs it hides are plain new text
+	w  *bufio.Writer
+	r  *diff.Result
+	v  diff.View      // the view of r written: runs it hides are plain new text
+	rv *review.Status // the review laid over v, or nil
 }
 
 // text writes s escaped.
@@ -93,7 +95,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	if err := check(r); err != nil {
 		return err
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v, rv: opt.Review}
 	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
@@ -108,6 +110,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	}
 	h.raw("</table>\n")
 	h.matters(whatMatters(v, opt.Matters))
+	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
 		"<ins class=\"w\">inserted word</ins> <ins class=\"w lt\">typography or style</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(v, opt.Context)
@@ -160,7 +163,7 @@ func (h *htmlWriter) block(bi int) {
 		cls += " moved"
 	}
 	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
-	h.text(blockHead(h.v, bi))
+	h.text(blockHead(h.v, bi) + headMark(h.rv, bi))
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
 		oldEmpty, newEmpty := true, true

@@ -154,7 +154,8 @@ func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
 
 // result writes the whole document.
-func (j *jsonWriter) result(v diff.View) {
+// review, if not nil, is the "review" member already encoded (at depth 1).
+func (j *jsonWriter) result(v diff.View, review []byte) {
 	r := v.Result
 	j.open('{')
 	j.key("version")
@@ -203,6 +204,10 @@ func (j *jsonWriter) result(v diff.View) {
 			j.int(g.At)
 			j.close('}')
 		})
+	}
+	if review != nil {
+		j.key("review")
+		j.w.Write(review)
 	}
 	j.key("blocks")
 	j.parallelArray(len(r.Blocks), func(k *jsonWriter, i int) { k.block(&r.Blocks[i]) })

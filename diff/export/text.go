@@ -540,6 +540,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
 	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
+	writeReviewText(bw, sk, opt.Review)
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")
@@ -552,7 +553,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		case stepOrigin:
 			bw.WriteString(sk.paint("35", originNote(r, s)) + "\n")
 		case stepBlock:
-			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)) + "\n")
+			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n")
 			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')

@@ -264,7 +264,7 @@ func flagSummary(st diff.Stats) string {
 	for _, f := range []struct {
 		name string
 		n    int
-	}{{"NEG", st.Negations}, {"NUM", st.Numbers}, {"QUOTE", st.Quotes}, {"NAME", st.Names}, {"ATTR", st.Attributions}} {
+	}{{"NEG", st.Negations}, {"REV", st.Reversals}, {"NUM", st.Numbers}, {"QUOTE", st.Quotes}, {"NAME", st.Names}, {"ATTR", st.Attributions}} {
 		if f.n > 0 {
 			parts = append(parts, f.name+" "+strconv.Itoa(f.n))
 		}

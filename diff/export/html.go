@@ -54,6 +54,7 @@ del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
 ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none}
 del.w,ins.w{font-weight:700;text-decoration-thickness:2px}
 ins.w{text-decoration:underline}
+del.lt,ins.lt{font-weight:400;background:none;text-decoration-thickness:1px}
 del.ghost{background:none;color:var(--note)}
 .mv{color:var(--moved)}
 .note{color:var(--note);font-size:.85em;font-style:italic;white-space:nowrap}
@@ -111,7 +112,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	h.matters(whatMatters(v, opt.Matters))
 	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
-		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
+		"<ins class=\"w\">inserted word</ins> <ins class=\"w lt\">typography or style</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		h.raw("<p>")
@@ -315,10 +316,14 @@ func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
 	}
 	switch {
 	case p.Kind == diff.Changed && len(p.Words) > 0:
-		eachWord(p, h.v, func(w diff.Word, hidden bool) {
+		eachWord(p, h.v, func(w diff.Word, hidden, light bool) {
 			switch {
 			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)
+			case w.Op == op && !hidden && light:
+				h.raw(strings.Replace(open, `"w"`, `"w lt"`, 1))
+				h.change(w.Text)
+				h.raw(end)
 			case w.Op == op && !hidden:
 				h.raw(open)
 				h.change(w.Text)

@@ -207,8 +207,18 @@ type JSONDocument struct {
 
 // JSONStats are the counts of diff.Stats.
 type JSONStats struct {
-	OldParagraphs    int `json:"old_paragraphs"`
-	NewParagraphs    int `json:"new_paragraphs"`
+	OldParagraphs int `json:"old_paragraphs"`
+	NewParagraphs int `json:"new_paragraphs"`
+	// Each version's paragraphs by the kind of their block; each group
+	// sums to old_paragraphs or new_paragraphs.
+	OldUnchanged     int `json:"old_unchanged"`
+	OldChanged       int `json:"old_changed"`
+	OldRemoved       int `json:"old_removed"`
+	OldBoilerplate   int `json:"old_boilerplate"`
+	NewUnchanged     int `json:"new_unchanged"`
+	NewChanged       int `json:"new_changed"`
+	NewAdded         int `json:"new_added"`
+	NewBoilerplate   int `json:"new_boilerplate"`
 	Equal            int `json:"equal"`
 	Changed          int `json:"changed"`
 	Added            int `json:"added"`
@@ -344,6 +354,8 @@ func jsonHead(r *diff.Result) *JSONResult {
 		New:     jsonDoc(r.New),
 		Stats: JSONStats{
 			OldParagraphs: st.OldParagraphs, NewParagraphs: st.NewParagraphs,
+			OldUnchanged: st.OldEqual, OldChanged: st.OldChanged, OldRemoved: st.OldRemoved, OldBoilerplate: st.OldBoilerplate,
+			NewUnchanged: st.NewEqual, NewChanged: st.NewChanged, NewAdded: st.NewAdded, NewBoilerplate: st.NewBoilerplate,
 			Equal: st.Equal, Changed: st.Changed, Added: st.Added, Removed: st.Removed,
 			Moved: st.Moved, Split: st.Split, Merged: st.Merged,
 			SentencesEqual: st.SentencesEqual, SentencesChanged: st.SentencesChanged,

@@ -239,6 +239,9 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		n    int
 	}{
 		{"old_paragraphs", st.OldParagraphs}, {"new_paragraphs", st.NewParagraphs},
+		{"old_unchanged", st.OldEqual}, {"old_changed", st.OldChanged}, {"old_removed", st.OldRemoved},
+		{"old_boilerplate", st.OldBoilerplate}, {"new_unchanged", st.NewEqual}, {"new_changed", st.NewChanged},
+		{"new_added", st.NewAdded}, {"new_boilerplate", st.NewBoilerplate},
 		{"equal", st.Equal}, {"changed", st.Changed}, {"added", st.Added}, {"removed", st.Removed},
 		{"moved", st.Moved}, {"split", st.Split}, {"merged", st.Merged},
 		{"sentences_equal", st.SentencesEqual}, {"sentences_changed", st.SentencesChanged},

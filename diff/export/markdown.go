@@ -10,7 +10,7 @@ import (
 )
 
 var markdownSkin = &skin{
-	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2, stNote: 3},
+	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2, stNote: 3, stDelLight: 1, stInsLight: 2},
 	open:  []string{"", "~~", "**", "*"},
 	close: []string{"", "~~", "**", "*"},
 	cost:  []int{0, 4, 4, 2},

@@ -25,6 +25,7 @@ type histView struct {
 	vp    viewport.Model
 
 	width, height int
+	y0            int // the screen line of the view's first line (for the mouse)
 	lines         []histLine
 	// cur is the first line of the sentence under the cursor.
 	cur int
@@ -253,6 +254,16 @@ func (v histView) Update(msg tea.Msg) (histView, tea.Cmd) {
 			v.moveLines(3)
 		case tea.MouseWheelUp:
 			v.moveLines(-3)
+		}
+	case tea.MouseClickMsg:
+		if i := msg.Y - v.y0 + v.vp.YOffset(); msg.Button == tea.MouseLeft && msg.Y >= v.y0 && i < len(v.lines) {
+			for i > 0 && !v.lines[i].first {
+				i-- // a wrapped line or a blank one: the sentence above
+			}
+			if v.lines[i].first {
+				v.cur = i
+				v.scroll()
+			}
 		}
 	case tea.KeyPressMsg:
 		k := v.keys

@@ -510,3 +510,24 @@ func TestProgramCopy(t *testing.T) {
 		t.Fatalf("status %q", fm.status.text)
 	}
 }
+
+// TestMouseSelects: a click selects a list item or a history sentence;
+// enter then acts on it.
+func TestMouseSelects(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	m, _ := series(t, docs, [2]int{1, 2}, 120, 40)
+	m = run(t, m, keyMsg("p"))
+	m = run(t, m, tea.MouseClickMsg{X: 5, Y: 3, Button: tea.MouseLeft}) // header, title, item 0, item 1
+	if m.list.cursor != 1 {
+		t.Fatalf("click on the second pair: cursor %d", m.list.cursor)
+	}
+	m = run(t, m, keyMsg("esc"), keyMsg("H"))
+	m = run(t, m, tea.MouseClickMsg{X: 20, Y: 7, Button: tea.MouseLeft})
+	p, s, ok := m.hv.current()
+	if !ok || (p == 0 && s == 0) {
+		t.Fatalf("click in the history: sentence %d of ¶%d", s+1, p+1)
+	}
+	if ln := m.hv.lines[m.hv.cur]; !ln.first || m.hv.cur > 6+m.hv.vp.YOffset() {
+		t.Fatalf("click: cursor on line %d", m.hv.cur)
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -343,6 +344,19 @@ func TestExportPrompt(t *testing.T) {
 		&os.PathError{Op: "open", Path: filepath.Join(home, "none", ".x.md.tmp123"), Err: os.ErrNotExist})
 	if strings.Contains(msg, ".tmp123") || !strings.HasPrefix(msg, "cannot export, no such directory: ") || !strings.HasSuffix(msg, "x.md") {
 		t.Fatalf("error message %q", msg)
+	}
+	// Every error of export.WriteFile reads as one sentence, reason first.
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		path, want string
+	}{
+		{dir, "cannot export, is a directory: " + dir},
+		{filepath.Join(dir, "none", "x.md"), "cannot export, no such directory: " + filepath.Join(dir, "none", "x.md")},
+	} {
+		err := export.WriteFile(tt.path, true, func(w io.Writer) error { return nil })
+		if got := exportError(tt.path, err); got != tt.want {
+			t.Errorf("%s: %q, want %q (from %v)", tt.path, got, tt.want, err)
+		}
 	}
 }
 

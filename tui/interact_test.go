@@ -545,3 +545,15 @@ func TestMouseSelects(t *testing.T) {
 		t.Fatalf("click: cursor on line %d", m.hv.cur)
 	}
 }
+
+func TestShortNames(t *testing.T) {
+	for _, tt := range []struct{ in, want []string }{
+		{[]string{"/a/b/v1.txt", "/a/c/v2.txt"}, []string{"v1.txt", "v2.txt"}},
+		{[]string{"/a/story.txt", "/b/story.txt"}, []string{"/a/story.txt", "/b/story.txt"}},
+		{[]string{"-", "new.txt"}, []string{"-", "new.txt"}},
+	} {
+		if got := shortNames(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("shortNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

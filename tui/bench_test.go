@@ -289,3 +289,29 @@ func benchKeys(b *testing.B, keys ...string) {
 		_ = tm.View()
 	}
 }
+
+// BenchmarkSearchTyping10MB measures one keystroke in the search prompt on
+// a 10 MB pair: the matches of the rows drawn highlight as the query is
+// typed, the whole text is searched only on enter.
+func BenchmarkSearchTyping10MB(b *testing.B) {
+	var tm tea.Model = press(ready(b, bigPair(b), 200, 50, Options{Color: true}), "/")
+	msgs := []tea.KeyPressMsg{keyMsg("c"), keyMsg("h"), keyMsg("a"), keyMsg("backspace"), keyMsg("backspace"), keyMsg("backspace")}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(msgs[i%len(msgs)])
+		_ = tm.View()
+	}
+}
+
+// BenchmarkHelpAndClose10MB measures ? and q (help opened and closed) on a
+// 10 MB pair: a screen transition and the live keys it enables.
+func BenchmarkHelpAndClose10MB(b *testing.B) {
+	benchKeys(b, "?", "q")
+}
+
+// BenchmarkEnterBack10MB measures enter (a fold opened or a note followed,
+// or the message that there is nothing there) and backspace on a 10 MB
+// pair.
+func BenchmarkEnterBack10MB(b *testing.B) {
+	benchKeys(b, "n", "enter", "backspace")
+}

@@ -279,12 +279,17 @@ func (m Model) statusLine() string {
 	}
 	parts := []string{para}
 	switch {
+	case m.pane.unreviewedOnly:
+		parts = append(parts, "unreviewed only "+strconv.Itoa(pos.unreviewed)+"/"+strconv.Itoa(pos.unreviewedN))
 	case m.pane.flaggedOnly:
 		parts = append(parts, "flagged only "+strconv.Itoa(pos.flag)+"/"+strconv.Itoa(pos.flags))
 	case pos.changes > 0:
 		parts = append(parts, "change "+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
 	default:
 		parts = append(parts, "no changes")
+	}
+	if p := m.rev.progress(); p != "" {
+		parts = append(parts, p)
 	}
 	parts = append(parts, strconv.Itoa(pos.percent)+"%")
 	mode := m.pane.mode.String()

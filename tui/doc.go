@@ -44,4 +44,13 @@
 // To add a screen (a review prompt, say): add a screenState, a case in
 // Model.key (its key handler) and in Model.setKeys (its live bindings), and
 // draw it in Model.content; enter and leave do the rest.
+//
+// With Options.Review the viewer keeps the editor's review (package
+// review): on the pager x checks the change under the cursor and c opens
+// the prompt for a query note (promptQuery); the gutter, the findings list
+// and the history view show ✓ and ?, the status line the progress, and m's
+// third step walks the changes not yet reviewed. The review loads and
+// every mark saves off the UI loop, one save at a time (reviewer, in
+// review.go; the keys in review_keys.go, the pane's part in
+// review_pane.go).
 package tui

@@ -64,7 +64,11 @@ func (p pane) View() string {
 			if drawn > 0 {
 				b.WriteByte('\n')
 			}
-			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, hl)
+			mark := ""
+			if ln == 0 {
+				mark = p.markOf(i)
+			}
+			p.drawLine(&b, row, ln, i == p.cursor && ln < row.Height()-1, hl, mark)
 			drawn++
 		}
 	}
@@ -78,11 +82,17 @@ func (p pane) View() string {
 
 const resetSGR = "\x1b[m"
 
-// drawLine writes line ln of row.
-func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool, hl *highlights) {
+// drawLine writes line ln of row. A review mark (✓, ?) goes in the first
+// cell of the new side's gutter, or in the last cell of the one gutter of
+// the inline view (the first is the cursor's).
+func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool, hl *highlights, mark string) {
 	gw := p.layout.GutterWidth()
 	lw, rw := p.layout.TextWidth()
-	p.drawGutter(b, row.Left.Gutter[ln], gw, cursor)
+	if p.mode == render.Inline {
+		p.drawMarkedGutter(b, row.Left.Gutter[ln], gw, cursor, mark, true)
+	} else {
+		p.drawGutter(b, row.Left.Gutter[ln], gw, cursor)
+	}
 	if p.mode == render.Inline {
 		p.drawText(b, row.Left.Lines[ln], lw, false, hl.at(hl.left, ln))
 		return
@@ -90,7 +100,7 @@ func (p *pane) drawLine(b *strings.Builder, row *render.Row, ln int, cursor bool
 	p.drawText(b, row.Left.Lines[ln], lw, true, hl.at(hl.left, ln))
 	b.WriteByte(' ')
 	b.WriteString(p.st.sep + "│" + resetSGR)
-	p.drawGutter(b, row.Right.Gutter[ln], gw, false)
+	p.drawMarkedGutter(b, row.Right.Gutter[ln], gw, false, mark, false)
 	p.drawText(b, row.Right.Lines[ln], rw, false, hl.at(hl.right, ln))
 }
 

@@ -32,6 +32,19 @@ type histView struct {
 	query   string
 	cq      query // query compiled
 	matches []int // first lines of the sentences that hold the query
+	// marks are the review marks (✓, ?) of the latest version's
+	// sentences, by [paragraph, sentence], when the pair shown ends with
+	// it (see Model.histMarks).
+	marks map[[2]int]string
+}
+
+// setMarks shows the review marks of the sentences.
+func (v *histView) setMarks(marks map[[2]int]string) {
+	if len(marks) == 0 && len(v.marks) == 0 {
+		return
+	}
+	v.marks = marks
+	v.render()
 }
 
 // histLine is one display line of the history view.
@@ -310,7 +323,16 @@ func (v *histView) render() {
 			if ln.sent == 0 {
 				num = strconv.Itoa(ln.para + 1)
 			}
-			b.WriteString(v.st.span[render.Gutter] + " " + pad(numW-len(num)) + num + " " + resetSGR)
+			if g := v.marks[[2]int{ln.para, ln.sent}]; g != "" {
+				st := v.st.span[render.MarkAdded]
+				if g == "?" {
+					st = v.st.span[render.MarkChanged]
+				}
+				b.WriteString(st + g + resetSGR)
+			} else {
+				b.WriteString(" ")
+			}
+			b.WriteString(v.st.span[render.Gutter] + pad(numW-len(num)) + num + " " + resetSGR)
 			in, last := ln.origin.Introduced, ln.origin.LastChanged
 			b.WriteString(v.ageStyle(in) + padRight(versionLabel(in), verW) + resetSGR)
 			if last != in {

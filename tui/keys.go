@@ -18,6 +18,7 @@ type keyMap struct {
 	Search, Clear             key.Binding
 	Fold, Inline, Sentences   key.Binding
 	Ignore, Findings, Flagged key.Binding
+	Check, Query              key.Binding
 	PrevPair, NextPair        key.Binding
 	Pick, History             key.Binding
 	Export, Copy, CopyAll     key.Binding
@@ -52,6 +53,8 @@ func defaultKeys() keyMap {
 		Ignore:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "ignore typography/style")),
 		Findings:   key.NewBinding(key.WithKeys("F", "!"), key.WithHelp("F/!", "findings and flags")),
 		Flagged:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "n/N: flagged only")),
+		Check:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "check change / uncheck")),
+		Query:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "query change (note)")),
 		PrevPair:   key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "previous versions")),
 		NextPair:   key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "next versions")),
 		Pick:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pick versions")),
@@ -74,7 +77,7 @@ func (k *keyMap) all() []*key.Binding {
 	return []*key.Binding{&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp,
 		&k.Top, &k.Bottom, &k.NextChange, &k.PrevChange, &k.NextMatch, &k.PrevMatch,
 		&k.NextPara, &k.PrevPara, &k.Jump, &k.Back, &k.Search, &k.Clear, &k.Fold, &k.Inline,
-		&k.Sentences, &k.Ignore, &k.Findings, &k.Flagged, &k.PrevPair, &k.NextPair, &k.Pick,
+		&k.Sentences, &k.Ignore, &k.Findings, &k.Flagged, &k.Check, &k.Query, &k.PrevPair, &k.NextPair, &k.Pick,
 		&k.History, &k.Export, &k.Copy, &k.CopyAll, &k.Help, &k.Close, &k.Quit, &k.Force,
 		&k.Submit, &k.Cancel, &k.Complete}
 }
@@ -104,7 +107,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextChange, k.PrevChange, k.NextPara, k.PrevPara, k.Jump, k.Back},
+		{k.NextChange, k.PrevChange, k.NextPara, k.PrevPara, k.Jump, k.Back, k.Check, k.Query},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Clear, k.Fold, k.Inline, k.Sentences},
 		{k.Ignore, k.Findings, k.Flagged, k.PrevPair, k.NextPair, k.Pick, k.History},
 		{k.Export, k.Copy, k.CopyAll, k.Submit, k.Cancel, k.Complete, k.Help, k.Close, k.Quit, k.Force},

@@ -156,8 +156,7 @@ func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.enter(screenPager)
 		return m, fail("comparing versions: " + sanitize(msg.err.Error()))
 	}
-	m.show(msg.r)
-	return m, nil
+	return m, m.show(msg.r)
 }
 
 // traced installs the history the H view shows.
@@ -171,6 +170,7 @@ func (m Model) traced(msg historyMsg) (tea.Model, tea.Cmd) {
 		return m, fail("no history to show")
 	}
 	m.hv = newHistView(m.hist, m.st, m.opts.Versions)
+	m.hv.marks = m.histMarks()
 	m.layout()
 	return m, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
+	"github.com/storydiff/storydiff/diff/review"
 )
 
 // Options configure the viewer.
@@ -47,6 +48,11 @@ type Options struct {
 	// Y); it returns the name of the tool used. The terminal's clipboard
 	// (OSC 52) is always sent as well.
 	Clipboard func(text string) (tool string, err error)
+	// Review is where reviews are kept (x checks a change, c queries it;
+	// package review); nil turns reviewing off. Reviewer is the name
+	// recorded with each mark.
+	Review   *review.Store
+	Reviewer string
 }
 
 // inlineBelow is the width under which the viewer switches to the inline
@@ -118,6 +124,8 @@ type Model struct {
 	prompt prompt
 	// lastFormat is the export format chosen last (the prompt's default).
 	lastFormat export.Format
+
+	rev reviewer // the review of the pair shown (review_keys.go)
 }
 
 // New returns the viewer's model for opts. Tests drive it with teatest or
@@ -135,6 +143,7 @@ func New(opts Options) Model {
 		statsOf:    map[*diff.Result]maskStats{},
 		ignore:     opts.Ignore,
 		lastFormat: export.FormatText,
+		rev:        newReviewer(opts.Review, opts.Reviewer),
 	}
 	m.pair = defaultPair(opts)
 	if opts.Inline {
@@ -179,6 +188,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.traced(msg)
 	case exportedMsg:
 		return m.exported(msg)
+	case reviewLoadedMsg, reviewSavedMsg:
+		return m.reviewMsg(msg)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Force) {
 			return m, tea.Quit

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strconv"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -23,14 +21,13 @@ func (m Model) pagerKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.cycleIgnore()
 	case key.Matches(msg, k.Findings):
 		m.list = findingsList(m.r.View(m.ignore), m.pane.markup, m.st)
+		m.markList(&m.list)
 		m.enter(screenFindings)
 		return m, nil
 	case key.Matches(msg, k.Flagged):
-		m.pane.flaggedOnly = !m.pane.flaggedOnly
-		if m.pane.flaggedOnly {
-			return m, note("n/N: flagged changes only (" + strconv.Itoa(len(m.pane.flagged)) + ")")
-		}
-		return m, note("n/N: every change")
+		return m, m.cycleFilter()
+	case key.Matches(msg, k.Check, k.Query):
+		return m.reviewKey(msg)
 	case key.Matches(msg, k.PrevPair, k.NextPair):
 		return m.stepPair(key.Matches(msg, k.NextPair))
 	case key.Matches(msg, k.Pick):

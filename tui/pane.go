@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -30,6 +31,13 @@ type pane struct {
 	// visible flag (the m key).
 	v           diff.View
 	flaggedOnly bool
+	// marks gives the review state of each reviewable change's block
+	// (nil: no review shown); unreviewedOnly makes n and N walk only the
+	// change entries whose block is unmarked (m, third step), listed in
+	// unreviewed. See review_pane.go.
+	marks          map[int]review.State
+	unreviewedOnly bool
+	unreviewed     []int
 
 	width, height int
 	entries       []render.Entry
@@ -81,6 +89,7 @@ func (p *pane) rebuild() {
 			}
 		}
 	}
+	p.listUnreviewed()
 	p.maxOK = false
 	if p.query != "" {
 		p.findMatches()
@@ -177,21 +186,29 @@ func (p pane) Update(msg tea.Msg) (pane, tea.Cmd) {
 			return p, note(p.walkMatches(false))
 		case p.query != "" && key.Matches(msg, k.PrevMatch):
 			return p, note(p.walkMatches(true))
+		case p.unreviewedOnly && key.Matches(msg, k.NextChange):
+			if !p.walk(p.unreviewed, false) {
+				return p, note("no more unreviewed changes below" + p.remainingNote())
+			}
+		case p.unreviewedOnly && key.Matches(msg, k.PrevChange):
+			if !p.walk(p.unreviewed, true) {
+				return p, note("no more unreviewed changes above" + p.remainingNote())
+			}
 		case p.flaggedOnly && key.Matches(msg, k.NextChange):
 			if !p.walk(p.flagged, false) {
-				return p, note("no more flagged changes below")
+				return p, note("no more flagged changes below" + p.remainingNote())
 			}
 		case p.flaggedOnly && key.Matches(msg, k.PrevChange):
 			if !p.walk(p.flagged, true) {
-				return p, note("no more flagged changes above")
+				return p, note("no more flagged changes above" + p.remainingNote())
 			}
 		case key.Matches(msg, k.NextChange):
 			if !p.walk(p.changes, false) {
-				return p, note("no more changes below")
+				return p, note("no more changes below" + p.remainingNote())
 			}
 		case key.Matches(msg, k.PrevChange):
 			if !p.walk(p.changes, true) {
-				return p, note("no more changes above")
+				return p, note("no more changes above" + p.remainingNote())
 			}
 		case key.Matches(msg, k.NextPara):
 			p.moveCursor(p.cursor+1, false)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -29,10 +30,11 @@ const (
 	promptFormat
 	promptPath
 	promptOverwrite
+	promptQuery // c: the query note of the change under the cursor
 )
 
 // formatPrompt asks for the export format.
-const formatPrompt = "export format (tab cycles; text, side-by-side, markdown, html, json, ansi): "
+const formatPrompt = "export format (tab cycles; text, side-by-side, markdown, html, json, ansi, checklist): "
 
 // prompt is the one-line prompt at the bottom of the screen: a text input
 // and what it asks for. Tab cycles the formats or completes a path.
@@ -207,7 +209,7 @@ func (m Model) submit(v string) (Model, tea.Cmd) {
 		f, err := export.ParseFormat(v)
 		if err != nil {
 			m.closePrompt()
-			return m, fail("no export format " + strconv.Quote(v) + ": want text, side-by-side, markdown, html, json or ansi")
+			return m, fail("no export format " + strconv.Quote(v) + ": want text, side-by-side, markdown, html, json, ansi or checklist")
 		}
 		m.prompt.format, m.lastFormat = f, f
 		return m, m.openPrompt(promptPath, "export to: ", defaultExportPath(m.r, f))
@@ -226,6 +228,9 @@ func (m Model) submit(v string) (Model, tea.Cmd) {
 	case promptOverwrite:
 		m.closePrompt()
 		return m, note("export cancelled")
+	case promptQuery:
+		m.closePrompt()
+		return m.submitQuery(v)
 	}
 	m.closePrompt()
 	return m, nil
@@ -281,12 +286,19 @@ func defaultExportPath(r *diff.Result, f export.Format) string {
 }
 
 // export writes the result off the UI loop, atomically, with the classes
-// the view ignores ignored.
+// the view ignores ignored and the review marks as shown (saved or not).
 func (m Model) export(f export.Format, path string, force bool) tea.Cmd {
-	v := m.r.View(m.ignore)
+	v, doc := m.r.View(m.ignore), m.rev.doc
+	if m.rev.r != m.r {
+		doc = nil
+	}
 	return func() tea.Msg {
+		opt := export.Options{Color: f == export.FormatANSI}
+		if doc != nil && (f == export.FormatChecklist || len(doc.Marks) > 0) {
+			opt.Review = review.Match(doc, v)
+		}
 		err := export.WriteFile(path, force, func(w io.Writer) error {
-			return export.Write(w, v, f, export.Options{Color: f == export.FormatANSI})
+			return export.Write(w, v, f, opt)
 		})
 		return exportedMsg{path: path, err: err}
 	}

@@ -253,11 +253,14 @@ type position struct {
 	flag        int // the same for flagged changes
 	flags       int
 	match       int // 1-based number of the match at or before the cursor
-	percent     int
+	// unreviewed is the same for changes not yet reviewed, of
+	// unreviewedN.
+	unreviewed, unreviewedN int
+	percent                 int
 }
 
 func (p *pane) position() position {
-	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes), flags: len(p.flagged)}
+	pos := position{paras: len(p.r.New.Paragraphs), changes: len(p.changes), flags: len(p.flagged), unreviewedN: len(p.unreviewed)}
 	if len(p.entries) == 0 {
 		pos.percent = 100
 		return pos
@@ -279,6 +282,7 @@ func (p *pane) position() position {
 	}
 	pos.change = sort.SearchInts(p.changes, p.cursor+1)
 	pos.flag = sort.SearchInts(p.flagged, p.cursor+1)
+	pos.unreviewed = sort.SearchInts(p.unreviewed, p.cursor+1)
 	pos.match = sort.SearchInts(p.matches, p.cursor+1)
 	_, last := p.visible()
 	mt, mo := p.maxPos()

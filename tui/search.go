@@ -217,7 +217,8 @@ func (q *query) index(s string) int {
 		}
 		return -1
 	}
-	if m := q.findIn(s, 1); len(m) > 0 {
+	var first [1][2]int // no allocation: one match is all index wants
+	if m := q.findInto(s, first[:0], 1); len(m) > 0 {
 		return m[0][0]
 	}
 	return -1
@@ -241,8 +242,10 @@ func (q *query) findAll(s string) [][2]int {
 
 // findIn returns the ranges of the first limit matches in s (all if limit
 // is negative).
-func (q *query) findIn(s string, limit int) [][2]int {
-	var out [][2]int
+func (q *query) findIn(s string, limit int) [][2]int { return q.findInto(s, nil, limit) }
+
+// findInto is findIn appending to out.
+func (q *query) findInto(s string, out [][2]int, limit int) [][2]int {
 	// next[k] is the position of the next cand[k] at or after the search
 	// position, len(s) if none, -1 if not searched yet. Each is kept until
 	// a search passes it, so that a first byte frequent in one form and

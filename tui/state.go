@@ -93,6 +93,7 @@ func (m *Model) base() screenState {
 type keyContext struct {
 	screen, under             screenState
 	query, histQuery, flagged bool
+	unreviewed, review        bool
 	prompt                    promptKind
 	multi, history, set       bool
 }
@@ -101,7 +102,7 @@ type keyContext struct {
 // on the screen under it) and adapts their help to the context.
 func (m *Model) setKeys() {
 	ctx := keyContext{screen: m.screen, under: m.under, query: m.pane.query != "", histQuery: m.hv.query != "",
-		flagged: m.pane.flaggedOnly, prompt: m.prompt.kind, multi: m.multi(), history: m.opts.History != nil, set: true}
+		flagged: m.pane.flaggedOnly, unreviewed: m.pane.unreviewedOnly, review: m.pane.marks != nil, prompt: m.prompt.kind, multi: m.multi(), history: m.opts.History != nil, set: true}
 	if ctx == m.keyCtx {
 		return // common case: the same bindings as for the last key
 	}
@@ -124,6 +125,14 @@ func (m *Model) setKeys() {
 		if m.pane.flaggedOnly {
 			k.NextChange.SetHelp(k.NextChange.Help().Key, "next flagged change")
 			k.PrevChange.SetHelp(k.PrevChange.Help().Key, "previous flagged change")
+		}
+		if m.pane.unreviewedOnly {
+			k.NextChange.SetHelp(k.NextChange.Help().Key, "next unreviewed change")
+			k.PrevChange.SetHelp(k.PrevChange.Help().Key, "previous unreviewed change")
+		}
+		if m.rev.on() {
+			on = append(on, &k.Check, &k.Query)
+			k.Flagged.SetHelp("m", "n/N: flagged, unreviewed, all")
 		}
 		if m.multi() {
 			on = append(on, &k.PrevPair, &k.NextPair, &k.Pick)
@@ -192,6 +201,8 @@ func (m *Model) inactive(msg tea.KeyPressMsg) tea.Cmd {
 		return note("only two versions")
 	case key.Matches(msg, all.History) && m.opts.History == nil:
 		return note("no history available")
+	case key.Matches(msg, all.Check, all.Query) && !m.rev.on():
+		return note("reviewing is off (--no-review)")
 	}
 	for _, b := range all.all() {
 		if key.Matches(msg, *b) {

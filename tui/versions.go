@@ -46,7 +46,7 @@ type placeFunc func(r *diff.Result) (block, pair int)
 
 // show makes r the result on screen, keeping the view, folding, ignore
 // mask and flagged-only choice, and the reader's place when one was set.
-func (m *Model) show(r *diff.Result) {
+func (m *Model) show(r *diff.Result) tea.Cmd {
 	fold, flagged := m.pane.fold, m.pane.flaggedOnly
 	m.r, m.shown = r, m.pair
 	m.pane = newPane(r.View(m.ignore), m.keys, m.st, m.mode(), fold, !m.opts.Color)
@@ -63,6 +63,7 @@ func (m *Model) show(r *diff.Result) {
 			m.pane.jumps = nil
 		}
 	}
+	return m.openReview(r)
 }
 
 // placeFor returns how to keep the reader's place when going to pair np:
@@ -167,13 +168,14 @@ func (m *Model) cycleIgnore() tea.Cmd {
 	m.ignore = next
 	m.pane.setIgnore(next)
 	m.count()
+	rematch := m.rev.setMask(next)
 	switch next {
 	case 0:
-		return note("showing every change")
+		return tea.Batch(rematch, note("showing every change"))
 	case diff.IgnoreTypography:
-		return note(strconv.Itoa(m.hidden) + " typographic " + plural(m.hidden, "change", "changes") + " hidden")
+		return tea.Batch(rematch, note(strconv.Itoa(m.hidden)+" typographic "+plural(m.hidden, "change", "changes")+" hidden"))
 	}
-	return note(strconv.Itoa(m.hidden) + " typographic and style " + plural(m.hidden, "change", "changes") + " hidden")
+	return tea.Batch(rematch, note(strconv.Itoa(m.hidden)+" typographic and style "+plural(m.hidden, "change", "changes")+" hidden"))
 }
 
 // switchPair shows versions i and j, from the cache or by comparing them
@@ -195,8 +197,7 @@ func (m Model) switchPair(i, j int, place placeFunc) (Model, tea.Cmd) {
 	}
 	m.pair, m.place = p, place
 	if r, ok := m.results[p]; ok {
-		m.show(r)
-		return m, nil
+		return m, m.show(r)
 	}
 	m.progressLast = progressMsg{}
 	m.progress = newProgress()

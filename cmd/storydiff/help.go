@@ -24,7 +24,8 @@ DESCRIPTION
 
 FLAGS
     -f, --format FORMAT   export format: text (default when piped),
-                          side-by-side, markdown, html, json, ansi
+                          side-by-side, markdown, html, json, ansi,
+                          checklist (the review: one line per change)
     -o, --output FILE     write the export to FILE atomically (format
                           guessed from .json/.html/.md when -f is absent);
                           a symbolic link is written through, a device or
@@ -57,6 +58,13 @@ FLAGS
                           the version that introduced it and the one that
                           last changed it (text unless -f says otherwise;
                           not side-by-side; not with --pair)
+    --review-dir DIR      where reviews are kept (default
+                          $STORYDIFF_REVIEW_DIR, else
+                          $XDG_STATE_HOME/storydiff, else
+                          ~/.local/state/storydiff); a shared folder
+                          lets a desk share them
+    --reviewer NAME       name recorded with each mark (default $USER)
+    --no-review           neither read nor show review marks
     --version             print the version
     -h, --help            print this help
 
@@ -74,7 +82,8 @@ KEYS (viewer)
     s                     sentence / paragraph view
     i                     hide typography, then typography and style
     F, !                  findings and flagged changes
-    m                     n/N: flagged changes only
+    m                     n/N: flagged changes, then unreviewed ones
+    x, c                  review: check the change, query it with a note
     <, >, p, H            previous/next pair, pick two versions, history
                           (three or more versions)
     e                     export (tab cycles formats, completes paths)
@@ -85,8 +94,10 @@ KEYS (viewer)
                           diff quits          ctrl+c  quit anywhere
 
 EXIT STATUS
-    0  the versions have no differences
-    1  the versions differ
+    0  the versions have no differences (with -f checklist: every change
+       is checked and none is queried)
+    1  the versions differ (with -f checklist: some change is not
+       checked, or is queried)
     2  trouble: bad usage, missing or unreadable file, binary data,
        closed standard input or output, failed or interrupted output
 
@@ -97,6 +108,7 @@ EXAMPLES
     storydiff -f html -o diff.html old.txt new.txt
     storydiff --ignore typography,style old.txt new.txt
     storydiff --history v1.txt v2.txt v3.txt
+    storydiff -f checklist old.txt new.txt && echo "all cleared"
     git show HEAD~1:story.txt | storydiff - story.txt
     git difftool -y -x 'storydiff -L "$MERGED (before)" -L "$MERGED"' HEAD~1 -- story.txt
 `

@@ -24,6 +24,7 @@ import (
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
 	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/textsafe"
 	"github.com/storydiff/storydiff/tui"
 )
@@ -53,6 +54,9 @@ type config struct {
 	matters     int
 	pair        string
 	history     bool
+	reviewDir   string
+	reviewer    string
+	noReview    bool
 	labels      labelList
 	version     bool
 	help        bool
@@ -88,6 +92,9 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.IntVar(&c.matters, "matters", 0, "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
+	fs.StringVar(&c.reviewDir, "review-dir", "", "")
+	fs.StringVar(&c.reviewer, "reviewer", "", "")
+	fs.BoolVar(&c.noReview, "no-review", false, "")
 	fs.Var(&c.labels, "label", "")
 	fs.Var(&c.labels, "L", "")
 	fs.BoolVar(&c.version, "version", false, "")
@@ -257,6 +264,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if c.history && c.pair != "" {
 		return 0, &usageError{"--pair and --history: a history covers every version, not a pair"}
 	}
+	if c.history && format == export.FormatChecklist {
+		return 0, &usageError{"--history and -f checklist: a checklist covers one pair; use --pair"}
+	}
 	if c.history && !exporting {
 		exporting = true
 		if format, err = export.ParseFormat("text"); err != nil {
@@ -265,8 +275,12 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	}
 
 	if !exporting {
+		store, err := c.reviewStore()
+		if err != nil {
+			fmt.Fprintf(stderr, "storydiff: warning: reviewing is off: %s\n", textsafe.Clean(err.Error()))
+		}
 		var res *diff.Result
-		err := tui.Run(tui.Options{
+		err = tui.Run(tui.Options{
 			Load: func(progress func(stage string, done, total int)) (*diff.Result, error) {
 				res = diff.Compare(docs[from], docs[to], &diff.Options{Progress: progress})
 				return res, nil
@@ -286,10 +300,12 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 				}
 				return names
 			}(),
-			Pair:   [2]int{from, to},
-			Ignore: ignore,
-			Color:  color,
-			Inline: c.inline,
+			Pair:     [2]int{from, to},
+			Ignore:   ignore,
+			Color:    color,
+			Inline:   c.inline,
+			Review:   store,
+			Reviewer: review.ReviewerName(c.reviewer, os.Getenv),
 		})
 		if err != nil {
 			return 0, fmt.Errorf("viewer: %w", err)
@@ -311,8 +327,20 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	} else {
 		res := diff.Compare(docs[from], docs[to], nil)
+		st, err := c.reviewStatus(res.View(ignore), format == export.FormatChecklist, stderr)
+		if err != nil {
+			return 0, err
+		}
+		opt.Review = st
 		write = func(w io.Writer) error { return export.Write(w, res.View(ignore), format, opt) }
-		if res.Equal() {
+		switch {
+		case format == export.FormatChecklist:
+			// A script gates on the review: 0 only when every change is
+			// checked and none queried.
+			if export.ChecklistDone(res.View(ignore), opt) {
+				status = exitSame
+			}
+		case res.Equal():
 			status = exitSame
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 )
 
 // htmlEscaper escapes the five characters html.EscapeString escapes, writing
@@ -53,6 +54,7 @@ del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
 ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none}
 del.w,ins.w{font-weight:700;text-decoration-thickness:2px}
 ins.w{text-decoration:underline}
+del.lt,ins.lt{font-weight:400;background:none;text-decoration-thickness:1px}
 del.ghost{background:none;color:var(--note)}
 .mv{color:var(--moved)}
 .note{color:var(--note);font-size:.85em;font-style:italic;white-space:nowrap}
@@ -65,9 +67,10 @@ summary{cursor:pointer}
 
 // htmlWriter writes the HTML page.
 type htmlWriter struct {
-	w *bufio.Writer
-	r *diff.Result
-	v diff.View // the view of r written: runs it hides are plain new text
+	w  *bufio.Writer
+	r  *diff.Result
+	v  diff.View      // the view of r written: runs it hides are plain new text
+	rv *review.Status // the review laid over v, or nil
 }
 
 // text writes s escaped.
@@ -92,7 +95,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	if err := check(r); err != nil {
 		return err
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v, rv: opt.Review}
 	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
@@ -107,8 +110,9 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	}
 	h.raw("</table>\n")
 	h.matters(whatMatters(v, opt.Matters))
+	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
-		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
+		"<ins class=\"w\">inserted word</ins> <ins class=\"w lt\">typography or style</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		h.raw("<p>")
@@ -159,7 +163,7 @@ func (h *htmlWriter) block(bi int) {
 		cls += " moved"
 	}
 	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
-	h.text(blockHead(h.v, bi))
+	h.text(blockHead(h.v, bi) + headMark(h.rv, bi))
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
 		oldEmpty, newEmpty := true, true
@@ -312,10 +316,14 @@ func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
 	}
 	switch {
 	case p.Kind == diff.Changed && len(p.Words) > 0:
-		eachWord(p, h.v, func(w diff.Word, hidden bool) {
+		eachWord(p, h.v, func(w diff.Word, hidden, light bool) {
 			switch {
 			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)
+			case w.Op == op && !hidden && light:
+				h.raw(strings.Replace(open, `"w"`, `"w lt"`, 1))
+				h.change(w.Text)
+				h.raw(end)
 			case w.Op == op && !hidden:
 				h.raw(open)
 				h.change(w.Text)

@@ -488,10 +488,13 @@ func plural(n int, one, many string) string {
 
 // countLines returns the paragraph, sentence and word counts of st.
 func countLines(st diff.Stats) [][2]string {
+	n := strconv.Itoa
 	return [][2]string{
-		{"paragraphs", strconv.Itoa(st.Equal) + " unchanged, " + strconv.Itoa(st.Changed) + " changed, " +
-			strconv.Itoa(st.Added) + " added, " + strconv.Itoa(st.Removed) + " removed; " +
-			strconv.Itoa(st.Moved) + " moved, " + strconv.Itoa(st.Split) + " split, " + strconv.Itoa(st.Merged) + " merged"},
+		{"paragraphs", "old " + n(st.OldParagraphs) + " = " + n(st.OldEqual) + " unchanged + " + n(st.OldChanged) + " changed + " +
+			n(st.OldRemoved) + " removed + " + n(st.OldBoilerplate) + " boilerplate; new " + n(st.NewParagraphs) + " = " +
+			n(st.NewEqual) + " unchanged + " + n(st.NewChanged) + " changed + " + n(st.NewAdded) + " added + " +
+			n(st.NewBoilerplate) + " boilerplate"},
+		{"blocks", n(st.Moved) + " moved, " + n(st.Split) + " split, " + n(st.Merged) + " merged"},
 		{"sentences", strconv.Itoa(st.SentencesEqual) + " unchanged, " + strconv.Itoa(st.SentencesChanged) + " changed, " +
 			strconv.Itoa(st.SentencesAdded) + " added, " + strconv.Itoa(st.SentencesRemoved) + " removed; " +
 			strconv.Itoa(st.SentencesMoved) + " moved"},

@@ -361,8 +361,8 @@ func sideViews(format, out string) [2]string {
 			if out[i] == '\x1b' {
 				j := strings.IndexByte(out[i:], 'm')
 				code := out[i+2 : i+j]
-				del = code == "1;4;31" || code == "31" || code == "9;35"
-				ins = code == "1;4;32" || code == "32"
+				del = code == "1;4;31" || code == "31" || code == "9;35" || code == "9;31"
+				ins = code == "1;4;32" || code == "32" || code == "4;32"
 				i += j
 				continue
 			}

@@ -19,14 +19,16 @@ import (
 type style uint8
 
 const (
-	stPlain   style = iota // unchanged text
-	stDel                  // words deleted inside a changed sentence
-	stIns                  // words inserted inside a changed sentence
-	stRemoved              // a whole removed sentence
-	stAdded                // a whole added sentence
-	stGhost                // a sentence that moved to another paragraph, where it stood
-	stMoved                // unchanged words of a sentence that moved here
-	stNote                 // an annotation such as "(moved from ¶4)"
+	stPlain    style = iota // unchanged text
+	stDel                   // words deleted inside a changed sentence
+	stIns                   // words inserted inside a changed sentence
+	stRemoved               // a whole removed sentence
+	stAdded                 // a whole added sentence
+	stGhost                 // a sentence that moved to another paragraph, where it stood
+	stMoved                 // unchanged words of a sentence that moved here
+	stNote                  // an annotation such as "(moved from ¶4)"
+	stDelLight              // words deleted by a typography or style change: lighter than stDel
+	stInsLight              // words inserted by a typography or style change: lighter than stIns
 	nStyles
 )
 
@@ -122,11 +124,15 @@ func (t *toks) item(it item) {
 			t.add(p.New, stIns)
 			break
 		}
-		eachWord(p, t.v, func(w diff.Word, hidden bool) {
+		eachWord(p, t.v, func(w diff.Word, hidden, light bool) {
 			switch {
 			case w.Op == diff.OpDelete && hidden:
+			case w.Op == diff.OpDelete && light:
+				t.add(w.Text, stDelLight)
 			case w.Op == diff.OpDelete:
 				t.add(w.Text, stDel)
+			case w.Op == diff.OpInsert && !hidden && light:
+				t.add(w.Text, stInsLight)
 			case w.Op == diff.OpInsert && !hidden:
 				t.add(w.Text, stIns)
 			default:
@@ -190,20 +196,24 @@ func partNote(p *diff.Pair) string {
 	return ""
 }
 
-// eachWord calls f with each word of p and whether it lies in a run that
-// the view v hides (such words are shown as plain new text: deleted ones
-// dropped, inserted ones unmarked).
-func eachWord(p *diff.Pair, v diff.View, f func(w diff.Word, hidden bool)) {
+// eachWord calls f with each word of p, whether it lies in a run that the
+// view v hides (such words are shown as plain new text: deleted ones
+// dropped, inserted ones unmarked) and whether it lies in a typography or
+// style run (light: drawn visibly but lighter than wording).
+func eachWord(p *diff.Pair, v diff.View, f func(w diff.Word, hidden, light bool)) {
 	ri := 0
 	for i, w := range p.Words {
-		hidden := false
-		if v.Ignore != 0 && w.Op != diff.OpEqual {
+		hidden, light := false, false
+		if w.Op != diff.OpEqual {
 			for ri < len(p.Runs) && p.Runs[ri].End <= i {
 				ri++
 			}
-			hidden = ri < len(p.Runs) && p.Runs[ri].Start <= i && v.RunHidden(p.Runs[ri])
+			if ri < len(p.Runs) && p.Runs[ri].Start <= i {
+				hidden = v.RunHidden(p.Runs[ri])
+				light = p.Runs[ri].Class == diff.ClassTypography || p.Runs[ri].Class == diff.ClassStyle
+			}
 		}
-		f(w, hidden)
+		f(w, hidden, light)
 	}
 }
 
@@ -247,7 +257,7 @@ type skin struct {
 }
 
 var textSkin = &skin{
-	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2},
+	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2, stDelLight: 1, stInsLight: 2},
 	open:  []string{"", "[-", "{+"},
 	close: []string{"", "-]", "+}"},
 	cost:  []int{0, 4, 4},
@@ -262,6 +272,9 @@ var sgr = [nStyles]string{
 	stGhost:   "9;35",
 	stMoved:   "34",
 	stNote:    "2;35",
+	// Typography and style: coloured and marked, not bold.
+	stDelLight: "9;31",
+	stInsLight: "4;32",
 }
 
 var ansiSkin = func() *skin {
@@ -527,6 +540,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
 	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
+	writeReviewText(bw, sk, opt.Review)
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")
@@ -539,7 +553,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		case stepOrigin:
 			bw.WriteString(sk.paint("35", originNote(r, s)) + "\n")
 		case stepBlock:
-			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)) + "\n")
+			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n")
 			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')

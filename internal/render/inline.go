@@ -127,8 +127,12 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 			case hidden && w.Op == diff.OpDelete: // a hidden run reads as its new text
 			case w.Op == diff.OpEqual || hidden:
 				out = append(out, Span{w.Text, eq})
+			case w.Op == diff.OpDelete && h.isLight(i):
+				out = l.mark(out, Span{w.Text, WordDeleteLight}, "[-", "-]", false)
 			case w.Op == diff.OpDelete:
 				out = l.mark(out, Span{w.Text, WordDelete}, "[-", "-]", false)
+			case h.isLight(i):
+				out = l.mark(out, Span{w.Text, WordInsertLight}, "{+", "+}", false)
 			default:
 				out = l.mark(out, Span{w.Text, WordInsert}, "{+", "+}", false)
 			}

@@ -450,7 +450,7 @@ func styledText(s Side, st Style) string {
 	var b strings.Builder
 	for _, ln := range s.Lines {
 		for _, sp := range ln {
-			if sp.Style == st {
+			if sp.Style == st || sp.Style == light(st) {
 				b.WriteString(sp.Text)
 			}
 		}
@@ -664,5 +664,39 @@ func TestSentencesKeepNotes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLightWeight: typography and style runs are drawn with the light word
+// styles, wording runs with the strong ones, in every layout.
+func TestLightWeight(t *testing.T) {
+	r := ledeResult(t)
+	for _, mode := range []Mode{SideBySide, Inline, Sentences} {
+		l := NewLayout(r.View(0), mode, 4000, Options{})
+		lightN, strongN := 0, 0
+		for _, e := range Entries(r.View(0), mode, false) {
+			row := l.Row(e)
+			for _, side := range []Side{row.Left, row.Right} {
+				for _, ln := range side.Lines {
+					for _, sp := range ln {
+						switch sp.Style {
+						case WordDeleteLight, WordInsertLight:
+							lightN++
+							if strings.Contains(sp.Text, "without") || strings.Contains(sp.Text, "15") {
+								t.Errorf("%v: wording %q drawn light", mode, sp.Text)
+							}
+						case WordDelete, WordInsert:
+							strongN++
+							if sp.Text == "“" || sp.Text == "”" || sp.Text == "percent" {
+								t.Errorf("%v: typography/style %q drawn strong", mode, sp.Text)
+							}
+						}
+					}
+				}
+			}
+		}
+		if lightN == 0 || strongN == 0 {
+			t.Errorf("%v: %d light and %d strong word spans, want both", mode, lightN, strongN)
+		}
 	}
 }

@@ -56,10 +56,13 @@ func (m *Model) layout() {
 	if m.pane.cursor < len(m.pane.entries) {
 		m.pane.ensureVisible(m.pane.cursor)
 	}
+	top, _ := m.chrome()
 	if m.hist != nil {
 		m.hv.SetSize(m.width, body)
+		m.hv.y0 = top
 	}
 	m.list.SetSize(m.width, body)
+	m.list.y0 = top + 1 // under the list's title
 }
 
 // tooSmall reports whether the window cannot hold the viewer.

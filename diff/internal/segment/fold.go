@@ -31,8 +31,8 @@ func Fold(tok string) string {
 // it (a full-width capital becomes an ASCII one). Typographic marks are
 // folded before NFKC, which would split some of them (″ into two primes).
 func normalFold(s string) string {
-	if norm.NFKC.IsNormalString(s) {
-		return s
+	if isASCII(s) || norm.NFKC.QuickSpanString(s) == len(s) {
+		return s // ASCII is in every normal form (and the check costs no allocation)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -107,6 +107,16 @@ func foldRune(r rune) rune {
 		return r
 	}
 	return unicode.ToLower(unicode.ToUpper(r))
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isASCIIWord reports whether s holds only ASCII letters, digits, periods,

@@ -426,15 +426,24 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 	// Segmenting sentences is the costly part of loading; the versions
 	// are independent, so segment them at once.
 	out := make([]*diff.Document, len(docs))
+	panics := make([]any, len(docs))
 	var wg sync.WaitGroup
 	for i, d := range docs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A panic here is passed to the command's goroutine, whose
+			// last-resort handler reports it in one line.
+			defer func() { panics[i] = recover() }()
 			out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
 		}()
 	}
 	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 	return out, nil
 }
 

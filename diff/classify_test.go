@@ -316,6 +316,10 @@ func TestClassifySeed(t *testing.T) {
 		{"Zelenskiy", "Zelenskyy", diff.ClassStyle, diff.FlagName},
 		{"two-and-a-half", "21/2", diff.ClassWording, diff.FlagNumber},
 		{"press", "media", diff.ClassWording, 0},
+		// A clause mentioning someone already in the story, and a title
+		// replaced by that person's name, are not name changes.
+		{"", "talked of unspecified agreements with Trump, and", diff.ClassWording, 0},
+		{"the US president", "Trump", diff.ClassWording, 0},
 	} {
 		run, ok := runWith(tt.del, tt.ins)
 		if !ok {

@@ -177,12 +177,15 @@ func (v View) Stats() (Stats, int) {
 			if b.IsChange() {
 				st.BoilerplateChanged++
 			}
+			st.OldBoilerplate += len(b.Old)
+			st.NewBoilerplate += len(b.New)
 			continue
 		}
 		kind := b.Kind
 		if v.BlockHidden(bi) {
 			kind = Equal
 		}
+		st.countParagraphs(kind, b)
 		switch kind {
 		case Equal:
 			st.Equal++
@@ -211,6 +214,25 @@ func (v View) Stats() (Stats, int) {
 		}
 	}
 	return st, hidden
+}
+
+// countParagraphs counts the old and new paragraphs of a story block read
+// as kind.
+func (st *Stats) countParagraphs(kind Kind, b *Block) {
+	switch kind {
+	case Equal:
+		st.OldEqual += len(b.Old)
+		st.NewEqual += len(b.New)
+	case Added:
+		st.NewAdded += len(b.New)
+		st.OldChanged += len(b.Old) // none: an added block has no old side
+	case Removed:
+		st.OldRemoved += len(b.Old)
+		st.NewChanged += len(b.New) // none: a removed block has no new side
+	default:
+		st.OldChanged += len(b.Old)
+		st.NewChanged += len(b.New)
+	}
 }
 
 // addPair counts one pair of a story block under v and returns how many of

@@ -185,7 +185,8 @@ func TestAssembleCountsLikeView(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := diff.Stats{OldParagraphs: 2, NewParagraphs: 2, Added: 1, Removed: 1,
-		SentencesAdded: 1, SentencesRemoved: 1, WordsAdded: 3, WordsRemoved: 2, Wording: 2, Boilerplate: 1}
+		SentencesAdded: 1, SentencesRemoved: 1, WordsAdded: 3, WordsRemoved: 2, Wording: 2, Boilerplate: 1,
+		OldRemoved: 1, OldBoilerplate: 1, NewAdded: 1, NewBoilerplate: 1}
 	if r.Stats != want {
 		t.Errorf("Assemble stats\n%+v\nwant\n%+v", r.Stats, want)
 	}
@@ -238,5 +239,26 @@ func TestFlaggedNeverHidden(t *testing.T) {
 				t.Errorf("hidden %d, changed %d, names %d (of %d): want the flagged change counted", hidden, st.Changed, st.Names, r.Stats.Names)
 			}
 		})
+	}
+}
+
+// TestParagraphCountsReconcile: on every fixture and the seed pair, under
+// every mask, each version's paragraph total is the sum of the categories
+// the header shows, boilerplate included.
+func TestParagraphCountsReconcile(t *testing.T) {
+	results := map[string]*diff.Result{}
+	for _, name := range []string{"lede", "boilerplate", "reordered", "split", "merged", "trimmed", "empty"} {
+		results[name] = fixture(t, name)
+	}
+	for name, r := range results {
+		for _, m := range []diff.ClassMask{0, diff.IgnoreTypography, diff.IgnoreTypography | diff.IgnoreStyle} {
+			st, _ := r.View(m).Stats()
+			if o := st.OldEqual + st.OldChanged + st.OldRemoved + st.OldBoilerplate; o != st.OldParagraphs || o != len(r.Old.Paragraphs) {
+				t.Errorf("%s mask %v: old %d = %d+%d+%d+%d", name, m, st.OldParagraphs, st.OldEqual, st.OldChanged, st.OldRemoved, st.OldBoilerplate)
+			}
+			if n := st.NewEqual + st.NewChanged + st.NewAdded + st.NewBoilerplate; n != st.NewParagraphs || n != len(r.New.Paragraphs) {
+				t.Errorf("%s mask %v: new %d = %d+%d+%d+%d", name, m, st.NewParagraphs, st.NewEqual, st.NewChanged, st.NewAdded, st.NewBoilerplate)
+			}
+		}
 	}
 }

@@ -251,6 +251,13 @@ func (b *Block) IsChange() bool { return b.Kind != Equal || b.Moved }
 // which also recounts with classes ignored).
 type Stats struct {
 	OldParagraphs, NewParagraphs int // all paragraphs, boilerplate included
+	// Each version's paragraphs by the kind of the block holding them (as
+	// the view reads it), boilerplate apart: OldParagraphs = OldEqual +
+	// OldChanged + OldRemoved + OldBoilerplate, and NewParagraphs = NewEqual
+	// + NewChanged + NewAdded + NewBoilerplate. A moved paragraph counts
+	// in its kind.
+	OldEqual, OldChanged, OldRemoved, OldBoilerplate int
+	NewEqual, NewChanged, NewAdded, NewBoilerplate   int
 	// Block counts by kind (a moved block counts in its kind and in Moved).
 	Equal, Changed, Added, Removed int
 	Moved, Split, Merged           int

@@ -28,7 +28,8 @@ mkdir -p "$out"
 rm -f "$out"/output/*.json
 
 bin="$out/extractbench"
-(cd "$root/scripts/extractbench" && go build -o "$bin" .)
+# -mod=mod: storydiff's own dependencies may have moved on since go.sum here.
+(cd "$root/scripts/extractbench" && go build -mod=mod -o "$bin" .)
 echo "== extraction ($(nproc) cores; load: $(uptime | sed 's/.*load average: //'))"
 "$bin" -bench "$bench" -out "$out" -only "${ONLY:-}"
 echo

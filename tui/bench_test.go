@@ -143,14 +143,17 @@ func bigPair(tb testing.TB) *diff.Result {
 	return big
 }
 
-// TestBigResultKeys drives every key over the 10 MB pair and checks each
-// frame; with STORYDIFF_TIMING=1 it also guards the 5 ms budget of every
-// key loosely (10× slack for slow CI).
+// TestBigResultKeys drives every key over a 2 MB pair and checks each
+// frame; with STORYDIFF_TIMING=1 it uses the 10 MB pair and also guards the
+// 5 ms budget of every key loosely (10× slack for slow CI).
 func TestBigResultKeys(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10 MB pair")
 	}
-	r := bigPair(t)
+	r := bigResult(t, 2<<20) // every frame checked; the budget needs the full size
+	if scaling.Timing() {
+		r = bigPair(t)
+	}
 	m := ready(t, r, 200, 50, Options{Color: true})
 	keys := []string{"j", "n", "space", "tab", "N", "G", "g", "ctrl+d", "b", "f", "n", "f", "u", "s", "s", "u", "enter",
 		"i", "m", "n", "F", "j", "enter", "i", "i", "m"}
@@ -285,4 +288,30 @@ func benchKeys(b *testing.B, keys ...string) {
 		tm, _ = tm.Update(msgs[i%len(msgs)])
 		_ = tm.View()
 	}
+}
+
+// BenchmarkSearchTyping10MB measures one keystroke in the search prompt on
+// a 10 MB pair: the matches of the rows drawn highlight as the query is
+// typed, the whole text is searched only on enter.
+func BenchmarkSearchTyping10MB(b *testing.B) {
+	var tm tea.Model = press(ready(b, bigPair(b), 200, 50, Options{Color: true}), "/")
+	msgs := []tea.KeyPressMsg{keyMsg("c"), keyMsg("h"), keyMsg("a"), keyMsg("backspace"), keyMsg("backspace"), keyMsg("backspace")}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tm, _ = tm.Update(msgs[i%len(msgs)])
+		_ = tm.View()
+	}
+}
+
+// BenchmarkHelpAndClose10MB measures ? and q (help opened and closed) on a
+// 10 MB pair: a screen transition and the live keys it enables.
+func BenchmarkHelpAndClose10MB(b *testing.B) {
+	benchKeys(b, "?", "q")
+}
+
+// BenchmarkEnterBack10MB measures enter (a fold opened or a note followed,
+// or the message that there is nothing there) and backspace on a 10 MB
+// pair.
+func BenchmarkEnterBack10MB(b *testing.B) {
+	benchKeys(b, "n", "enter", "backspace")
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -11,10 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/internal/render"
@@ -76,7 +73,7 @@ func run(tb testing.TB, m Model, msgs ...tea.Msg) Model {
 	var pending []chan tea.Msg
 	for {
 		cur := tm.(Model)
-		if busy := cur.loading || cur.histLoading; busy && len(pending) > 0 {
+		if busy := cur.screen == screenLoading || cur.under == screenLoading || cur.histLoading; busy && len(pending) > 0 {
 			// Wait for any pending command before the next message, as a
 			// user waits for the load; keep the others.
 			cases := make([]reflect.SelectCase, len(pending))
@@ -134,7 +131,7 @@ func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 			out, late = append(out, o...), append(late, l...)
 		}
 		return out, late
-	case loadedMsg, historyMsg:
+	case loadedMsg, historyMsg, statusMsg:
 		return []tea.Msg{msg}, nil
 	}
 	return nil, nil
@@ -271,7 +268,7 @@ func TestFindingsList(t *testing.T) {
 		for _, mask := range ignoreCycle {
 			m := ready(t, r, 120, 40, Options{Color: true, Ignore: mask})
 			m = press(m, "F")
-			if m.overlay != overlayFindings {
+			if m.screen != screenFindings {
 				t.Fatal("F did not open the findings")
 			}
 			want := len(r.Findings)
@@ -312,7 +309,7 @@ func TestFindingsList(t *testing.T) {
 					t.Fatalf("j ×%d: cursor %d", k, mm.list.cursor)
 				}
 				mm = press(mm, "enter")
-				if mm.overlay != overlayNone {
+				if mm.screen != screenPager {
 					t.Fatal("enter did not close the list")
 				}
 				if it.block < 0 {
@@ -325,10 +322,10 @@ func TestFindingsList(t *testing.T) {
 					t.Fatalf("item %d: cursor off screen", k)
 				}
 			}
-			if m = press(m, "esc"); m.overlay != overlayNone {
+			if m = press(m, "esc"); m.screen != screenPager {
 				t.Fatal("esc did not close the list")
 			}
-			if m = press(m, "!"); m.overlay != overlayFindings {
+			if m = press(m, "!"); m.screen != screenFindings {
 				t.Fatal("! did not open the findings")
 			}
 		}
@@ -435,7 +432,7 @@ func TestOnlyTwoVersions(t *testing.T) {
 	r := loadPair(t, demoOld, demoNew)
 	for _, k := range []string{"<", ">", "p", "H"} {
 		m := press(ready(t, r, 120, 40, Options{Color: true}), k)
-		if !strings.Contains(lastLine(screen(m)), "only two versions") || m.overlay != overlayNone || m.showHist {
+		if !strings.Contains(lastLine(screen(m)), "only two versions") || m.screen != screenPager || m.screen == screenHistory {
 			t.Fatalf("%s with two versions: %q", k, lastLine(screen(m)))
 		}
 	}
@@ -477,8 +474,8 @@ func TestPairs(t *testing.T) {
 		}
 	}
 	m = run(t, m, keys("p 9 9 enter")...)
-	if m.pair != [2]int{0, 1} || !m.isError {
-		t.Fatalf("p 9 9: pair %v, message %q", m.pair, m.message)
+	if m.pair != [2]int{0, 1} || !m.status.isErr {
+		t.Fatalf("p 9 9: pair %v, message %q", m.pair, m.status.text)
 	}
 }
 
@@ -488,7 +485,7 @@ func TestHistoryView(t *testing.T) {
 	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
 	m, _ := series(t, docs, [2]int{1, 2}, 120, 40)
 	m = run(t, m, keyMsg("H"))
-	if !m.showHist || m.hist == nil {
+	if m.screen != screenHistory || m.hist == nil {
 		t.Fatal("H did not show the history")
 	}
 	s := screen(m)
@@ -511,7 +508,7 @@ func TestHistoryView(t *testing.T) {
 	}
 	// Scroll to the bottom and back.
 	m = run(t, m, keys("G")...)
-	if m.hv.top == 0 || !strings.Contains(screen(m), "day of mourning") {
+	if m.hv.vp.YOffset() == 0 || !strings.Contains(screen(m), "day of mourning") {
 		t.Fatal("G did not scroll to the end")
 	}
 	m = run(t, m, keys("g / F e r r y enter")...)
@@ -528,213 +525,13 @@ func TestHistoryView(t *testing.T) {
 		t.Fatalf("n: match line %d after %d", m.hv.cur, first)
 	}
 	m = run(t, m, keys("esc esc")...)
-	if m.showHist || m.hv.query != "" {
+	if m.screen == screenHistory || m.hv.query != "" {
 		t.Fatal("esc esc did not clear the search and close the history")
 	}
 	m = run(t, m, keys("H")...)
-	if !m.showHist {
+	if m.screen != screenHistory {
 		t.Fatal("H again did not reopen")
 	}
 	m = run(t, m, tea.WindowSizeMsg{Width: 60, Height: 15})
 	checkFrame(t, screen(m), 60, 15)
 }
-
-// --- teatest
-
-func newSeriesTest(t *testing.T, opts Options, w, h int) *teatest.TestModel {
-	t.Helper()
-	tm := teatest.NewTestModel(t, New(opts), teatest.WithInitialTermSize(w, h))
-	waitFor(t, tm, "of 3")
-	return tm
-}
-
-func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-		teatest.WithDuration(teaWait))
-}
-
-func TestProgramIgnore(t *testing.T) {
-	r := loadPair(t, ledeOld, ledeNew)
-	_, hidden := r.View(diff.IgnoreTypography).Stats()
-	tm := newTest(t, r, 120, 40)
-	tm.Type("i")
-	waitFor(t, tm, fmt.Sprintf("%d typographic changes hidden", hidden))
-	tm.Type("i")
-	waitFor(t, tm, "hidden (typography+style)")
-	m := final(t, tm)
-	if _, h := r.View(diff.IgnoreTypography | diff.IgnoreStyle).Stats(); m.hidden != h || h <= hidden {
-		t.Fatalf("hidden %d, want %d (> %d)", m.hidden, h, hidden)
-	}
-}
-
-func TestProgramFindingsJump(t *testing.T) {
-	r := loadPair(t, ledeOld, ledeNew)
-	probe := press(ready(t, r, 120, 40, Options{}), "F")
-	k := len(r.Findings) // the first flagged change
-	if k >= len(probe.list.items) {
-		t.Skip("no flagged change")
-	}
-	want := probe.list.items[k].block
-	tm := newTest(t, r, 120, 40)
-	tm.Type("F")
-	waitFor(t, tm, "flagged changes")
-	tm.Type(strings.Repeat("j", k))
-	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	m := final(t, tm)
-	if e := m.pane.entries[m.pane.cursor]; e.Block != want || e.Flags(r.View(0)) == 0 {
-		t.Fatalf("F, enter: cursor on block %d, want flagged block %d", e.Block, want)
-	}
-}
-
-func TestProgramFlaggedNext(t *testing.T) {
-	r := loadPair(t, ledeOld, ledeNew)
-	tm := newTest(t, r, 120, 40)
-	tm.Type("mn")
-	waitFor(t, tm, "flagged only 1/")
-	m := final(t, tm)
-	if m.pane.entries[m.pane.cursor].Flags(r.View(0)) == 0 || m.pane.cursor != m.pane.flagged[0] {
-		t.Fatalf("m n: cursor %d, want the first flagged entry %d", m.pane.cursor, m.pane.flagged[0])
-	}
-}
-
-func TestProgramNextPair(t *testing.T) {
-	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
-	opts, calls := seriesOptions(docs, [2]int{0, 1})
-	tm := newSeriesTest(t, opts, 120, 40)
-	tm.Type(">")
-	waitFor(t, tm, "v2 → v3 of 3")
-	m := final(t, tm)
-	if m.pair != [2]int{1, 2} || m.r.New != docs[2] || calls([2]int{1, 2}) != 1 {
-		t.Fatalf("> : pair %v", m.pair)
-	}
-}
-
-func TestProgramHistory(t *testing.T) {
-	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
-	opts, _ := seriesOptions(docs, [2]int{1, 2})
-	tm := newSeriesTest(t, opts, 120, 40)
-	tm.Type("H")
-	waitFor(t, tm, "v1 ·v3")
-	m := final(t, tm)
-	if !m.showHist || m.hist == nil || len(m.hist.Versions) != 3 {
-		t.Fatal("H: no history")
-	}
-}
-
-// TestPickerTyped: version numbers typed in the picker collect as typed,
-// space included (v2 reports the space key as "space", its text as " "),
-// and enter compares them.
-func TestPickerTyped(t *testing.T) {
-	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
-	m, _ := series(t, docs, [2]int{0, 1}, 120, 40)
-	m = run(t, m, keys("p 1 space 3")...)
-	if m.overlay != overlayPicker || m.list.typed != "1 3" {
-		t.Fatalf("p 1 space 3: overlay %v, typed %q, want the picker with \"1 3\"", m.overlay, m.list.typed)
-	}
-	if !strings.Contains(screen(m), "› 1 3") {
-		t.Fatalf("picker title lacks the typed numbers:\n%s", screen(m))
-	}
-	m = run(t, m, keys("enter")...)
-	if m.overlay != overlayNone || m.pair != [2]int{0, 2} {
-		t.Fatalf("enter: overlay %v, pair %v, want [0 2]", m.overlay, m.pair)
-	}
-}
-
-func TestParsePairText(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		i, j int
-		ok   bool
-	}{{"1 3", 1, 3, true}, {"13", 1, 3, true}, {"2,5", 2, 5, true}, {"10 12", 10, 12, true}, {"1", 0, 0, false}, {"1 2 3", 0, 0, false}, {"", 0, 0, false}} {
-		i, j, ok := parsePairText(c.in)
-		if ok != c.ok || (ok && (i != c.i || j != c.j)) {
-			t.Errorf("parsePairText(%q) = %d, %d, %v", c.in, i, j, ok)
-		}
-	}
-}
-
-// TestHelpListsEveryKey: ? shows every binding of the key map, at the
-// usual sizes, within the window.
-func TestHelpListsEveryKey(t *testing.T) {
-	r := loadPair(t, demoOld, demoNew)
-	km := defaultKeys()
-	v := reflect.ValueOf(km)
-	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
-		m := press(ready(t, r, sz[0], sz[1], Options{Color: true}), "?")
-		s := screen(m)
-		checkFrame(t, s, sz[0], sz[1])
-		for i := range v.NumField() {
-			b := v.Field(i).Interface().(key.Binding)
-			h := b.Help()
-			if !strings.Contains(s, h.Key) || !strings.Contains(s, h.Desc) {
-				t.Errorf("%v: help lacks %s (%q %q)", sz, v.Type().Field(i).Name, h.Key, h.Desc)
-			}
-		}
-		if sz[0] == 80 {
-			golden.RequireEqual(t, []byte(s))
-		}
-		if m = press(m, "esc"); m.showHelp {
-			t.Fatal("esc did not close the help")
-		}
-	}
-}
-
-// TestSeriesKeysAnySize drives every key, in a fixed pseudo-random order,
-// through a series of versions at many window sizes: no panic, and every
-// frame fits the window.
-func TestSeriesKeysAnySize(t *testing.T) {
-	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
-	all := []string{"j", "k", "n", "N", "space", "b", "G", "g", "tab", "shift+tab", "enter", "backspace", "f", "u", "s",
-		"?", "ctrl+d", "ctrl+u", "i", "F", "!", "m", "<", ">", "p", "H", "esc", "/", "x", "1", "3"}
-	seed := uint32(1)
-	for _, sz := range [][2]int{{20, 5}, {33, 8}, {60, 15}, {80, 24}, {120, 40}} {
-		m, _ := series(t, docs, [2]int{1, 2}, sz[0], sz[1])
-		for range 400 {
-			seed = seed*1664525 + 1013904223
-			k := all[int(seed>>8)%len(all)]
-			if strings.Contains("<>Henter", k) { // may load a pair or the history
-				m = run(t, m, keyMsg(k))
-			} else {
-				m = press(m, k)
-			}
-			checkFrame(t, screen(m), sz[0], sz[1])
-		}
-	}
-}
-
-// TestProgramPairProgressAndError: switching to a pair not yet compared
-// shows the comparison's progress; a pair whose comparison fails leaves
-// the previous pair on screen with the error in the status line.
-func TestProgramPairProgressAndError(t *testing.T) {
-	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
-	release := make(chan struct{})
-	opts, _ := seriesOptions(docs, [2]int{0, 1})
-	cmp := opts.Compare
-	opts.Compare = func(i, j int, progress func(string, int, int)) (*diff.Result, error) {
-		switch {
-		case i == 1 && j == 2:
-			progress("diffing words", 1, 2)
-			<-release
-		case i == 0 && j == 2:
-			return nil, fmt.Errorf("version 3 vanished")
-		}
-		return cmp(i, j, progress)
-	}
-	tm := newSeriesTest(t, opts, 120, 40)
-	tm.Type(">")
-	waitFor(t, tm, "diffing words")
-	close(release)
-	waitFor(t, tm, "v2 → v3 of 3")
-	tm.Type("p13")
-	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	waitFor(t, tm, "vanished")
-	m := final(t, tm)
-	if m.pair != [2]int{1, 2} || m.shown != m.pair || m.r.New != docs[2] || m.r.Old != docs[1] || m.loading {
-		t.Fatalf("after a failed comparison: pair %v shown %v, loading %v", m.pair, m.shown, m.loading)
-	}
-}
-
-// cmdWait is how long runCmd waits for a command before run sets it aside
-// (see run): short, since the cursor's blink waits half a second.
-const cmdWait = 50 * time.Millisecond

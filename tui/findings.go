@@ -4,9 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/internal/render"
 )
@@ -15,123 +12,10 @@ import (
 // flagged run in the findings list.
 const contextWords = 4
 
-// listItem is one line of an overlay list.
-type listItem struct {
-	spans []render.Span
-	// block and pair are where enter goes (findings list); pair is -1 for
-	// a whole block.
-	block, pair int
-	// from and to are the versions enter compares (picker).
-	from, to int
-}
-
-// list is a scrollable overlay list: the findings (F) or the version
-// picker (p). It replaces the pane while open.
-type list struct {
-	title  string
-	items  []listItem
-	cursor int
-	top    int
-	// typed collects digits typed in the picker ("1 3").
-	typed string
-}
-
-// move moves the cursor by n items, keeping it on screen for height lines
-// of items.
-func (l *list) move(n, height int) {
-	if len(l.items) == 0 {
-		return
-	}
-	l.cursor = min(max(l.cursor+n, 0), len(l.items)-1)
-	l.scroll(height)
-}
-
-func (l *list) scroll(height int) {
-	height = max(height, 1)
-	if l.cursor < l.top {
-		l.top = l.cursor
-	}
-	if l.cursor >= l.top+height {
-		l.top = l.cursor - height + 1
-	}
-	l.top = max(min(l.top, len(l.items)-height), 0)
-}
-
-// update handles the list's navigation keys; it reports whether it used
-// the key.
-func (l *list) update(msg tea.KeyPressMsg, k keyMap, height int) bool {
-	switch {
-	case key.Matches(msg, k.Down), key.Matches(msg, k.NextPara):
-		l.move(1, height)
-	case key.Matches(msg, k.Up), key.Matches(msg, k.PrevPara):
-		l.move(-1, height)
-	case key.Matches(msg, k.PageDown):
-		l.move(max(height-1, 1), height)
-	case key.Matches(msg, k.PageUp):
-		l.move(-max(height-1, 1), height)
-	case key.Matches(msg, k.HalfDown):
-		l.move(max(height/2, 1), height)
-	case key.Matches(msg, k.HalfUp):
-		l.move(-max(height/2, 1), height)
-	case key.Matches(msg, k.Top):
-		l.move(-len(l.items), height)
-	case key.Matches(msg, k.Bottom):
-		l.move(len(l.items), height)
-	default:
-		return false
-	}
-	return true
-}
-
-// view draws the list in exactly height lines of width cells: a title
-// line, then the items.
-func (l *list) view(p *pane, width, height int, hint string) string {
-	var b strings.Builder
-	title := " " + l.title
-	if l.typed != "" {
-		title += "  › " + l.typed
-	}
-	b.WriteString(p.st.title.Render(truncate(title, width)))
-	rows := height - 1
-	l.scroll(rows)
-	for i := 0; i < rows; i++ {
-		b.WriteByte('\n')
-		k := l.top + i
-		if k >= len(l.items) {
-			if len(l.items) == 0 && i == 0 {
-				p.span(&b, truncate("  "+hint, width), render.Fold)
-			}
-			continue
-		}
-		line := l.items[k].spans
-		if k == l.cursor {
-			b.WriteString(p.st.cursor + "▌" + resetSGR)
-		} else {
-			b.WriteByte(' ')
-		}
-		drawClipped(&b, p, line, width-1)
-	}
-	return b.String()
-}
-
-// drawClipped draws spans cut to width cells (an ellipsis marks the cut).
-func drawClipped(b *strings.Builder, p *pane, spans []render.Span, width int) {
-	w := 0
-	for _, s := range spans {
-		sw := render.Width(s.Text)
-		if w+sw > width {
-			p.span(b, truncate(s.Text, width-w), s.Style)
-			return
-		}
-		p.span(b, s.Text, s.Style)
-		w += sw
-	}
-}
-
 // findingsList lists What matters as the engine orders it
 // (diff.Result.Matters): notices added or removed, the flagged changes by
 // flag, then the other findings. No mask hides a flagged change.
-func findingsList(v diff.View, markup bool) list {
+func findingsList(v diff.View, markup bool, st *styles) list {
 	r := v.Result
 	refW, badgeW := 0, 0
 	type row struct {
@@ -183,14 +67,14 @@ func findingsList(v diff.View, markup bool) list {
 		badgeW = max(badgeW, bw)
 		rows = append(rows, row{m: m, ref: ref, excerpt: excerpt})
 	}
-	l := list{}
+	var items []listItem
 	for _, rw := range rows {
 		if rw.m.IsFinding() {
 			f := r.Findings[rw.m.Finding]
 			it := listItem{block: rw.m.Block, pair: -1}
 			it.spans = []render.Span{{Text: padRight(sanitize(f.Kind), refW), Style: render.Note},
 				{Text: "  " + pad(badgeW), Style: render.Plain}, {Text: sanitize(f.Text), Style: render.Plain}}
-			l.items = append(l.items, it)
+			items = append(items, it)
 			continue
 		}
 		spans := []render.Span{{Text: padRight(rw.ref, refW), Style: render.Gutter}, {Text: " ", Style: render.Plain}}
@@ -201,11 +85,11 @@ func findingsList(v diff.View, markup bool) list {
 		}
 		spans = append(spans, render.Span{Text: pad(badgeW - bw + 1), Style: render.Plain})
 		spans = append(spans, rw.excerpt...)
-		l.items = append(l.items, listItem{spans: spans, block: rw.m.Block, pair: max(rw.m.Pair, -1)})
+		items = append(items, listItem{spans: spans, block: rw.m.Block, pair: max(rw.m.Pair, -1)})
 	}
-	l.title = strconv.Itoa(nf) + " " + plural(nf, "finding", "findings") + ", " +
+	title := strconv.Itoa(nf) + " " + plural(nf, "finding", "findings") + ", " +
 		strconv.Itoa(nflags) + " flagged " + plural(nflags, "change", "changes")
-	return l
+	return newList(title, "no findings and no flagged changes", items, st)
 }
 
 // paraRef formats a sentence's paragraph: ¶3, or – for no sentence.

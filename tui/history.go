@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/storydiff/storydiff/diff"
@@ -14,21 +15,36 @@ import (
 
 // histView shows the latest version sentence by sentence, each with the
 // version that introduced it and the one that changed it last in a gutter
-// coloured by age (the H key).
+// coloured by age (the H key). A cursor walks the sentences; the lines are
+// drawn once per width (and query) into a viewport.
 type histView struct {
 	h     *diff.History
 	st    *styles
+	keys  keyMap
 	names []string // version names for the header
+	vp    viewport.Model
 
 	width, height int
 	lines         []histLine
-	top           int
+	// cur is the first line of the sentence under the cursor.
+	cur int
 
 	query   string
-	fold1   bool
+	cq      query // query compiled
 	matches []int // first lines of the sentences that hold the query
-	// cur is the line of the current match; n and N go on from it.
-	cur int
+	// marks are the review marks (✓, ?) of the latest version's
+	// sentences, by [paragraph, sentence], when the pair shown ends with
+	// it (see Model.histMarks).
+	marks map[[2]int]string
+}
+
+// setMarks shows the review marks of the sentences.
+func (v *histView) setMarks(marks map[[2]int]string) {
+	if len(marks) == 0 && len(v.marks) == 0 {
+		return
+	}
+	v.marks = marks
+	v.render()
 }
 
 // histLine is one display line of the history view.
@@ -38,6 +54,12 @@ type histLine struct {
 	first  bool
 	origin diff.Origin
 	text   render.Line
+}
+
+func newHistView(h *diff.History, st *styles, names []string) histView {
+	vp := viewport.New()
+	vp.FillHeight = true
+	return histView{h: h, st: st, keys: defaultKeys(), names: names, vp: vp}
 }
 
 // versionLabel is the short name of version k (0-based): v1, v2, …
@@ -56,24 +78,23 @@ func (v *histView) gutterWidth() (numW, verW, total int) {
 	return numW, verW, 1 + numW + 1 + verW + 2 + verW + 1
 }
 
-// setSize lays the lines out for a width, keeping the top sentence.
-func (v *histView) setSize(w, h int) {
+// SetSize lays the lines out for a width, keeping the cursor's sentence.
+func (v *histView) SetSize(w, h int) {
 	v.height = h
+	v.vp.SetHeight(h)
+	v.vp.SetWidth(w)
 	if w == v.width && v.lines != nil {
-		v.clamp()
+		v.scroll()
 		return
 	}
-	topPara, topSent := -1, 0
-	if v.top < len(v.lines) {
-		topPara, topSent = v.sentenceAt(v.top)
-	}
+	para, sent, ok := v.current()
 	v.width = w
 	v.lines = v.lines[:0]
 	if v.h == nil || len(v.h.Versions) == 0 {
 		return
 	}
 	_, _, gw := v.gutterWidth()
-	tw := max(w-gw-1, 1)
+	tw := max(w-gw-2, 1)
 	latest := v.h.Versions[len(v.h.Versions)-1]
 	for p := range latest.Paragraphs {
 		if p > 0 {
@@ -89,25 +110,28 @@ func (v *histView) setSize(w, h int) {
 			}
 		}
 	}
-	v.top = 0
-	if topPara >= 0 {
-		v.top = v.lineOf(topPara, topSent)
+	v.cur = 0
+	if ok {
+		v.cur = v.lineOf(para, sent)
 	}
 	if v.query != "" {
 		v.findMatches()
 	}
-	v.clamp()
+	v.render()
+	v.scroll()
 }
 
-// sentenceAt returns the paragraph and sentence of line i (of the one
-// above a blank line).
-func (v *histView) sentenceAt(i int) (para, sent int) {
-	for ; i >= 0 && v.lines[i].para < 0; i-- {
+func (v *histView) setStyles(st *styles) {
+	v.st = st
+	v.render()
+}
+
+// current returns the sentence under the cursor.
+func (v *histView) current() (para, sent int, ok bool) {
+	if v.cur < 0 || v.cur >= len(v.lines) || v.lines[v.cur].para < 0 {
+		return 0, 0, false
 	}
-	if i < 0 {
-		return 0, 0
-	}
-	return v.lines[i].para, v.lines[i].sent
+	return v.lines[v.cur].para, v.lines[v.cur].sent, true
 }
 
 // lineOf returns the first line of sentence s of paragraph p.
@@ -120,19 +144,79 @@ func (v *histView) lineOf(p, s int) int {
 	return 0
 }
 
-func (v *histView) clamp() {
-	v.top = max(min(v.top, len(v.lines)-v.height), 0)
+// sentenceLines returns the lines of the sentence starting at line i.
+func (v *histView) sentenceLines(i int) int {
+	n := 1
+	for i+n < len(v.lines) && v.lines[i+n].para >= 0 && !v.lines[i+n].first {
+		n++
+	}
+	return n
 }
 
-// setQuery searches the sentences for q (smart case) and returns the number
-// of matching sentences.
+// moveBy moves the cursor n sentences down (up when negative).
+func (v *histView) moveBy(n int) {
+	for ; n > 0; n-- {
+		i := v.cur + 1
+		for i < len(v.lines) && !v.lines[i].first {
+			i++
+		}
+		if i >= len(v.lines) {
+			break
+		}
+		v.cur = i
+	}
+	for ; n < 0; n++ {
+		i := v.cur - 1
+		for i >= 0 && !v.lines[i].first {
+			i--
+		}
+		if i < 0 {
+			break
+		}
+		v.cur = i
+	}
+	v.scroll()
+}
+
+// moveLines moves the cursor to the sentence about n lines away.
+func (v *histView) moveLines(n int) {
+	t := min(max(v.cur+n, 0), max(len(v.lines)-1, 0))
+	for t > 0 && (t >= len(v.lines) || !v.lines[t].first) {
+		t--
+	}
+	for t < len(v.lines) && !v.lines[t].first {
+		t++
+	}
+	if t < len(v.lines) {
+		v.cur = t
+	}
+	v.scroll()
+}
+
+// scroll keeps the cursor's sentence on screen.
+func (v *histView) scroll() {
+	if len(v.lines) == 0 {
+		return
+	}
+	y, h := v.vp.YOffset(), max(v.height, 1)
+	n := v.sentenceLines(v.cur)
+	switch {
+	case v.cur < y:
+		v.vp.SetYOffset(v.cur)
+	case v.cur+n > y+h:
+		v.vp.SetYOffset(min(v.cur, v.cur+n-h))
+	}
+}
+
+// setQuery searches the sentences for q (smart case, typography folded)
+// and returns the number of matching sentences.
 func (v *histView) setQuery(q string) int {
 	v.query, v.matches = q, v.matches[:0]
-	if q == "" {
-		return 0
+	if q != "" {
+		v.cq = compileQuery(q, smartCase(q))
+		v.findMatches()
 	}
-	v.fold1 = smartCase(q)
-	v.findMatches()
+	v.render()
 	return len(v.matches)
 }
 
@@ -140,17 +224,20 @@ func (v *histView) findMatches() {
 	v.matches = v.matches[:0]
 	latest := v.h.Versions[len(v.h.Versions)-1]
 	for i, ln := range v.lines {
-		if !ln.first {
-			continue
-		}
-		if indexQuery(latest.Paragraphs[ln.para].Sentences[ln.sent].Text, v.query, v.fold1) >= 0 {
+		if ln.first && v.cq.index(latest.Paragraphs[ln.para].Sentences[ln.sent].Text) >= 0 {
 			v.matches = append(v.matches, i)
 		}
 	}
 }
 
-// walkMatches scrolls to the next (or previous) match after the current
-// one, wrapping around; it returns a note for the status line.
+// firstMatch puts the cursor on the first match at or after it.
+func (v *histView) firstMatch() {
+	v.cur--
+	v.walkMatches(false)
+}
+
+// walkMatches moves to the next (or previous) match, wrapping around; it
+// returns a note for the status line.
 func (v *histView) walkMatches(back bool) string {
 	if len(v.matches) == 0 {
 		return "no matches"
@@ -165,47 +252,47 @@ func (v *histView) walkMatches(back bool) string {
 		}
 	}
 	v.cur = t
-	v.top = t - v.height/3
-	v.clamp()
+	v.scroll()
 	return note
 }
 
-// update handles scrolling keys.
-func (v *histView) update(msg tea.KeyPressMsg, k keyMap) string {
-	switch {
-	case key.Matches(msg, k.Down):
-		v.top++
-	case key.Matches(msg, k.Up):
-		v.top--
-	case key.Matches(msg, k.PageDown):
-		v.top += max(v.height-1, 1)
-	case key.Matches(msg, k.PageUp):
-		v.top -= max(v.height-1, 1)
-	case key.Matches(msg, k.HalfDown):
-		v.top += max(v.height/2, 1)
-	case key.Matches(msg, k.HalfUp):
-		v.top -= max(v.height/2, 1)
-	case key.Matches(msg, k.Top):
-		v.top = 0
-	case key.Matches(msg, k.Bottom):
-		v.top = len(v.lines)
-	case v.query != "" && key.Matches(msg, k.NextMatch):
-		return v.walkMatches(false)
-	case v.query != "" && key.Matches(msg, k.PrevMatch):
-		return v.walkMatches(true)
-	default:
-		return ""
+// Update moves the cursor.
+func (v histView) Update(msg tea.Msg) (histView, tea.Cmd) {
+	h := max(v.height, 1)
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			v.moveLines(3)
+		case tea.MouseWheelUp:
+			v.moveLines(-3)
+		}
+	case tea.KeyPressMsg:
+		k := v.keys
+		switch {
+		case key.Matches(msg, k.Down, k.NextPara):
+			v.moveBy(1)
+		case key.Matches(msg, k.Up, k.PrevPara):
+			v.moveBy(-1)
+		case key.Matches(msg, k.PageDown):
+			v.moveLines(h - 1)
+		case key.Matches(msg, k.PageUp):
+			v.moveLines(-(h - 1))
+		case key.Matches(msg, k.HalfDown):
+			v.moveLines(h / 2)
+		case key.Matches(msg, k.HalfUp):
+			v.moveLines(-h / 2)
+		case key.Matches(msg, k.Top):
+			v.moveLines(-len(v.lines))
+		case key.Matches(msg, k.Bottom):
+			v.moveLines(len(v.lines))
+		case v.query != "" && key.Matches(msg, k.NextMatch):
+			return v, note(v.walkMatches(false))
+		case v.query != "" && key.Matches(msg, k.PrevMatch):
+			return v, note(v.walkMatches(true))
+		}
 	}
-	v.clamp()
-	v.cur = v.top - 1 // n goes on from the screen's top
-	return ""
-}
-
-// scrollWheel scrolls n lines.
-func (v *histView) scrollWheel(n int) {
-	v.top += n
-	v.clamp()
-	v.cur = v.top - 1
+	return v, nil
 }
 
 // ageStyle returns the SGR of version k among n.
@@ -218,28 +305,34 @@ func (v *histView) ageStyle(k int) string {
 	return a[min(max(k, 0), n-1)*(len(a)-1)/(n-1)]
 }
 
-// View draws exactly height lines.
-func (v *histView) View() string {
-	var b strings.Builder
+// render draws every line into the viewport.
+func (v *histView) render() {
+	if v.h == nil || v.st == nil {
+		return
+	}
 	numW, verW, gw := v.gutterWidth()
-	for i := 0; i < v.height; i++ {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		k := v.top + i
-		if k >= len(v.lines) {
-			continue
-		}
-		ln := v.lines[k]
+	out := make([]string, len(v.lines))
+	var b strings.Builder
+	for k, ln := range v.lines {
 		if ln.para < 0 {
 			continue
 		}
+		b.Reset()
 		if ln.first {
 			num := ""
 			if ln.sent == 0 {
 				num = strconv.Itoa(ln.para + 1)
 			}
-			b.WriteString(v.st.span[render.Gutter] + " " + pad(numW-len(num)) + num + " " + resetSGR)
+			if g := v.marks[[2]int{ln.para, ln.sent}]; g != "" {
+				st := v.st.span[render.MarkAdded]
+				if g == "?" {
+					st = v.st.span[render.MarkChanged]
+				}
+				b.WriteString(st + g + resetSGR)
+			} else {
+				b.WriteString(" ")
+			}
+			b.WriteString(v.st.span[render.Gutter] + pad(numW-len(num)) + num + " " + resetSGR)
 			in, last := ln.origin.Introduced, ln.origin.LastChanged
 			b.WriteString(v.ageStyle(in) + padRight(versionLabel(in), verW) + resetSGR)
 			if last != in {
@@ -252,19 +345,32 @@ func (v *histView) View() string {
 		}
 		b.WriteByte(' ')
 		text := ln.text.String()
-		if v.query == "" {
-			b.WriteString(text)
-			continue
-		}
 		pos := 0
-		for _, m := range findAll(text, v.query, v.fold1) {
-			b.WriteString(text[pos:m[0]])
-			b.WriteString(v.st.match + text[m[0]:m[1]] + resetSGR)
-			pos = m[1]
+		if v.query != "" {
+			for _, m := range v.cq.findAll(text) {
+				b.WriteString(text[pos:m[0]])
+				b.WriteString(v.st.match + text[m[0]:m[1]] + resetSGR)
+				pos = m[1]
+			}
 		}
 		b.WriteString(text[pos:])
+		out[k] = b.String()
 	}
-	return b.String()
+	v.vp.SetContentLines(out)
+}
+
+// View draws exactly height lines, the cursor's sentence marked.
+func (v histView) View() string {
+	vp := v.vp
+	lo, hi := v.cur, v.cur+v.sentenceLines(v.cur)
+	mark := v.st.cursor + "▌" + resetSGR
+	vp.LeftGutterFunc = func(c viewport.GutterContext) string {
+		if c.Index >= lo && c.Index < hi && c.Index < c.TotalLines {
+			return mark
+		}
+		return " "
+	}
+	return vp.View()
 }
 
 // legend is the header of the history view: every version's label in its
@@ -298,15 +404,21 @@ func (v *histView) legend(width int) string {
 	return truncate(b.String(), width)
 }
 
-// position returns the status of the history view: first line shown,
-// lines, percent, and the match at or above the top.
-func (v *histView) position() (line, lines, percent, match int) {
-	lines = len(v.lines)
-	if lines == 0 {
+// position returns the status of the history view: the cursor's sentence,
+// the number of sentences, percent, and the match at or above the cursor.
+func (v *histView) position() (sentence, sentences, percent, match int) {
+	if len(v.lines) == 0 {
 		return 0, 0, 100, 0
 	}
-	line = v.top + 1
-	percent = min((v.top+v.height)*100/lines, 100)
-	match = sort.SearchInts(v.matches, max(v.cur, v.top)+1)
-	return line, lines, percent, match
+	for i, ln := range v.lines {
+		if ln.first {
+			sentences++
+			if i <= v.cur {
+				sentence++
+			}
+		}
+	}
+	percent = min((v.vp.YOffset()+v.height)*100/len(v.lines), 100)
+	match = sort.SearchInts(v.matches, v.cur+1)
+	return sentence, sentences, percent, match
 }

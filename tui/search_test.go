@@ -27,6 +27,18 @@ func TestIndexQuery(t *testing.T) {
 		{"", "a", true, -1},
 		{"xAy xay", "ay", true, 1},
 		{"6-3 vote", "-3", true, 1},
+		// Typography folds: quotes, apostrophes, dashes, no-break spaces.
+		{"the city’s harbor", "city's", true, 4},
+		{"the city's harbor", "city’s", true, 4},
+		{"“We are buying”", "\"we", true, 0},
+		{"pages 6–9", "6-9", true, 6},
+		{"pages 6—9", "6–9", true, 6},
+		{"a\u00a0b", "a b", true, 0},
+		{"'quoted'", "‘quoted’", false, 0},
+		// One normal form: é precomposed in the query, decomposed in the text.
+		{"Szabe\u0301 said", "szabé", true, 0},
+		{"Szabé said", "szabe\u0301", true, 0},
+		{"its", "it's", true, -1},
 	}
 	for _, tt := range tests {
 		if got := indexQuery(tt.s, tt.q, tt.fold); got != tt.want {
@@ -132,6 +144,26 @@ func TestLineMatchesAcrossWraps(t *testing.T) {
 	for i := range want {
 		if len(got[i]) != len(want[i]) || (len(want[i]) > 0 && got[i][0] != want[i][0]) {
 			t.Fatalf("line %d: got %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
+// TestFindAllTypography: highlight ranges cover the original bytes of a
+// folded match (a curly apostrophe is three bytes, a decomposed é two
+// runes).
+func TestFindAllTypography(t *testing.T) {
+	for _, tt := range []struct {
+		s, q string
+		want [][2]int
+	}{
+		{"city’s city's", "city's", [][2]int{{0, 8}, {9, 15}}},
+		{"6–9 and 6-9", "6-9", [][2]int{{0, 5}, {10, 13}}},
+		{"cafe\u0301 cafe\u0301", "café", [][2]int{{0, 6}, {7, 13}}},
+		{"x", "", nil},
+	} {
+		got := findAll(tt.s, tt.q, true)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findAll(%q, %q) = %v, want %v", tt.s, tt.q, got, tt.want)
 		}
 	}
 }

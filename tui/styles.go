@@ -2,6 +2,8 @@ package tui
 
 import (
 	"image/color"
+	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -48,6 +50,10 @@ func newStyles(isDark, useColor bool) *styles {
 		s.span[render.ChangedNew] = st().BackgroundColor(c("#f3fff5", "#111d16")).String()
 		s.span[render.WordDelete] = st().Bold().ForegroundColor(c("#82071e", "#ffdcd7")).BackgroundColor(c("#ffc1bb", "#8e1519")).String()
 		s.span[render.WordInsert] = st().Bold().ForegroundColor(c("#044f1e", "#d2ffd9")).BackgroundColor(c("#abf2bc", "#196c2e")).String()
+		// Typography and style: coloured and underlined, no strong
+		// background, not bold: visible, lighter than wording.
+		s.span[render.WordDeleteLight] = st().Underline(true).ForegroundColor(red).String()
+		s.span[render.WordInsertLight] = st().Underline(true).ForegroundColor(green).String()
 		s.span[render.Moved] = st().ForegroundColor(blue).String()
 		s.span[render.Ghost] = st().Italic(true).ForegroundColor(blue).String()
 		s.span[render.Boilerplate] = st().Faint().ForegroundColor(gray).String()
@@ -75,6 +81,8 @@ func newStyles(isDark, useColor bool) *styles {
 		s.span[render.Removed] = st().Strikethrough(true).String()
 		s.span[render.WordDelete] = st().Bold().Strikethrough(true).String()
 		s.span[render.WordInsert] = st().Bold().Underline(true).String()
+		s.span[render.WordDeleteLight] = st().Strikethrough(true).String() // not bold: lighter than wording
+		s.span[render.WordInsertLight] = st().Underline(true).String()
 		s.span[render.Moved] = st().Italic(true).String()
 		s.span[render.Ghost] = st().Italic(true).Faint().String()
 		s.span[render.Boilerplate] = st().Faint().String()
@@ -94,6 +102,7 @@ func newStyles(isDark, useColor bool) *styles {
 	if useColor {
 		s.inline[render.WordDelete] = st().Bold().Strikethrough(true).ForegroundColor(c("#82071e", "#ffdcd7")).BackgroundColor(c("#ffc1bb", "#8e1519")).String()
 		s.inline[render.Removed] = st().Strikethrough(true).ForegroundColor(c("#a40e26", "#ff7b72")).BackgroundColor(c("#ffebe9", "#2d1517")).String()
+		s.inline[render.WordDeleteLight] = st().Strikethrough(true).ForegroundColor(c("#a40e26", "#ff7b72")).String()
 	}
 	bar := lipgloss.NewStyle()
 	if useColor {
@@ -123,4 +132,38 @@ func newStyles(isDark, useColor bool) *styles {
 		}
 	}
 	return s
+}
+
+// drawSpan writes text in style st (the inline view's variant if inline).
+func (s *styles) drawSpan(b *strings.Builder, text string, st render.Style, inline bool) {
+	if text == "" {
+		return
+	}
+	sgr := s.span[st]
+	if inline {
+		sgr = s.inline[st]
+	}
+	if sgr == "" {
+		b.WriteString(text)
+		return
+	}
+	b.WriteString(sgr)
+	b.WriteString(text)
+	b.WriteString(resetSGR)
+}
+
+// darkFromEnv reads COLORFGBG ("15;0": foreground 15 on background 0), set
+// by rxvt, Konsole and others, for terminals that do not answer the
+// background colour query: it reports whether the background is dark and
+// whether the variable said. Background colours 0–6 and 8 are dark.
+func darkFromEnv(v string) (dark, ok bool) {
+	if v == "" {
+		return false, false
+	}
+	f := strings.Split(v, ";")
+	bg, err := strconv.Atoi(f[len(f)-1])
+	if err != nil || bg < 0 || bg > 255 {
+		return false, false
+	}
+	return bg <= 6 || bg == 8 || (bg >= 232 && bg < 244), true
 }

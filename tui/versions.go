@@ -40,43 +40,72 @@ func defaultPair(opts Options) [2]int {
 // versions.
 func (m Model) multi() bool { return len(m.opts.Versions) > 2 && m.opts.Compare != nil }
 
-// loaded installs a computed pair, or reports its error.
-func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
-	if m.opts.Compare == nil {
-		msg.pair = m.pair // Load computes the one pair there is
-	}
-	if msg.err == nil && msg.r != nil {
-		m.results[msg.pair] = msg.r
-		if msg.stats != nil {
-			m.statsOf[msg.r] = msg.stats
-		}
-	}
-	if msg.pair != m.pair {
-		return m, nil // an answer for a pair no longer wanted
-	}
-	m.loading = false
-	if msg.err != nil {
-		if m.r == nil {
-			m.err = msg.err
-			return m, nil
-		}
-		m.pair = m.shown // stay on the pair shown before
-		m.setError("comparing versions: " + sanitize(msg.err.Error()))
-		return m, nil
-	}
-	m.show(msg.r)
-	return m, nil
-}
+// placeFunc finds, in a newly shown result, the block and pair (-1: the
+// whole block) to put the cursor on; -1, -1 for none.
+type placeFunc func(r *diff.Result) (block, pair int)
 
 // show makes r the result on screen, keeping the view, folding, ignore
-// mask and flagged-only choice.
-func (m *Model) show(r *diff.Result) {
+// mask and flagged-only choice, and the reader's place when one was set.
+func (m *Model) show(r *diff.Result) tea.Cmd {
 	fold, flagged := m.pane.fold, m.pane.flaggedOnly
 	m.r, m.shown = r, m.pair
 	m.pane = newPane(r.View(m.ignore), m.keys, m.st, m.mode(), fold, !m.opts.Color)
 	m.pane.flaggedOnly = flagged
 	m.count()
+	if m.screen == screenLoading || m.under == screenLoading {
+		m.enter(screenPager)
+	}
 	m.layout()
+	if place := m.place; place != nil {
+		m.place = nil
+		if bi, pi := place(r); bi >= 0 {
+			m.pane.goTo(bi, pi)
+			m.pane.jumps = nil
+		}
+	}
+	return m.openReview(r)
+}
+
+// placeFor returns how to keep the reader's place when going to pair np:
+// the paragraph under the cursor, in the version both pairs share.
+func (m *Model) placeFor(np [2]int) placeFunc {
+	if m.r == nil || m.pane.cursor >= len(m.pane.entries) {
+		return nil
+	}
+	e := m.pane.entries[m.pane.cursor]
+	b := &m.r.Blocks[e.Block]
+	oldP, newP := b.Old, b.New
+	if e.Kind == render.RowSentence {
+		pr := &b.Pairs[e.Pair]
+		oldP, newP = nil, nil
+		if !pr.OldRef.IsNone() {
+			oldP = []int{pr.OldRef.Para}
+		}
+		if !pr.NewRef.IsNone() {
+			newP = []int{pr.NewRef.Para}
+		}
+	}
+	if e.Kind == render.RowGhost {
+		newP = nil
+	}
+	v, para := -1, -1
+	switch {
+	case len(newP) > 0 && (m.shown[1] == np[0] || m.shown[1] == np[1]):
+		v, para = m.shown[1], newP[0]
+	case len(oldP) > 0 && (m.shown[0] == np[0] || m.shown[0] == np[1]):
+		v, para = m.shown[0], oldP[0]
+	default:
+		return nil
+	}
+	return func(r *diff.Result) (int, int) {
+		switch {
+		case v == np[0] && para < len(r.Old.Paragraphs):
+			return r.BlockOfOld(para), -1
+		case v == np[1] && para < len(r.New.Paragraphs):
+			return r.BlockOfNew(para), -1
+		}
+		return -1, -1
+	}
 }
 
 // maskStats holds a result's statistics under ignore masks.
@@ -129,7 +158,7 @@ func (m *Model) statsFor(mask diff.ClassMask) (diff.Stats, int) {
 
 // cycleIgnore steps the ignore mask: none → typography → typography and
 // style → none.
-func (m *Model) cycleIgnore() {
+func (m *Model) cycleIgnore() tea.Cmd {
 	next := ignoreCycle[0]
 	for i, c := range ignoreCycle {
 		if c == m.ignore {
@@ -139,142 +168,134 @@ func (m *Model) cycleIgnore() {
 	m.ignore = next
 	m.pane.setIgnore(next)
 	m.count()
+	rematch := m.rev.setMask(next)
 	switch next {
 	case 0:
-		m.setMessage("showing every change")
+		return tea.Batch(rematch, note("showing every change"))
 	case diff.IgnoreTypography:
-		m.setMessage(strconv.Itoa(m.hidden) + " typographic " + plural(m.hidden, "change", "changes") + " hidden")
-	default:
-		m.setMessage(strconv.Itoa(m.hidden) + " typographic and style " + plural(m.hidden, "change", "changes") + " hidden")
+		return tea.Batch(rematch, note(strconv.Itoa(m.hidden)+" typographic "+plural(m.hidden, "change", "changes")+" hidden"))
 	}
+	return tea.Batch(rematch, note(strconv.Itoa(m.hidden)+" typographic and style "+plural(m.hidden, "change", "changes")+" hidden"))
 }
 
 // switchPair shows versions i and j, from the cache or by comparing them
-// off the UI loop.
-func (m Model) switchPair(i, j int) (tea.Model, tea.Cmd) {
+// off the UI loop; place, when set, says where to put the cursor.
+func (m Model) switchPair(i, j int, place placeFunc) (Model, tea.Cmd) {
 	n := len(m.opts.Versions)
 	if i < 0 || j < 0 || i >= n || j >= n || i == j {
-		m.setError("want two different versions from 1 to " + strconv.Itoa(n))
-		return m, nil
+		return m, fail("want two different versions from 1 to " + strconv.Itoa(n))
 	}
 	p := [2]int{i, j}
 	if p == m.pair && m.r != nil {
-		m.setMessage("already showing " + versionLabel(i) + " → " + versionLabel(j))
-		return m, nil
+		if place != nil {
+			if bi, pi := place(m.r); bi >= 0 {
+				m.pane.goTo(bi, pi)
+			}
+			return m, nil
+		}
+		return m, note("already showing " + versionLabel(i) + " → " + versionLabel(j))
 	}
-	m.pair = p
+	m.pair, m.place = p, place
 	if r, ok := m.results[p]; ok {
-		m.show(r)
-		return m, nil
+		return m, m.show(r)
 	}
-	m.loading = true
 	m.progressLast = progressMsg{}
 	m.progress = newProgress()
+	m.enter(screenLoading)
 	return m, tea.Batch(m.load(), m.waitProgress(), m.spin.Tick)
 }
 
-// stepPair shows the next (or previous) pair of consecutive versions. From
-// a pair that spans several versions, > shows its first step and < its
-// last.
-func (m Model) stepPair(next bool) (tea.Model, tea.Cmd) {
-	if !m.multi() {
-		m.setMessage("only two versions")
-		return m, nil
-	}
+// stepPair shows the next (or previous) pair of consecutive versions,
+// keeping the reader on the same paragraph. From a pair that spans several
+// versions, > shows its first step and < its last.
+func (m Model) stepPair(next bool) (Model, tea.Cmd) {
 	lo, hi := min(m.pair[0], m.pair[1]), max(m.pair[0], m.pair[1])
 	n := len(m.opts.Versions)
+	var np [2]int
 	switch {
 	case hi-lo > 1 && next:
-		return m.switchPair(lo, lo+1)
+		np = [2]int{lo, lo + 1}
 	case hi-lo > 1:
-		return m.switchPair(hi-1, hi)
+		np = [2]int{hi - 1, hi}
 	case next && hi+1 >= n:
-		m.setMessage(versionLabel(lo) + " → " + versionLabel(hi) + " is the last pair")
-		return m, nil
+		return m, note(versionLabel(lo) + " → " + versionLabel(hi) + " is the last pair")
 	case next:
-		return m.switchPair(hi, hi+1)
+		np = [2]int{hi, hi + 1}
 	case lo == 0:
-		m.setMessage(versionLabel(lo) + " → " + versionLabel(hi) + " is the first pair")
-		return m, nil
+		return m, note(versionLabel(lo) + " → " + versionLabel(hi) + " is the first pair")
+	default:
+		np = [2]int{lo - 1, lo}
 	}
-	return m.switchPair(lo-1, lo)
+	return m.switchPair(np[0], np[1], m.placeFor(np))
 }
 
-// openPicker lists every pair of versions to choose from.
-func (m Model) openPicker() (tea.Model, tea.Cmd) {
-	if !m.multi() {
-		m.setMessage("only two versions")
-		return m, nil
-	}
+// pickerList lists every pair of versions to choose from.
+func (m Model) pickerList() list {
 	n := len(m.opts.Versions)
-	l := list{title: "Compare versions: type two numbers (1 3) or choose, enter to compare, esc to close"}
+	var items []listItem
+	cursor := 0
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			if [2]int{i, j} == m.pair || [2]int{j, i} == m.pair {
-				l.cursor = len(l.items)
+				cursor = len(items)
 			}
 			spans := []render.Span{{Text: padRight(versionLabel(i)+" → "+versionLabel(j), 12), Style: render.Gutter},
 				{Text: sanitize(m.opts.Versions[i]) + " → " + sanitize(m.opts.Versions[j]), Style: render.Plain}}
 			if j == i+1 {
 				spans = append(spans, render.Span{Text: "  (consecutive)", Style: render.Note})
 			}
-			l.items = append(l.items, listItem{spans: spans, block: -1, pair: -1, from: i, to: j})
+			items = append(items, listItem{spans: spans, block: -1, pair: -1, from: i, to: j})
 		}
 	}
-	m.list = l
-	m.overlay = overlayPicker
-	return m, nil
+	l := newList("Compare versions: type two numbers (1 3) or choose, enter to compare, esc to close",
+		"no versions", items, m.st)
+	l.picker = true
+	l.cursor = cursor
+	return l
 }
 
-// overlayKey handles a key while the findings list or the picker is open.
-func (m Model) overlayKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	top, bottom := m.chrome()
-	height := max(m.h-top-bottom-1, 1)
+// listKey handles a key while the findings list or the picker is open.
+func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
-	picker := m.overlay == overlayPicker
-	switch s := msg.String(); {
-	case s == "esc" || (!picker && (key.Matches(msg, k.Findings))) || (picker && key.Matches(msg, k.Pick)):
-		if picker && m.list.typed != "" && s == "esc" {
-			m.list.typed = ""
-			return m, nil
-		}
-		m.overlay = overlayNone
+	picker := m.screen == screenPicker
+	switch {
+	case picker && m.list.typed != "" && msg.String() == "esc":
+		m.list.typed = ""
 		return m, nil
-	case picker && pairText(msg.Text):
-		m.list.typed += msg.Text // the space key's String is "space", its Text " "
+	case key.Matches(msg, k.Close, k.Findings, k.Pick):
+		m.leave()
 		return m, nil
-	case picker && s == "backspace":
-		if t := m.list.typed; t != "" {
-			m.list.typed = t[:len(t)-1]
-		}
+	case key.Matches(msg, k.Help):
+		m.enter(screenHelp)
 		return m, nil
-	case s == "enter":
-		m.overlay = overlayNone
-		if picker {
-			if m.list.typed != "" {
-				i, j, ok := parsePairText(m.list.typed)
-				if !ok {
-					m.setError("type two version numbers, as in 1 3")
-					m.overlay = overlayPicker
-					return m, nil
-				}
-				return m.switchPair(i-1, j-1)
-			}
-			if m.list.cursor < len(m.list.items) {
-				it := m.list.items[m.list.cursor]
-				return m.switchPair(it.from, it.to)
-			}
-			return m, nil
-		}
-		if m.list.cursor < len(m.list.items) {
-			it := m.list.items[m.list.cursor]
-			if it.block >= 0 {
-				m.pane.goTo(it.block, it.pair)
-			}
-		}
-		return m, nil
+	case key.Matches(msg, k.Jump):
+		return m.chooseItem()
 	}
-	m.list.update(msg, k, height)
+	var cmd tea.Cmd
+	m.list, cmd = m.list.Update(msg)
+	return m, cmd
+}
+
+// chooseItem acts on the list's cursor (or typed pair): go to a finding,
+// compare two versions.
+func (m Model) chooseItem() (Model, tea.Cmd) {
+	if m.screen == screenPicker && m.list.typed != "" {
+		i, j, ok := parsePairText(m.list.typed)
+		if !ok {
+			return m, fail("type two version numbers, as in 1 3")
+		}
+		m.leave()
+		return m.switchPair(i-1, j-1, nil)
+	}
+	it, ok := m.list.selected()
+	m.leave()
+	switch {
+	case !ok:
+	case m.under == screenPager && it.from != it.to:
+		return m.switchPair(it.from, it.to, nil)
+	case it.block >= 0:
+		m.pane.goTo(it.block, it.pair)
+	}
 	return m, nil
 }
 
@@ -302,16 +323,11 @@ func parsePairText(s string) (int, int, bool) {
 
 // openHistory shows the history view, tracing the history off the UI loop
 // the first time.
-func (m Model) openHistory() (tea.Model, tea.Cmd) {
-	switch {
-	case !m.multi():
-		m.setMessage("only two versions")
-		return m, nil
-	case m.opts.History == nil:
-		m.setError("no history available")
-		return m, nil
+func (m Model) openHistory() (Model, tea.Cmd) {
+	if m.opts.History == nil {
+		return m, fail("no history available")
 	}
-	m.showHist = true
+	m.enter(screenHistory)
 	if m.hist != nil || m.histLoading {
 		return m, nil
 	}
@@ -321,26 +337,87 @@ func (m Model) openHistory() (tea.Model, tea.Cmd) {
 }
 
 // historyKey handles a key in the history view.
-func (m Model) historyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) historyKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	switch {
-	case key.Matches(msg, k.History):
-		m.showHist = false
-		return m, nil
 	case key.Matches(msg, k.Clear):
-		if m.hv.query != "" {
-			m.hv.setQuery("")
-		} else {
-			m.showHist = false
-		}
+		m.hv.setQuery("")
+		return m, nil
+	case key.Matches(msg, k.Close, k.History):
+		m.leave()
+		return m, nil
+	case key.Matches(msg, k.Help):
+		m.enter(screenHelp)
 		return m, nil
 	case m.hist == nil:
 		return m, nil
 	case key.Matches(msg, k.Search):
 		return m, m.openPrompt(promptSearch, "/", "")
+	case key.Matches(msg, k.Jump):
+		return m.openChange()
 	}
-	if note := m.hv.update(msg, k); note != "" {
-		m.setMessage(note)
+	if cmd := m.inactive(msg); cmd != nil {
+		return m, cmd
 	}
-	return m, nil
+	var cmd tea.Cmd
+	m.hv, cmd = m.hv.Update(msg)
+	return m, cmd
+}
+
+// openChange opens the pair of versions in which the sentence under the
+// history cursor last changed, with the cursor on that sentence.
+func (m Model) openChange() (Model, tea.Cmd) {
+	para, sent, ok := m.hv.current()
+	if !ok {
+		return m, nil
+	}
+	h := m.hist
+	o := h.Origins[para][sent]
+	last := o.LastChanged
+	if last == 0 {
+		if len(h.Versions) < 2 {
+			return m, note("unchanged since " + versionLabel(0))
+		}
+		last = 1 // unchanged since v1: show it in the first step
+	}
+	// Follow the sentence back from the latest version to version last.
+	ref := diff.SentRef{Para: para, Sent: sent}
+	for k := len(h.Steps) - 1; k >= last; k-- {
+		if h.Steps[k] == nil || !hasSentence(h.Steps[k].New, ref) {
+			break
+		}
+		_, pr := h.Steps[k].NewPair(ref)
+		if pr.OldRef.IsNone() {
+			break
+		}
+		ref = pr.OldRef
+	}
+	step := [2]int{last - 1, last}
+	if _, ok := m.results[step]; !ok && last-1 < len(h.Steps) && h.Steps[last-1] != nil {
+		m.results[step] = h.Steps[last-1] // already computed by the history
+	}
+	m.leave()
+	msg := "sentence " + strconv.Itoa(sent+1) + " of ¶" + strconv.Itoa(para+1) + " last changed in " + versionLabel(last)
+	if o.LastChanged == 0 {
+		msg = "sentence " + strconv.Itoa(sent+1) + " of ¶" + strconv.Itoa(para+1) + " unchanged since " + versionLabel(0)
+	}
+	m, cmd := m.switchPair(step[0], step[1], func(r *diff.Result) (int, int) {
+		if !hasSentence(r.New, ref) {
+			return -1, -1
+		}
+		bi, pr := r.NewPair(ref)
+		for k := range r.Blocks[bi].Pairs {
+			if &r.Blocks[bi].Pairs[k] == pr {
+				return bi, k
+			}
+		}
+		return bi, -1
+	})
+	return m, tea.Batch(cmd, note(msg))
+}
+
+// hasSentence reports whether d has sentence ref.
+func hasSentence(d *diff.Document, ref diff.SentRef) bool {
+	return d != nil && ref.Para >= 0 && ref.Sent >= 0 && ref.Para < len(d.Paragraphs) &&
+		ref.Sent < len(d.Paragraphs[ref.Para].Sentences)
 }

@@ -24,7 +24,8 @@ DESCRIPTION
 
 FLAGS
     -f, --format FORMAT   export format: text (default when piped),
-                          side-by-side, markdown, html, json, ansi
+                          side-by-side, markdown, html, json, ansi,
+                          checklist (the review: one line per change)
     -o, --output FILE     write the export to FILE atomically (format
                           guessed from .json/.html/.md when -f is absent);
                           a symbolic link is written through, a device or
@@ -38,8 +39,12 @@ FLAGS
                           matters in text, ansi, markdown and HTML (the
                           rest are counted); default 0 lists them all
     --color auto|always|never
-                          colour for ansi and the viewer (auto honours
-                          NO_COLOR and whether output is a terminal)
+                          colour for the viewer (auto: in a terminal,
+                          unless NO_COLOR is set) and ansi (auto: always,
+                          even piped, unless NO_COLOR is set)
+    -L, --label NAME      name the next version NAME instead of its path
+                          in the viewer and exports (as diff -L; once per
+                          version, oldest first)
     --input-format F      auto (default), text, html, nitf, newsml, markdown
     --inline              open the viewer in the inline (unified) view
     --ignore CLASSES      hide typography and/or style changes from the
@@ -53,6 +58,13 @@ FLAGS
                           the version that introduced it and the one that
                           last changed it (text unless -f says otherwise;
                           not side-by-side; not with --pair)
+    --review-dir DIR      where reviews are kept (default
+                          $STORYDIFF_REVIEW_DIR, else
+                          $XDG_STATE_HOME/storydiff, else
+                          ~/.local/state/storydiff); a shared folder
+                          lets a desk share them
+    --reviewer NAME       name recorded with each mark (default $USER)
+    --no-review           neither read nor show review marks
     --version             print the version
     -h, --help            print this help
 
@@ -61,22 +73,31 @@ KEYS (viewer)
     ctrl+d/ctrl+u         half page         g/G, Home/End       top/bottom
     n/N, ]/[              next/previous change (or search match)
     tab/shift+tab         next/previous paragraph
-    enter, backspace      jump to a moved block's other place, and back
-    /                     search both sides; esc clears
+    enter, backspace      open a fold; follow a ¶ note (moved, split,
+                          merged) to where it points, and back
+    /                     search both sides (quotes, dashes folded); esc
+                          clears
     f                     fold unchanged paragraphs
     u                     side-by-side / inline
     s                     sentence / paragraph view
     i                     hide typography, then typography and style
     F, !                  findings and flagged changes
-    m                     n/N: flagged changes only
+    m                     n/N: flagged changes, then unreviewed ones
+    x, c                  review: check the change, query it with a note
     <, >, p, H            previous/next pair, pick two versions, history
                           (three or more versions)
-    e                     export   y  copy block to clipboard (OSC 52)
-    ?                     full help         q, ctrl+c           quit
+    e                     export (tab cycles formats, completes paths)
+    y, Y                  copy the block, the whole report, as the text
+                          export writes it (OSC 52 and xclip/wl-copy/pbcopy)
+    ?                     the keys of this screen
+    q, esc                close help, findings, picker, history; q on the
+                          diff quits          ctrl+c  quit anywhere
 
 EXIT STATUS
-    0  the versions have no differences
-    1  the versions differ
+    0  the versions have no differences (with -f checklist: every change
+       is checked and none is queried)
+    1  the versions differ (with -f checklist: some change is not
+       checked, or is queried)
     2  trouble: bad usage, missing or unreadable file, binary data,
        closed standard input or output, failed or interrupted output
 
@@ -87,6 +108,7 @@ EXAMPLES
     storydiff -f html -o diff.html old.txt new.txt
     storydiff --ignore typography,style old.txt new.txt
     storydiff --history v1.txt v2.txt v3.txt
+    storydiff -f checklist old.txt new.txt && echo "all cleared"
     git show HEAD~1:story.txt | storydiff - story.txt
-    git difftool -y -x storydiff HEAD~1 -- story.txt
+    git difftool -y -x 'storydiff -L "$MERGED (before)" -L "$MERGED"' HEAD~1 -- story.txt
 `

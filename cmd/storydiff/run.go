@@ -24,6 +24,7 @@ import (
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/export"
 	"github.com/storydiff/storydiff/diff/input"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/textsafe"
 	"github.com/storydiff/storydiff/tui"
 )
@@ -53,10 +54,21 @@ type config struct {
 	matters     int
 	pair        string
 	history     bool
+	reviewDir   string
+	reviewer    string
+	noReview    bool
+	labels      labelList
 	version     bool
 	help        bool
 	files       []string
 }
+
+// labelList collects --label (-L) values, one per version in order, as
+// diff -L does.
+type labelList []string
+
+func (l *labelList) String() string     { return strings.Join(*l, ",") }
+func (l *labelList) Set(v string) error { *l = append(*l, v); return nil }
 
 // usageError is a command-line mistake; it is reported with a hint to --help.
 type usageError struct{ msg string }
@@ -80,6 +92,11 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fs.IntVar(&c.matters, "matters", 0, "")
 	fs.StringVar(&c.pair, "pair", "", "")
 	fs.BoolVar(&c.history, "history", false, "")
+	fs.StringVar(&c.reviewDir, "review-dir", "", "")
+	fs.StringVar(&c.reviewer, "reviewer", "", "")
+	fs.BoolVar(&c.noReview, "no-review", false, "")
+	fs.Var(&c.labels, "label", "")
+	fs.Var(&c.labels, "L", "")
 	fs.BoolVar(&c.version, "version", false, "")
 	fs.BoolVar(&c.help, "help", false, "")
 	fs.BoolVar(&c.help, "h", false, "")
@@ -221,7 +238,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 			return 0, &usageError{err.Error()}
 		}
 	}
-	color, err := c.useColor(outIsTerm && c.output == "")
+	// -f ansi asks for colour: it colours even when piped, unless NO_COLOR
+	// or --color never.
+	color, err := c.useColor((outIsTerm && c.output == "") || (exporting && format == export.FormatANSI))
 	if err != nil {
 		return 0, err
 	}
@@ -245,6 +264,9 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if c.history && c.pair != "" {
 		return 0, &usageError{"--pair and --history: a history covers every version, not a pair"}
 	}
+	if c.history && format == export.FormatChecklist {
+		return 0, &usageError{"--history and -f checklist: a checklist covers one pair; use --pair"}
+	}
 	if c.history && !exporting {
 		exporting = true
 		if format, err = export.ParseFormat("text"); err != nil {
@@ -253,8 +275,12 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	}
 
 	if !exporting {
+		store, err := c.reviewStore()
+		if err != nil {
+			fmt.Fprintf(stderr, "storydiff: warning: reviewing is off: %s\n", textsafe.Clean(err.Error()))
+		}
 		var res *diff.Result
-		err := tui.Run(tui.Options{
+		err = tui.Run(tui.Options{
 			Load: func(progress func(stage string, done, total int)) (*diff.Result, error) {
 				res = diff.Compare(docs[from], docs[to], &diff.Options{Progress: progress})
 				return res, nil
@@ -274,10 +300,12 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 				}
 				return names
 			}(),
-			Pair:   [2]int{from, to},
-			Ignore: ignore,
-			Color:  color,
-			Inline: c.inline,
+			Pair:     [2]int{from, to},
+			Ignore:   ignore,
+			Color:    color,
+			Inline:   c.inline,
+			Review:   store,
+			Reviewer: review.ReviewerName(c.reviewer, os.Getenv),
 		})
 		if err != nil {
 			return 0, fmt.Errorf("viewer: %w", err)
@@ -299,8 +327,20 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		}
 	} else {
 		res := diff.Compare(docs[from], docs[to], nil)
+		st, err := c.reviewStatus(res.View(ignore), format == export.FormatChecklist, stderr)
+		if err != nil {
+			return 0, err
+		}
+		opt.Review = st
 		write = func(w io.Writer) error { return export.Write(w, res.View(ignore), format, opt) }
-		if res.Equal() {
+		switch {
+		case format == export.FormatChecklist:
+			// A script gates on the review: 0 only when every change is
+			// checked and none queried.
+			if export.ChecklistDone(res.View(ignore), opt) {
+				status = exitSame
+			}
+		case res.Equal():
 			status = exitSame
 		}
 	}
@@ -372,6 +412,12 @@ func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([
 			return nil, err
 		}
 	}
+	if len(c.labels) > len(docs) {
+		return nil, &usageError{fmt.Sprintf("%d --label flags for %d versions", len(c.labels), len(docs))}
+	}
+	for i, l := range c.labels {
+		docs[i].Name = l // as diff -L: the name shown instead of the path
+	}
 	for _, d := range docs {
 		for _, w := range d.Warnings {
 			fmt.Fprintf(stderr, "storydiff: warning: %s\n", textsafe.Clean(w))
@@ -419,10 +465,11 @@ func limitMemory(docs []*diff.Document) {
 	debug.SetMemoryLimit(int64(memoryPerByte*n + memoryBase))
 }
 
-// readVersions reads the files. A file named twice, or standard input
-// named twice ("-", /dev/stdin, /dev/fd/0), is read once and is the same
-// version both times (identical, as diff(1) says), since a second read of
-// a stream would find it empty. A standard input that was closed when the
+// readVersions reads the files. A file named twice (the same device and
+// inode: a second name, a FIFO, /dev/fd/N), or standard input named twice
+// ("-", /dev/stdin, /dev/fd/0), is read once and is the same version both
+// times (identical, as diff(1) says), since a second read of a stream
+// would find it empty. A standard input that was closed when the
 // command started (storydiff - new.txt <&-) is an error, not an empty
 // version. The distinct files are read (decoded, cleaned, split) at once,
 // each in its own goroutine; the first error in file order wins.
@@ -453,7 +500,7 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 				return nil, fmt.Errorf("%s: standard input is closed", path)
 			}
 			stdinAt = i
-		case infos[i] != nil && infos[i].Mode().IsRegular():
+		case infos[i] != nil:
 			for j := range i {
 				if infos[j] != nil && !fromStdin[j] && source[j] == j && os.SameFile(infos[i], infos[j]) {
 					source[i] = j

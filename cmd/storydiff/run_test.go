@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -215,10 +216,7 @@ func TestGitDifftool(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "storydiff")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	repo := filepath.Join(dir, "repo")
 	ledeOld, ledeNew := pair("lede")
 	gitRun := func(args ...string) string {
@@ -320,6 +318,54 @@ func TestIgnoreFlag(t *testing.T) {
 	}
 }
 
+// TestLabelsAndANSI: -L names the versions in exports (as diff -L), one
+// per version; -f ansi colours even when piped unless NO_COLOR or --color
+// never.
+func TestLabelsAndANSI(t *testing.T) {
+	ledeOld, ledeNew := pair("lede")
+	tests := []struct {
+		name   string
+		env    string
+		args   []string
+		status int
+		has    []string
+		hasNot []string
+		errHas string
+	}{
+		{"labels", "", []string{"-L", "story.txt (before)", "--label", "story.txt", ledeOld, ledeNew}, 1,
+			[]string{"storydiff: story.txt (before) → story.txt"}, []string{"old.txt"}, ""},
+		{"one label", "", []string{"-L", "before", ledeOld, ledeNew}, 1,
+			[]string{"storydiff: before → " + ledeNew}, nil, ""},
+		{"too many labels", "", []string{"-L", "a", "-L", "b", "-L", "c", ledeOld, ledeNew}, 2, nil, nil, "3 --label flags for 2 versions"},
+		{"ansi piped", "", []string{"-f", "ansi", ledeOld, ledeNew}, 1, []string{"\x1b["}, nil, ""},
+		{"ansi NO_COLOR", "1", []string{"-f", "ansi", ledeOld, ledeNew}, 1, nil, []string{"\x1b["}, ""},
+		{"ansi never", "", []string{"-f", "ansi", "--color", "never", ledeOld, ledeNew}, 1, nil, []string{"\x1b["}, ""},
+		{"text piped", "", []string{"-f", "text", ledeOld, ledeNew}, 1, nil, []string{"\x1b["}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("NO_COLOR", tt.env)
+			status, out, errs := runCmd(t, "", tt.args...)
+			if status != tt.status {
+				t.Fatalf("status %d, want %d (stderr %q)", status, tt.status, errs)
+			}
+			for _, h := range tt.has {
+				if !strings.Contains(out, h) {
+					t.Errorf("output lacks %q:\n%.300s", h, out)
+				}
+			}
+			for _, h := range tt.hasNot {
+				if strings.Contains(out, h) {
+					t.Errorf("output has %q:\n%.300s", h, out)
+				}
+			}
+			if tt.errHas != "" && !strings.Contains(errs, tt.errHas) {
+				t.Errorf("stderr %q lacks %q", errs, tt.errHas)
+			}
+		})
+	}
+}
+
 // TestOutputDash: -o - is standard output (no file named "-").
 func TestOutputDash(t *testing.T) {
 	ledeOld, ledeNew := pair("lede")
@@ -383,6 +429,35 @@ func TestLastResort(t *testing.T) {
 
 // binPath is the binary built for the tests that run a real process.
 var binPath string
+
+var (
+	binOnce sync.Once
+	binErr  error
+)
+
+// binary builds the command once for the tests that need a real process
+// (closed streams, /dev/stdin).
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "storydiff-test-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "storydiff")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
 
 func TestMain(m *testing.M) {
 	if os.Getenv("STORYDIFF_HELPER") == "slow-output" {

@@ -6,45 +6,14 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 )
-
-var (
-	binOnce sync.Once
-	binErr  error
-)
-
-// binary builds the command once for the tests that need a real process
-// (closed streams, /dev/stdin).
-func binary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "storydiff-test-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "storydiff")
-		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if binErr != nil {
-		t.Fatal(binErr)
-	}
-	return binPath
-}
 
 // shell runs script with sh, $0 being the binary and $1… args, and
 // returns the exit status and stderr.
@@ -174,5 +143,32 @@ func TestInterruptRemovesTemp(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFIFOTwice: a FIFO named twice (as with diff <(cmd) twice, or a
+// named pipe) is read once: identical versions, exit status 0.
+func TestFIFOTwice(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	ledeOld, _ := pair("lede")
+	data, err := os.ReadFile(ledeOld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.Write(data)
+		f.Close()
+	}()
+	status, _, stderr := runCmd(t, "", fifo, fifo)
+	if status != 0 {
+		t.Errorf("status %d, want 0 (identical); stderr %q", status, stderr)
 	}
 }

@@ -30,7 +30,8 @@ func ExampleWrite() {
 	// storydiff: old.txt → new.txt
 	// old: old.txt — 2 paragraphs, 16 words
 	// new: new.txt — 2 paragraphs, 16 words
-	// paragraphs: 1 unchanged, 1 changed, 0 added, 0 removed; 0 moved, 0 split, 0 merged
+	// paragraphs: old 2 = 1 unchanged + 1 changed + 0 removed + 0 boilerplate; new 2 = 1 unchanged + 1 changed + 0 added + 0 boilerplate
+	// blocks: 0 moved, 0 split, 0 merged
 	// sentences: 1 unchanged, 1 changed, 0 added, 0 removed; 0 moved
 	// words: 1 added, 1 removed
 	//

@@ -38,6 +38,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -52,10 +53,13 @@ const (
 	FormatHTML       Format = "html"
 	FormatJSON       Format = "json"
 	FormatANSI       Format = "ansi"
+	// FormatChecklist lists the reviewable changes with their review
+	// marks, one line each, and a summary line (see writeChecklist).
+	FormatChecklist Format = "checklist"
 )
 
 // Formats lists every format in the order help texts show them.
-var Formats = []Format{FormatText, FormatSideBySide, FormatMarkdown, FormatHTML, FormatJSON, FormatANSI}
+var Formats = []Format{FormatText, FormatSideBySide, FormatMarkdown, FormatHTML, FormatJSON, FormatANSI, FormatChecklist}
 
 var formatAliases = map[string]Format{
 	"text": FormatText, "txt": FormatText, "plain": FormatText,
@@ -64,6 +68,7 @@ var formatAliases = map[string]Format{
 	"html": FormatHTML, "htm": FormatHTML,
 	"json": FormatJSON,
 	"ansi": FormatANSI, "color": FormatANSI, "colour": FormatANSI,
+	"checklist": FormatChecklist, "check": FormatChecklist,
 }
 
 // ParseFormat returns the Format named by s, ignoring case and surrounding
@@ -116,6 +121,13 @@ type Options struct {
 	// saying how to see them); 0 lists every one. Findings are always
 	// listed.
 	Matters int
+	// Review is the review of the pair laid over the view written
+	// (review.Match), or nil for none. With one, text, ansi, Markdown and
+	// HTML output add a Review section after What matters and the mark to
+	// each marked block's heading, and JSON a "review" member; the
+	// checklist shows its marks (without one, every box is empty).
+	// WriteHistory ignores it.
+	Review *review.Status
 }
 
 // DefaultWidth is the side-by-side width used when Options.Width is 0.
@@ -158,7 +170,9 @@ func Write(w io.Writer, v diff.View, f Format, opt Options) error {
 	case FormatHTML:
 		return writeHTML(w, v, opt)
 	case FormatJSON:
-		return writeJSON(w, v)
+		return writeJSONReview(w, v, opt.Review)
+	case FormatChecklist:
+		return writeChecklist(w, v, opt)
 	case FormatSideBySide:
 		return writeSideBySide(w, v, opt)
 	}

@@ -24,6 +24,8 @@ func TestParseFormat(t *testing.T) {
 		{"json", FormatJSON, false},
 		{"ansi", FormatANSI, false},
 		{"color", FormatANSI, false},
+		{"checklist", FormatChecklist, false},
+		{" Check ", FormatChecklist, false},
 		{"", "", true},
 		{"pdf", "", true},
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/diff/review"
 )
 
 // htmlEscaper escapes the five characters html.EscapeString escapes, writing
@@ -53,6 +54,7 @@ del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
 ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none}
 del.w,ins.w{font-weight:700;text-decoration-thickness:2px}
 ins.w{text-decoration:underline}
+del.lt,ins.lt{font-weight:400;background:none;text-decoration-thickness:1px}
 del.ghost{background:none;color:var(--note)}
 .mv{color:var(--moved)}
 .note{color:var(--note);font-size:.85em;font-style:italic;white-space:nowrap}
@@ -65,9 +67,10 @@ summary{cursor:pointer}
 
 // htmlWriter writes the HTML page.
 type htmlWriter struct {
-	w *bufio.Writer
-	r *diff.Result
-	v diff.View // the view of r written: runs it hides are plain new text
+	w  *bufio.Writer
+	r  *diff.Result
+	v  diff.View      // the view of r written: runs it hides are plain new text
+	rv *review.Status // the review laid over v, or nil
 }
 
 // text writes s escaped.
@@ -92,7 +95,7 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	if err := check(r); err != nil {
 		return err
 	}
-	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v}
+	h := &htmlWriter{w: bufio.NewWriterSize(w, 64<<10), r: r, v: v, rv: opt.Review}
 	h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	h.raw("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"storydiff\">\n<title>storydiff: ")
@@ -107,8 +110,9 @@ func writeHTML(w io.Writer, v diff.View, opt Options) (err error) {
 	}
 	h.raw("</table>\n")
 	h.matters(whatMatters(v, opt.Matters))
+	h.review(opt.Review)
 	h.raw("<p class=\"legend\"><del>removed</del> <ins>added</ins> <del class=\"w\">deleted word</del> " +
-		"<ins class=\"w\">inserted word</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
+		"<ins class=\"w\">inserted word</ins> <ins class=\"w lt\">typography or style</ins> <span class=\"mv\">moved sentence</span> <span class=\"note\">note</span></p>\n")
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		h.raw("<p>")
@@ -159,7 +163,7 @@ func (h *htmlWriter) block(bi int) {
 		cls += " moved"
 	}
 	h.raw("<table class=\"block " + cls + "\" id=\"b" + strconv.Itoa(bi+1) + "\">\n<thead><tr><th colspan=\"2\">")
-	h.text(blockHead(h.v, bi))
+	h.text(blockHead(h.v, bi) + headMark(h.rv, bi))
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, g := range groups(blockItems(h.r, bi)) {
 		oldEmpty, newEmpty := true, true
@@ -172,19 +176,34 @@ func (h *htmlWriter) block(bi int) {
 		} else {
 			h.raw("<tr><td class=\"old\"><p>")
 		}
+		var prev *item // the last item written on this side
 		for i, it := range g {
 			if i > 0 && oldBreak(h.r, bi, g[i-1], it) {
 				h.raw("</p><p>")
+				prev = nil
 			}
-			h.oldSide(it)
+			if h.shows(it, true) {
+				if prev != nil && !glued(h.r, *prev, it, true) {
+					h.raw(" ")
+				}
+				h.oldSide(it)
+				prev = &g[i]
+			}
 		}
 		if newEmpty {
 			h.raw("</p></td><td class=\"new empty\"><p>")
 		} else {
 			h.raw("</p></td><td class=\"new\"><p>")
 		}
-		for _, it := range g {
-			h.newSide(it)
+		prev = nil
+		for i, it := range g {
+			if h.shows(it, false) {
+				if prev != nil && !glued(h.r, *prev, it, false) {
+					h.raw(" ")
+				}
+				h.newSide(it)
+				prev = &g[i]
+			}
 		}
 		h.raw("</p></td></tr>\n")
 	}
@@ -201,33 +220,42 @@ func (h *htmlWriter) change(s string) {
 	h.text(s)
 }
 
-// oldSide writes the old side of an item followed by a space.
+// shows reports whether an item has text on the old (old) or new side.
+func (h *htmlWriter) shows(it item, old bool) bool {
+	if old {
+		return it.ghost || it.p.Kind != diff.Added
+	}
+	return !it.ghost && it.p.Kind != diff.Removed
+}
+
+// oldSide writes the old side of an item.
 func (h *htmlWriter) oldSide(it item) {
 	p := it.p
 	switch {
 	case it.ghost:
 		h.raw("<del class=\"ghost\">")
 		h.text(p.Old)
-		h.raw("</del> <span class=\"note\">")
+		h.raw("</del><span class=\"note\"> ")
 		if p.NewRef.IsNone() {
 			h.raw("moved away")
 		} else {
 			h.text("moved to " + para(p.NewRef.Para))
 		}
-		h.raw("</span> ")
+		h.raw("</span>")
 		return
 	case p.Kind == diff.Added:
 		return
 	case p.Kind == diff.Removed:
 		h.raw("<del>")
 		h.text(p.Old)
-		h.raw("</del> ")
+		h.raw("</del>")
+		h.partNote(p)
 		return
 	}
 	h.pairSide(p, diff.OpDelete, p.Old, "moved here from ")
 }
 
-// newSide writes the new side of an item followed by a space.
+// newSide writes the new side of an item.
 func (h *htmlWriter) newSide(it item) {
 	p := it.p
 	switch {
@@ -236,13 +264,44 @@ func (h *htmlWriter) newSide(it item) {
 	case p.Kind == diff.Added:
 		h.raw("<ins>")
 		h.text(p.New)
-		h.raw("</ins> ")
+		h.raw("</ins>")
+		h.partNote(p)
 		return
 	}
 	h.pairSide(p, diff.OpInsert, p.New, "moved from ")
 }
 
-// pairSide writes one side of an Equal or Changed pair followed by a space:
+// partNote writes the "(from old ¶N)" / "(into new ¶N)" note of an added
+// or removed sentence that holds most of another's words, linked to the
+// block of that paragraph, after a space.
+func (h *htmlWriter) partNote(p *diff.Pair) {
+	n := partNote(p)
+	if n == "" {
+		return
+	}
+	bi := -1
+	switch p.Kind {
+	case diff.Added:
+		if p.PartOf.Para < len(h.r.Old.Paragraphs) {
+			bi = h.r.BlockOfOld(p.PartOf.Para)
+		}
+	case diff.Removed:
+		if p.PartOf.Para < len(h.r.New.Paragraphs) {
+			bi = h.r.BlockOfNew(p.PartOf.Para)
+		}
+	}
+	h.raw("<span class=\"note\"> ")
+	if bi >= 0 {
+		h.raw("<a href=\"#" + blockAnchor(bi) + "\">")
+	}
+	h.text(n)
+	if bi >= 0 {
+		h.raw("</a>")
+	}
+	h.raw("</span>")
+}
+
+// pairSide writes one side of an Equal or Changed pair:
 // op is the side's own operation (OpDelete for old, OpInsert for new),
 // whose non-hidden words are marked with <del> or <ins>; a hidden run reads
 // as its new text on both sides; text is the side's sentence and moved the
@@ -257,10 +316,14 @@ func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
 	}
 	switch {
 	case p.Kind == diff.Changed && len(p.Words) > 0:
-		eachWord(p, h.v, func(w diff.Word, hidden bool) {
+		eachWord(p, h.v, func(w diff.Word, hidden, light bool) {
 			switch {
 			case w.Op == diff.OpEqual, w.Op == diff.OpInsert && hidden:
 				h.text(w.Text)
+			case w.Op == op && !hidden && light:
+				h.raw(strings.Replace(open, `"w"`, `"w lt"`, 1))
+				h.change(w.Text)
+				h.raw(end)
 			case w.Op == op && !hidden:
 				h.raw(open)
 				h.change(w.Text)
@@ -275,9 +338,8 @@ func (h *htmlWriter) pairSide(p *diff.Pair, op diff.Op, text, moved string) {
 		h.text(text)
 	}
 	if p.Moved {
-		h.raw("</span> <span class=\"note\">")
+		h.raw("</span><span class=\"note\"> ")
 		h.text(moved + para(p.OldRef.Para))
 		h.raw("</span>")
 	}
-	h.raw(" ")
 }

@@ -3,6 +3,8 @@ package export
 import (
 	"bytes"
 	"html"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -134,16 +136,16 @@ func TestHTMLShapes(t *testing.T) {
 		shape int
 		want  []string
 	}{
-		{3, []string{`<td class="old empty"><p></p></td><td class="new"><p><ins>Brand new paragraph.</ins> </p></td>`}},
-		{4, []string{`<td class="old"><p><del>Gone now.</del> </p></td><td class="new empty"><p></p></td>`}},
+		{3, []string{`<td class="old empty"><p></p></td><td class="new"><p><ins>Brand new paragraph.</ins></p></td>`}},
+		{4, []string{`<td class="old"><p><del>Gone now.</del></p></td><td class="new empty"><p></p></td>`}},
 		{5, []string{`<p class="origin"><a href="#b3">↕ old ¶1 moved to new ¶3</a></p>`, `<table class="block equal moved" id="b3">`}},
-		{7, []string{`<td class="old"><p>Police came. </p><p>They left. </p></td><td class="new"><p>Police came. They left. </p></td>`}},
-		{8, []string{`<del class="ghost">A two.</del> <span class="note">moved to ¶2</span>`,
-			`<span class="mv">A two.</span> <span class="note">moved here from ¶1</span>`,
-			`<span class="mv">A two.</span> <span class="note">moved from ¶1</span>`}},
+		{7, []string{`<td class="old"><p>Police came.</p><p>They left.</p></td><td class="new"><p>Police came. They left.</p></td>`}},
+		{8, []string{`<del class="ghost">A two.</del><span class="note"> moved to ¶2</span>`,
+			`<span class="mv">A two.</span><span class="note"> moved here from ¶1</span>`,
+			`<span class="mv">A two.</span><span class="note"> moved from ¶1</span>`}},
 		{1, []string{`The mayor said <del class="w">12</del> people died.`, `The mayor said <ins class="w">15</ins> people died.`}},
-		{6, []string{`<tr><td class="old"><p>Police came. </p></td><td class="new"><p>Police came. </p></td></tr>` + "\n" +
-			`<tr><td class="old"><p>They left. </p></td><td class="new"><p>They left. </p></td></tr>`}},
+		{6, []string{`<tr><td class="old"><p>Police came.</p></td><td class="new"><p>Police came.</p></td></tr>` + "\n" +
+			`<tr><td class="old"><p>They left.</p></td><td class="new"><p>They left.</p></td></tr>`}},
 	}
 	for _, tt := range tests {
 		var buf bytes.Buffer
@@ -154,6 +156,35 @@ func TestHTMLShapes(t *testing.T) {
 			if !strings.Contains(buf.String(), w) {
 				t.Errorf("%s: want %s", shapes[tt.shape].name, w)
 			}
+		}
+	}
+}
+
+// TestPartNotes: the "(from old ¶N)" / "(into new ¶N)" notes of the text
+// export appear in HTML (linked to the block of that paragraph) and in
+// Markdown, and every What matters entry links to its block.
+func TestPartNotes(t *testing.T) {
+	r := loadPair(t, filepath.Join(pairsDir, "split"))
+	txt := writeString(t, r.View(0), FormatText, Options{Wrap: -1})
+	page := writeString(t, r.View(0), FormatHTML, Options{})
+	md := writeString(t, r.View(0), FormatMarkdown, Options{})
+	n := strings.Count(txt, "(from old ¶") + strings.Count(txt, "(into new ¶")
+	if n == 0 {
+		t.Fatal("the split fixture has no part note to check")
+	}
+	if got := strings.Count(page, "(from old ¶") + strings.Count(page, "(into new ¶"); got != n {
+		t.Errorf("html has %d part notes, text %d", got, n)
+	}
+	if got := strings.Count(md, "(from old ¶") + strings.Count(md, "(into new ¶"); got != n {
+		t.Errorf("markdown has %d part notes, text %d", got, n)
+	}
+	if !strings.Contains(page, `<span class="note"> <a href="#b`) {
+		t.Errorf("html part note not linked to its block")
+	}
+	sec := page[strings.Index(page, `<section class="matters">`):strings.Index(page, "</section>")]
+	for bi := range r.Matters {
+		if m := r.Matters[bi]; !m.IsFinding() && !strings.Contains(sec, `href="#b`+strconv.Itoa(m.Block+1)+`"`) {
+			t.Errorf("What matters entry of block %d not linked", m.Block)
 		}
 	}
 }

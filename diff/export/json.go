@@ -2,11 +2,13 @@ package export
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/storydiff/storydiff/diff"
-
+	"github.com/storydiff/storydiff/diff/review"
 	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
@@ -33,6 +35,7 @@ const JSONVersion = 1
 //	  "ignored": {"classes": ["typography"], "hidden": 2},
 //	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
 //	  "ghosts": [{"old": 10, "block": 4, "at": 12}],
+//	  "review": {"pair": "9c1e…", "total": 23, "checked": 4, …},  (see JSONReview)
 //	  "blocks": [{
 //	    "kind": "equal|changed|added|removed",
 //	    "old": [3], "new": [4, 5],
@@ -84,7 +87,8 @@ const JSONVersion = 1
 // "class".
 // Concatenating the "text" of equal and delete words gives "old", of equal
 // and insert words gives "new"; "words" is absent for sentences with
-// identical texts and for added and removed ones. "labels", "ignored", "findings",
+// identical texts and for added and removed ones. "review" is present only
+// when the export carries a review (see JSONReview). "labels", "ignored", "findings",
 // "class" (when "none"), "flags", "boilerplate", "origin", "split",
 // "old_more", "new_more", "part_of",
 // "merged" and "runs" are omitted when empty or false. Each paragraph's
@@ -100,6 +104,7 @@ type JSONResult struct {
 	// Ghosts are diff.Result's: where paragraphs merged into a block far
 	// away stood.
 	Ghosts []JSONGhost `json:"ghosts,omitempty"`
+	Review *JSONReview `json:"review,omitempty"`
 	Blocks []JSONBlock `json:"blocks"`
 }
 
@@ -109,6 +114,87 @@ type JSONGhost struct {
 	Old   int `json:"old"`
 	Block int `json:"block"`
 	At    int `json:"at"`
+}
+
+// JSONReview is the "review" member, present when the export carries a
+// review (Options.Review):
+//
+//	"review": {
+//	  "pair": "9c1e…",
+//	  "total": 23, "checked": 4, "queried": 1, "unmarked": 18,
+//	  "changes": [{"block": 3, "anchor": "5d0f…", "state": "queried",
+//	               "note": "with → without: check with the desk",
+//	               "who": "ed", "when": "2026-11-29T12:04:05Z"}, …],
+//	  "orphans": [{"anchor": "…", "state": "checked", "who": "ed", "when": "…",
+//	               "refs": "¶1 → ¶3", "excerpt": "1.2 → 1.4"}]
+//	}
+//
+// "pair" is the review's key (review.Key: a hash of the two versions'
+// normalised paragraphs). "changes" lists every reviewable change under
+// the export's ignore mask (what the viewer's n stops on), in reading
+// order: "block" indexes "blocks", "anchor" is the change's content hash,
+// "state" is checked, queried or unmarked; "note", "who" and "when" (RFC
+// 3339) are those of its mark, omitted when unmarked. "orphans" are marks
+// whose change is no longer in the comparison, with the paragraphs
+// ("refs") and "excerpt" it had when marked; omitted when none.
+type JSONReview struct {
+	Pair     string       `json:"pair"`
+	Total    int          `json:"total"`
+	Checked  int          `json:"checked"`
+	Queried  int          `json:"queried"`
+	Unmarked int          `json:"unmarked"`
+	Changes  []JSONMark   `json:"changes"`
+	Orphans  []JSONOrphan `json:"orphans,omitempty"`
+}
+
+// JSONMark is the review state of one change.
+type JSONMark struct {
+	Block  int    `json:"block"`
+	Anchor string `json:"anchor"`
+	State  string `json:"state"`
+	Note   string `json:"note,omitempty"`
+	Who    string `json:"who,omitempty"`
+	When   string `json:"when,omitempty"`
+}
+
+// JSONOrphan is a mark whose change is gone.
+type JSONOrphan struct {
+	Anchor  string `json:"anchor"`
+	State   string `json:"state"`
+	Note    string `json:"note,omitempty"`
+	Who     string `json:"who,omitempty"`
+	When    string `json:"when,omitempty"`
+	Refs    string `json:"refs,omitempty"`
+	Excerpt string `json:"excerpt,omitempty"`
+}
+
+// jsonReview converts a review status to the "review" member; nil for
+// none.
+func jsonReview(st *review.Status) *JSONReview {
+	if st == nil {
+		return nil
+	}
+	c, q, u := st.Counts()
+	jr := &JSONReview{Pair: st.Key, Total: len(st.Changes), Checked: c, Queried: q, Unmarked: u, Changes: []JSONMark{}}
+	when := func(m *review.Mark) string {
+		if m.When.IsZero() {
+			return ""
+		}
+		return m.When.UTC().Format(time.RFC3339)
+	}
+	for i := range st.Changes {
+		jm := JSONMark{Block: st.Changes[i].Block, Anchor: st.Changes[i].Anchor, State: review.Unmarked.String()}
+		if m := st.Marks[i]; m != nil {
+			jm.State, jm.Note, jm.Who, jm.When = m.State.String(), textsafe.Clean(m.Note), textsafe.Clean(m.Who), when(m)
+		}
+		jr.Changes = append(jr.Changes, jm)
+	}
+	for i := range st.Orphans {
+		m := &st.Orphans[i]
+		jr.Orphans = append(jr.Orphans, JSONOrphan{Anchor: textsafe.Clean(m.Anchor), State: m.State.String(), Note: textsafe.Clean(m.Note),
+			Who: textsafe.Clean(m.Who), When: when(m), Refs: textsafe.Clean(m.Refs), Excerpt: textsafe.Clean(m.Excerpt)})
+	}
+	return jr
 }
 
 // JSONDocument is one version: its name and paragraph texts.
@@ -121,8 +207,18 @@ type JSONDocument struct {
 
 // JSONStats are the counts of diff.Stats.
 type JSONStats struct {
-	OldParagraphs    int `json:"old_paragraphs"`
-	NewParagraphs    int `json:"new_paragraphs"`
+	OldParagraphs int `json:"old_paragraphs"`
+	NewParagraphs int `json:"new_paragraphs"`
+	// Each version's paragraphs by the kind of their block; each group
+	// sums to old_paragraphs or new_paragraphs.
+	OldUnchanged     int `json:"old_unchanged"`
+	OldChanged       int `json:"old_changed"`
+	OldRemoved       int `json:"old_removed"`
+	OldBoilerplate   int `json:"old_boilerplate"`
+	NewUnchanged     int `json:"new_unchanged"`
+	NewChanged       int `json:"new_changed"`
+	NewAdded         int `json:"new_added"`
+	NewBoilerplate   int `json:"new_boilerplate"`
 	Equal            int `json:"equal"`
 	Changed          int `json:"changed"`
 	Added            int `json:"added"`
@@ -230,13 +326,18 @@ type JSONRun struct {
 
 // newJSONResult converts the view v to the JSON document writeJSON writes:
 // the whole result, with Ignored set when v ignores classes.
-func newJSONResult(v diff.View) (jr *JSONResult, err error) {
+func newJSONResult(v diff.View) (jr *JSONResult, err error) { return newJSONResultReview(v, nil) }
+
+// newJSONResultReview converts v to the JSON document writeJSONReview
+// writes: newJSONResult's, with Review set from st.
+func newJSONResultReview(v diff.View, st *review.Status) (jr *JSONResult, err error) {
 	r := v.Result
 	if err := check(r); err != nil {
 		return nil, err
 	}
 	jr = jsonHead(r)
 	jr.Ignored = jsonIgnored(v)
+	jr.Review = jsonReview(st)
 	jr.Blocks = make([]JSONBlock, len(r.Blocks))
 	for bi := range r.Blocks {
 		jr.Blocks[bi] = jsonBlock(&r.Blocks[bi])
@@ -253,6 +354,8 @@ func jsonHead(r *diff.Result) *JSONResult {
 		New:     jsonDoc(r.New),
 		Stats: JSONStats{
 			OldParagraphs: st.OldParagraphs, NewParagraphs: st.NewParagraphs,
+			OldUnchanged: st.OldEqual, OldChanged: st.OldChanged, OldRemoved: st.OldRemoved, OldBoilerplate: st.OldBoilerplate,
+			NewUnchanged: st.NewEqual, NewChanged: st.NewChanged, NewAdded: st.NewAdded, NewBoilerplate: st.NewBoilerplate,
 			Equal: st.Equal, Changed: st.Changed, Added: st.Added, Removed: st.Removed,
 			Moved: st.Moved, Split: st.Split, Merged: st.Merged,
 			SentencesEqual: st.SentencesEqual, SentencesChanged: st.SentencesChanged,
@@ -394,12 +497,23 @@ func className(c diff.Class) string {
 // that the output can be embedded in HTML safely. When v ignores classes
 // the top-level "ignored" member records them and the number of runs they
 // hide; the rest of the document is complete whatever v ignores.
-func writeJSON(w io.Writer, v diff.View) (err error) {
+func writeJSON(w io.Writer, v diff.View) error { return writeJSONReview(w, v, nil) }
+
+// writeJSONReview writes what writeJSON writes, with the "review" member
+// (JSONReview) when st is not nil.
+func writeJSONReview(w io.Writer, v diff.View, st *review.Status) (err error) {
 	if err := check(v.Result); err != nil {
 		return err
 	}
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
-	j.result(v)
+	var rv []byte
+	if st != nil {
+		// Small: encoding/json writes it, indented to its depth.
+		if rv, err = json.MarshalIndent(jsonReview(st), "  ", "  "); err != nil {
+			return fmt.Errorf("export json review: %w", err)
+		}
+	}
+	j.result(v, rv)
 	if err := j.w.Flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}

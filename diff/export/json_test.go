@@ -79,6 +79,8 @@ func TestJSONSchema(t *testing.T) {
 		blocks.sentences.words.text findings findings.blocks findings.kind findings.text new new.name
 		new.paragraphs old old.labels old.name old.paragraphs stats stats.added stats.changed stats.equal
 		stats.merged stats.moved stats.new_paragraphs stats.old_paragraphs stats.removed stats.reversals stats.sentences_added
+		stats.old_unchanged stats.old_changed stats.old_removed stats.old_boilerplate stats.new_unchanged stats.new_changed
+		stats.new_added stats.new_boilerplate
 		stats.sentences_changed stats.sentences_equal stats.sentences_moved stats.sentences_removed stats.split
 		stats.words_added stats.words_removed stats.typography stats.style stats.wording stats.negations
 		stats.numbers stats.quotes stats.names stats.attributions stats.boilerplate stats.boilerplate_changed version`)

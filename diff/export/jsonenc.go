@@ -154,7 +154,8 @@ func (j *jsonWriter) ints(ns []int) { j.array(len(ns), func(i int) { j.int(ns[i]
 func (j *jsonWriter) strs(ss []string) { j.array(len(ss), func(i int) { j.str(ss[i]) }) }
 
 // result writes the whole document.
-func (j *jsonWriter) result(v diff.View) {
+// review, if not nil, is the "review" member already encoded (at depth 1).
+func (j *jsonWriter) result(v diff.View, review []byte) {
 	r := v.Result
 	j.open('{')
 	j.key("version")
@@ -204,6 +205,10 @@ func (j *jsonWriter) result(v diff.View) {
 			j.close('}')
 		})
 	}
+	if review != nil {
+		j.key("review")
+		j.w.Write(review)
+	}
 	j.key("blocks")
 	j.parallelArray(len(r.Blocks), func(k *jsonWriter, i int) { k.block(&r.Blocks[i]) })
 	j.close('}')
@@ -234,6 +239,9 @@ func (j *jsonWriter) stats(st *diff.Stats) {
 		n    int
 	}{
 		{"old_paragraphs", st.OldParagraphs}, {"new_paragraphs", st.NewParagraphs},
+		{"old_unchanged", st.OldEqual}, {"old_changed", st.OldChanged}, {"old_removed", st.OldRemoved},
+		{"old_boilerplate", st.OldBoilerplate}, {"new_unchanged", st.NewEqual}, {"new_changed", st.NewChanged},
+		{"new_added", st.NewAdded}, {"new_boilerplate", st.NewBoilerplate},
 		{"equal", st.Equal}, {"changed", st.Changed}, {"added", st.Added}, {"removed", st.Removed},
 		{"moved", st.Moved}, {"split", st.Split}, {"merged", st.Merged},
 		{"sentences_equal", st.SentencesEqual}, {"sentences_changed", st.SentencesChanged},

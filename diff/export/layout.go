@@ -29,6 +29,33 @@ func (it item) newRef() diff.SentRef {
 	return it.p.NewRef
 }
 
+// glued reports whether item b directly follows item a in one paragraph
+// of the old (old) or new version with no white space between them, as in
+// "yelled!Then": an export joins them without adding a space.
+func glued(r *diff.Result, a, b item, old bool) bool {
+	ra, rb, more, d := a.newRef(), b.newRef(), a.p.NewMore, r.New
+	if old {
+		ra, rb, more, d = a.oldRef(), b.oldRef(), a.p.OldMore, r.Old
+		if a.ghost {
+			more = 0
+		}
+	}
+	if ra.IsNone() || rb.IsNone() || ra.Para != rb.Para || rb.Sent != ra.Sent+more+1 || ra.Para >= len(d.Paragraphs) {
+		return false
+	}
+	ss := d.Paragraphs[ra.Para].Sentences
+	return rb.Sent < len(ss) && ss[ra.Sent+more].End == ss[rb.Sent].Start
+}
+
+// gluedAny reports whether b follows a with no white space on the side an
+// export shows both on: the new side when both have one, else the old.
+func gluedAny(r *diff.Result, a, b item) bool {
+	if !a.newRef().IsNone() && !b.newRef().IsNone() {
+		return glued(r, a, b, false)
+	}
+	return glued(r, a, b, true)
+}
+
 // blockItems returns the sentences of block bi in reading order: the
 // block's pairs, with ghosts of moved-away sentences inserted after the
 // pair holding the old sentence before them, each tagged with the
@@ -461,10 +488,13 @@ func plural(n int, one, many string) string {
 
 // countLines returns the paragraph, sentence and word counts of st.
 func countLines(st diff.Stats) [][2]string {
+	n := strconv.Itoa
 	return [][2]string{
-		{"paragraphs", strconv.Itoa(st.Equal) + " unchanged, " + strconv.Itoa(st.Changed) + " changed, " +
-			strconv.Itoa(st.Added) + " added, " + strconv.Itoa(st.Removed) + " removed; " +
-			strconv.Itoa(st.Moved) + " moved, " + strconv.Itoa(st.Split) + " split, " + strconv.Itoa(st.Merged) + " merged"},
+		{"paragraphs", "old " + n(st.OldParagraphs) + " = " + n(st.OldEqual) + " unchanged + " + n(st.OldChanged) + " changed + " +
+			n(st.OldRemoved) + " removed + " + n(st.OldBoilerplate) + " boilerplate; new " + n(st.NewParagraphs) + " = " +
+			n(st.NewEqual) + " unchanged + " + n(st.NewChanged) + " changed + " + n(st.NewAdded) + " added + " +
+			n(st.NewBoilerplate) + " boilerplate"},
+		{"blocks", n(st.Moved) + " moved, " + n(st.Split) + " split, " + n(st.Merged) + " merged"},
 		{"sentences", strconv.Itoa(st.SentencesEqual) + " unchanged, " + strconv.Itoa(st.SentencesChanged) + " changed, " +
 			strconv.Itoa(st.SentencesAdded) + " added, " + strconv.Itoa(st.SentencesRemoved) + " removed; " +
 			strconv.Itoa(st.SentencesMoved) + " moved"},

@@ -10,7 +10,7 @@ import (
 )
 
 var markdownSkin = &skin{
-	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2, stNote: 3},
+	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2, stNote: 3, stDelLight: 1, stInsLight: 2},
 	open:  []string{"", "~~", "**", "*"},
 	close: []string{"", "~~", "**", "*"},
 	cost:  []int{0, 4, 4, 2},
@@ -86,6 +86,7 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 	}
 	pw := &paraWriter{w: bw, sk: markdownSkin}
 	writeMattersMarkdown(bw, pw, whatMatters(v, opt.Matters))
+	writeReviewMarkdown(bw, opt.Review)
 	steps := plan(v, opt.Context)
 	bw.WriteString("\n## Changes\n")
 	if note := sameNote(v); note != "" {
@@ -99,7 +100,7 @@ func writeMarkdown(w io.Writer, v diff.View, opt Options) (err error) {
 		case stepOrigin:
 			bw.WriteString("> " + originNote(r, s) + "\n")
 		case stepBlock:
-			bw.WriteString("### <a id=\"" + blockAnchor(s.block) + "\"></a>" + mdText(blockHead(v, s.block)) + "\n\n")
+			bw.WriteString("### <a id=\"" + blockAnchor(s.block) + "\"></a>" + mdText(blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n\n")
 			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')

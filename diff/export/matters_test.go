@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -332,17 +334,17 @@ func TestIgnore(t *testing.T) {
 		sectionWants string
 	}{
 		{m: diff.IgnoreTypography, hiddenLine: "ignored: 2 typography changes hidden",
-			paragraphs:  "paragraphs: 1 unchanged, 2 changed",
+			paragraphs:  "paragraphs: old 3 = 1 unchanged + 2 changed + 0 removed + 0 boilerplate; new 3 = 1 unchanged + 2 changed",
 			want:        []string{"… 1 unchanged paragraph …", "He ‘said’ it was [-cold-]{+warm+}.", "Levels rose 40 [-per cent-]{+percent+}"},
 			deny:        []string{`[-"cold"-]`, "[-'said'-]", "· typography"},
 			jsonClasses: []string{"typography"}, jsonHidden: 2, sectionWants: "1 style change not flagged\n"},
 		{m: diff.IgnoreStyle, hiddenLine: "ignored: 1 style change hidden",
-			paragraphs:  "paragraphs: 1 unchanged, 2 changed",
+			paragraphs:  "paragraphs: old 3 = 1 unchanged + 2 changed + 0 removed + 0 boilerplate; new 3 = 1 unchanged + 2 changed",
 			want:        []string{`It was [-"cold"-]{+“cold”+} there.`, "[-'said'-]{+‘said’+}", "… 1 unchanged paragraph …"},
 			deny:        []string{"per cent"},
 			jsonClasses: []string{"style"}, jsonHidden: 1, sectionWants: "2 typography changes not flagged\n"},
 		{m: diff.IgnoreTypography | diff.IgnoreStyle, hiddenLine: "ignored: 2 typography, 1 style changes hidden",
-			paragraphs:  "paragraphs: 2 unchanged, 1 changed",
+			paragraphs:  "paragraphs: old 3 = 2 unchanged + 1 changed + 0 removed + 0 boilerplate; new 3 = 2 unchanged + 1 changed",
 			want:        []string{"… 1 unchanged paragraph …", "He ‘said’ it was [-cold-]{+warm+}.", "… 1 unchanged paragraph …"},
 			jsonClasses: []string{"typography", "style"}, jsonHidden: 3},
 	}
@@ -506,5 +508,38 @@ func TestWhatMattersEditsFirst(t *testing.T) {
 	edit, whole := strings.Index(got, "Kozlovskyy"), strings.Index(got, "Short")
 	if edit < 0 || whole < 0 || edit > whole {
 		t.Errorf("want the QUOTE edit before the added QUOTE sentence:\n%s", got)
+	}
+}
+
+// TestHeaderCountsReconcile: on every fixture, under each mask, the text
+// header's paragraph line adds up for each version and agrees with the
+// JSON stats.
+func TestHeaderCountsReconcile(t *testing.T) {
+	line := regexp.MustCompile(`(?m)^paragraphs: old (\d+) = (\d+) unchanged \+ (\d+) changed \+ (\d+) removed \+ (\d+) boilerplate; new (\d+) = (\d+) unchanged \+ (\d+) changed \+ (\d+) added \+ (\d+) boilerplate$`)
+	for _, pair := range pairs(t) {
+		r := loadPair(t, filepath.Join(pairsDir, pair))
+		for _, m := range []diff.ClassMask{0, diff.IgnoreTypography | diff.IgnoreStyle} {
+			out := writeString(t, r.View(m), FormatText, Options{})
+			g := line.FindStringSubmatch(out)
+			if g == nil {
+				t.Fatalf("%s: no paragraph line:\n%s", pair, out)
+			}
+			n := make([]int, len(g))
+			for i := 1; i < len(g); i++ {
+				n[i], _ = strconv.Atoi(g[i])
+			}
+			if n[1] != n[2]+n[3]+n[4]+n[5] || n[1] != len(r.Old.Paragraphs) {
+				t.Errorf("%s: old %d ≠ %d+%d+%d+%d", pair, n[1], n[2], n[3], n[4], n[5])
+			}
+			if n[6] != n[7]+n[8]+n[9]+n[10] || n[6] != len(r.New.Paragraphs) {
+				t.Errorf("%s: new %d ≠ %d+%d+%d+%d", pair, n[6], n[7], n[8], n[9], n[10])
+			}
+			if m == 0 {
+				st := r.Stats
+				if n[2] != st.OldEqual || n[3] != st.OldChanged || n[9] != st.NewAdded || n[10] != st.NewBoilerplate {
+					t.Errorf("%s: header %v disagrees with stats %+v", pair, n, st)
+				}
+			}
+		}
 	}
 }

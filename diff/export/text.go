@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,20 +12,23 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/storydiff/storydiff/diff"
+	"github.com/storydiff/storydiff/internal/render"
 )
 
 // style is how a run of story text is marked.
 type style uint8
 
 const (
-	stPlain   style = iota // unchanged text
-	stDel                  // words deleted inside a changed sentence
-	stIns                  // words inserted inside a changed sentence
-	stRemoved              // a whole removed sentence
-	stAdded                // a whole added sentence
-	stGhost                // a sentence that moved to another paragraph, where it stood
-	stMoved                // unchanged words of a sentence that moved here
-	stNote                 // an annotation such as "(moved from ¶4)"
+	stPlain    style = iota // unchanged text
+	stDel                   // words deleted inside a changed sentence
+	stIns                   // words inserted inside a changed sentence
+	stRemoved               // a whole removed sentence
+	stAdded                 // a whole added sentence
+	stGhost                 // a sentence that moved to another paragraph, where it stood
+	stMoved                 // unchanged words of a sentence that moved here
+	stNote                  // an annotation such as "(moved from ¶4)"
+	stDelLight              // words deleted by a typography or style change: lighter than stDel
+	stInsLight              // words inserted by a typography or style change: lighter than stIns
 	nStyles
 )
 
@@ -94,7 +98,6 @@ func (t *toks) space() { t.pending = len(t.list) > 0 }
 // word changes marked, and a note for a sentence that moved.
 func (t *toks) item(it item) {
 	p := it.p
-	t.space()
 	if it.ghost {
 		t.add(p.Old, stGhost)
 		t.space()
@@ -121,11 +124,15 @@ func (t *toks) item(it item) {
 			t.add(p.New, stIns)
 			break
 		}
-		eachWord(p, t.v, func(w diff.Word, hidden bool) {
+		eachWord(p, t.v, func(w diff.Word, hidden, light bool) {
 			switch {
 			case w.Op == diff.OpDelete && hidden:
+			case w.Op == diff.OpDelete && light:
+				t.add(w.Text, stDelLight)
 			case w.Op == diff.OpDelete:
 				t.add(w.Text, stDel)
+			case w.Op == diff.OpInsert && !hidden && light:
+				t.add(w.Text, stInsLight)
 			case w.Op == diff.OpInsert && !hidden:
 				t.add(w.Text, stIns)
 			default:
@@ -189,20 +196,24 @@ func partNote(p *diff.Pair) string {
 	return ""
 }
 
-// eachWord calls f with each word of p and whether it lies in a run that
-// the view v hides (such words are shown as plain new text: deleted ones
-// dropped, inserted ones unmarked).
-func eachWord(p *diff.Pair, v diff.View, f func(w diff.Word, hidden bool)) {
+// eachWord calls f with each word of p, whether it lies in a run that the
+// view v hides (such words are shown as plain new text: deleted ones
+// dropped, inserted ones unmarked) and whether it lies in a typography or
+// style run (light: drawn visibly but lighter than wording).
+func eachWord(p *diff.Pair, v diff.View, f func(w diff.Word, hidden, light bool)) {
 	ri := 0
 	for i, w := range p.Words {
-		hidden := false
-		if v.Ignore != 0 && w.Op != diff.OpEqual {
+		hidden, light := false, false
+		if w.Op != diff.OpEqual {
 			for ri < len(p.Runs) && p.Runs[ri].End <= i {
 				ri++
 			}
-			hidden = ri < len(p.Runs) && p.Runs[ri].Start <= i && v.RunHidden(p.Runs[ri])
+			if ri < len(p.Runs) && p.Runs[ri].Start <= i {
+				hidden = v.RunHidden(p.Runs[ri])
+				light = p.Runs[ri].Class == diff.ClassTypography || p.Runs[ri].Class == diff.ClassStyle
+			}
 		}
-		f(w, hidden)
+		f(w, hidden, light)
 	}
 }
 
@@ -215,9 +226,13 @@ func paragraphs(v diff.View, bi int) [][]tok {
 	for _, g := range groups(items) {
 		t := toks{v: v}
 		for i, it := range g {
-			if i > 0 && oldBreak(r, bi, g[i-1], it) {
+			switch {
+			case i > 0 && oldBreak(r, bi, g[i-1], it):
 				t.space()
 				t.add("¶", stDel)
+				t.space()
+			case i > 0 && !gluedAny(r, g[i-1], it):
+				t.space()
 			}
 			t.item(it)
 		}
@@ -242,7 +257,7 @@ type skin struct {
 }
 
 var textSkin = &skin{
-	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2},
+	key:   [nStyles]int{stDel: 1, stRemoved: 1, stGhost: 1, stIns: 2, stAdded: 2, stDelLight: 1, stInsLight: 2},
 	open:  []string{"", "[-", "{+"},
 	close: []string{"", "-]", "+}"},
 	cost:  []int{0, 4, 4},
@@ -257,6 +272,9 @@ var sgr = [nStyles]string{
 	stGhost:   "9;35",
 	stMoved:   "34",
 	stNote:    "2;35",
+	// Typography and style: coloured and marked, not bold.
+	stDelLight: "9;31",
+	stInsLight: "4;32",
 }
 
 var ansiSkin = func() *skin {
@@ -268,6 +286,33 @@ var ansiSkin = func() *skin {
 	}
 	return s
 }()
+
+// named returns ts with each changed run that is only hyphens, dashes,
+// minus or plus signs followed by its name, ‹– en dash›
+// (render.DashName), when the skin's
+// markers are [-…-] and {+…+}, where such a run would not read.
+func (sk *skin) named(ts []tok) []tok {
+	if sk != textSkin {
+		return ts
+	}
+	var out []tok
+	for i, t := range ts {
+		k := sk.key[t.st]
+		if k == 0 || (i > 0 && sk.key[ts[i-1].st] == k) || (i+1 < len(ts) && sk.key[ts[i+1].st] == k) {
+			continue
+		}
+		if n, ok := render.DashName(t.text); ok {
+			if out == nil {
+				out = slices.Clone(ts)
+			}
+			out[i].text = "‹" + t.text + " " + n + "›"
+		}
+	}
+	if out == nil {
+		return ts // common case
+	}
+	return out
+}
 
 // paint wraps a whole line in an SGR colour when the skin is ANSI.
 func (sk *skin) paint(code, s string) string {
@@ -435,7 +480,9 @@ func (pw *paraWriter) writeLead(lead string, leadWidth int, ts []tok) {
 // with its paragraph numbers and what happened ("¶3 → ¶5–6 (split) ·
 // changed · wording"), its text indented by four spaces and wrapped at
 // Options.Wrap (80) columns. Deleted words are marked [-like this-],
-// inserted ones {+like this+}; a marker cut by a line break is closed at the
+// inserted ones {+like this+}; a changed run of only hyphens, dashes,
+// minus or plus signs is followed by its name in guillemets,
+// [-‹- hyphen›-]{+‹– en dash›+}, since [---]{+–+} would not read; a marker cut by a line break is closed at the
 // end of the line and reopened on the next. Sentences that moved between
 // paragraphs are followed by "(moved from ¶N)" and shown struck, [-…-]
 // "(moved to ¶M)", where they stood; where two old paragraphs were merged
@@ -493,6 +540,7 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 	}
 	pw := &paraWriter{w: bw, sk: sk, indent: "    ", width: opt.wrap()}
 	writeMattersText(bw, pw, sk, whatMatters(v, opt.Matters))
+	writeReviewText(bw, sk, opt.Review)
 	steps := plan(v, opt.Context)
 	if note := sameNote(v); note != "" {
 		bw.WriteString("\n" + note + "\n")
@@ -505,12 +553,12 @@ func writeTextLike(w io.Writer, v diff.View, opt Options, sk *skin) error {
 		case stepOrigin:
 			bw.WriteString(sk.paint("35", originNote(r, s)) + "\n")
 		case stepBlock:
-			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)) + "\n")
+			bw.WriteString(sk.paint(kindColour(v, s.block), blockHead(v, s.block)+headMark(opt.Review, s.block)) + "\n")
 			for i, ts := range paragraphs(v, s.block) {
 				if i > 0 {
 					bw.WriteByte('\n')
 				}
-				pw.write(ts)
+				pw.write(sk.named(ts))
 			}
 		}
 	}

@@ -49,8 +49,9 @@
 // HTML keeps the article only, found by codeberg.org/readeck/go-readability
 // (navigation, ads, share and newsletter blocks, scripts and styles are
 // dropped); a page where no article is found shows its visible text with a
-// warning, and only a page with no text at all is refused; NITF and NewsML-G2 map their
-// head elements to labels and their body to story paragraphs; Markdown
-// drops inline markup. The rules are on the comments in html.go, xml.go and
-// markdown.go.
+// warning, and only a page with no text at all is refused. NITF and
+// NewsML-G2 map their head elements to labels and their body to story
+// paragraphs. Markdown is parsed by github.com/yuin/goldmark (CommonMark
+// and GFM tables), every leaf block a paragraph, inline markup dropped. The
+// rules are on the comments in html.go, xml.go and markdown.go.
 package input

@@ -36,6 +36,11 @@ func fuzzFormats(f *testing.F, formats ...Format) {
 		"<!DOCTYPE x [<!ENTITY a \"b\">]><nitf/>", "<nitf><p>&lt;</p>", "[a](b) ![c](d) *e* `f`",
 		"a\x1b[31mb\u202e", "<article><p>x<br><br>y</p></article>", "---\ntitle: t\n---\n# h",
 		"x\xffy", strings.Repeat("[", 50) + "]", "> > > q\n```\ncode", "<!-- a\nb -->\n| a | b |\n|---|---|",
+		"T\x00h\x00e\x00 \x00w\x00a\x00l\x00l\x00", "\x00T\x00h\x00e\x00 \x00w",
+		"\xcf\xee\xf0\xf2 \xd5\xe0\xeb\xe4\xe5\xed \xe3\xee\xeb\xee\xf1\xf3\xe5\xf2",
+		"<html><head><meta charset=\"shift_jis\"></head><body><p>\x93\x8c\x8b\x9e</p>",
+		strings.Repeat("> - ", 40) + "x", "- a\n  - b\n    1. c\n\n    code\n",
+		"<html><head><title>t</title><script type=\"application/ld+json\">{\"headline\":\"h\",\"author\":\"a\",\"datePublished\":\"2026-01-01\"}</script></head><body><nav>n</nav></body></html>",
 		"<newsItem version=\"1\"><contentMeta><headline>h</headline></contentMeta><contentSet><inlineXML><html><body><p>x</p></body></html></inlineXML></contentSet></newsItem>",
 	} {
 		f.Add([]byte(s))

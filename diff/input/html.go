@@ -304,11 +304,17 @@ func parseHTML(b *builder, src string) error {
 		err = errors.New("no article found")
 	}
 	b.warns = append(b.warns, err.Error()+"; showing all the page's visible text")
+	// The extractor changed doc: parse the page again (it parsed once).
+	doc, err = html.Parse(strings.NewReader(src))
+	if err != nil {
+		return fmt.Errorf("malformed HTML: %s", strings.TrimPrefix(err.Error(), "html: "))
+	}
 	return pageText(b, doc)
 }
 
-// extractArticle runs the article extractor on a copy of doc, turning a
-// panic of the library into an error.
+// extractArticle runs the article extractor on doc, which it changes
+// (cloning a page costs as much as parsing it again, which only the rare
+// fallback needs), turning a panic of the library into an error.
 func extractArticle(doc *html.Node) (art readability.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -318,7 +324,7 @@ func extractArticle(doc *html.Node) (art readability.Article, err error) {
 	p := readability.NewParser()
 	p.Logger = slog.New(slog.DiscardHandler)
 	p.KeepClasses = true // storydiff's junk filter reads them
-	art, err = p.ParseDocument(doc, pageURL)
+	art, err = p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return art, fmt.Errorf("article extractor failed (%w)", err)
 	}

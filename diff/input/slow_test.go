@@ -10,7 +10,8 @@ import (
 )
 
 // TestAdversarialLinear feeds inputs built to trigger quadratic behaviour
-// (deep nesting, unclosed brackets, delimiter runs) at 128 KiB and 1 MiB:
+// (deep nesting, unclosed brackets, delimiter runs) at 64 KiB and 512 KiB
+// (128 KiB and 1 MiB with STORYDIFF_TIMING=1):
 // the larger may make at most 24 times the allocations (count and bytes)
 // of the smaller, eight times the input with slack (a quadratic algorithm
 // building its output grows 64 times); allocations do not depend on the
@@ -20,11 +21,21 @@ func TestAdversarialLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	for _, n := range []int{1 << 17, 1 << 20} {
+	small, large := 1<<16, 1<<19 // 64 KiB and 512 KiB: eight times
+	if scaling.Timing() {
+		small, large = 1<<17, 1<<20
+	}
+	costs := map[string][2]scaling.Cost{}
+	for i, n := range []int{small, large} {
 		t.Run(fmt.Sprintf("%dKiB", n>>10), func(t *testing.T) {
 			for _, tt := range adversarial(n) {
 				t.Run(tt.name, func(t *testing.T) {
-					d, err := Read("adv", strings.NewReader(tt.src), tt.format)
+					var d *Doc
+					var err error
+					cost := scaling.Measure(func() { d, err = Read("adv", strings.NewReader(tt.src), tt.format) })
+					c := costs[tt.name]
+					c[i] = cost
+					costs[tt.name] = c
 					if err != nil {
 						t.Logf("error: %v", err)
 						return
@@ -34,15 +45,11 @@ func TestAdversarialLinear(t *testing.T) {
 			}
 		})
 	}
-	small, large := adversarial(1<<17), adversarial(1<<20)
-	read := func(src string, f Format) func() {
-		return func() { Read("adv", strings.NewReader(src), f) }
-	}
-	for i, tt := range large {
-		cs, cl := scaling.Measure(read(small[i].src, tt.format)), scaling.Measure(read(tt.src, tt.format))
+	for _, tt := range adversarial(0) {
 		// A fixed cost of 64 allocations and 64 KiB keeps tiny counts
 		// from making the ratio meaningless.
-		scaling.Near(t, tt.name, cs, cl, 24, scaling.Cost{Allocs: 64, Bytes: 64 << 10})
+		c := costs[tt.name]
+		scaling.Near(t, tt.name, c[0], c[1], 24, scaling.Cost{Allocs: 64, Bytes: 64 << 10})
 	}
 	if !scaling.Timing() {
 		return
@@ -58,10 +65,11 @@ func TestAdversarialLinear(t *testing.T) {
 		}
 		return min
 	}
-	for i, tt := range large {
-		ts, tl := best(small[i].src, tt.format), best(tt.src, tt.format)
+	as, al := adversarial(small), adversarial(large)
+	for i, tt := range al {
+		ts, tl := best(as[i].src, tt.format), best(tt.src, tt.format)
 		if tl > 24*ts+50*time.Millisecond {
-			t.Errorf("%s: %v for 128 KiB but %v for 1 MiB: not linear", tt.name, ts, tl)
+			t.Errorf("%s: %v for %d KiB but %v for %d KiB: not linear", tt.name, ts, small>>10, tl, large>>10)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/storydiff/storydiff/diff"
@@ -126,8 +127,12 @@ func (l *Layout) inlinePair(out []Span, b *diff.Block, pr *diff.Pair) []Span {
 			case hidden && w.Op == diff.OpDelete: // a hidden run reads as its new text
 			case w.Op == diff.OpEqual || hidden:
 				out = append(out, Span{w.Text, eq})
+			case w.Op == diff.OpDelete && h.isLight(i):
+				out = l.mark(out, Span{w.Text, WordDeleteLight}, "[-", "-]", false)
 			case w.Op == diff.OpDelete:
 				out = l.mark(out, Span{w.Text, WordDelete}, "[-", "-]", false)
+			case h.isLight(i):
+				out = l.mark(out, Span{w.Text, WordInsertLight}, "{+", "+}", false)
 			default:
 				out = l.mark(out, Span{w.Text, WordInsert}, "{+", "+}", false)
 			}
@@ -161,16 +166,30 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 	if eq != Plain {
 		chOld, chNew = eq, eq
 	}
+	// What the paragraph view says of the block, said on its rows here:
+	// the boilerplate label on each, a split or merge on the first.
+	var head []Span
+	if b.Boilerplate != "" {
+		head = append(head, Span{"‹" + b.Boilerplate + "› ", Note})
+	}
+	if pi == 0 && (b.IsSplit() || b.IsMerge()) {
+		word := "split"
+		if b.IsMerge() {
+			word = "merged"
+		}
+		head = append(head, Span{"‹" + word + " " + l.paraList(b.Old) + " → " + l.paraList(b.New) + "› ", Note})
+	}
 	if !pr.OldRef.IsNone() {
-		var spans []Span
+		spans := slices.Clone(head)
 		switch kind {
 		case diff.Changed:
-			spans = l.words(nil, pr, pr.Old, diff.OpInsert, chOld, WordDelete, "[-", "-]")
+			spans = l.words(spans, pr, pr.Old, diff.OpInsert, chOld, WordDelete, "[-", "-]")
 		case diff.Removed:
-			spans = []Span{{pr.Old, Removed}}
+			spans = append(spans, Span{pr.Old, Removed})
+			spans = partNote(spans, pr)
 			spans = l.badges(spans, l.v.PairFlags(bi, pi))
 		default:
-			spans = []Span{{pr.Old, eq}}
+			spans = append(spans, Span{pr.Old, eq})
 		}
 		if pr.Moved && !pr.NewRef.IsNone() {
 			spans = append(spans, movedNote("→", pr.NewRef))
@@ -178,14 +197,15 @@ func (l *Layout) sentenceRow(bi, pi int) (left, right Side) {
 		left = l.sentenceSide(spans, l.text, pr.OldRef, m)
 	}
 	if !pr.NewRef.IsNone() {
-		var spans []Span
+		spans := slices.Clone(head)
 		switch kind {
 		case diff.Changed:
-			spans = l.words(nil, pr, pr.New, diff.OpDelete, chNew, WordInsert, "{+", "+}")
+			spans = l.words(spans, pr, pr.New, diff.OpDelete, chNew, WordInsert, "{+", "+}")
 		case diff.Added:
-			spans = []Span{{pr.New, Added}}
+			spans = append(spans, Span{pr.New, Added})
+			spans = partNote(spans, pr)
 		default:
-			spans = []Span{{pr.New, eq}}
+			spans = append(spans, Span{pr.New, eq})
 		}
 		if pr.Moved && !pr.OldRef.IsNone() {
 			spans = append(spans, movedNote("←", pr.OldRef))

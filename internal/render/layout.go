@@ -431,11 +431,25 @@ func (l *Layout) words(out []Span, pr *diff.Pair, text string, skip diff.Op, eq,
 		case w.Op == skip:
 		case w.Op == diff.OpEqual || h.hidden(i):
 			out = append(out, Span{w.Text, eq})
+		case h.isLight(i):
+			out = l.mark(out, Span{w.Text, light(ch)}, open, close, false)
 		default:
 			out = l.mark(out, Span{w.Text, ch}, open, close, false)
 		}
 	}
 	return out
+}
+
+// light returns the lighter style of a word change (WordDelete →
+// WordDeleteLight), for typography and style runs.
+func light(st Style) Style {
+	switch st {
+	case WordDelete:
+		return WordDeleteLight
+	case WordInsert:
+		return WordInsertLight
+	}
+	return st
 }
 
 // hider answers, word by word in increasing order, whether a word of a
@@ -447,10 +461,20 @@ type hider struct {
 }
 
 func (l *Layout) hider(pr *diff.Pair) hider {
-	if l.v.Ignore == 0 {
-		return hider{}
-	}
 	return hider{runs: pr.Runs, v: l.v}
+}
+
+// isLight reports whether word i lies in a typography or style run; calls
+// must come with increasing i.
+func (h *hider) isLight(i int) bool {
+	for h.k < len(h.runs) && h.runs[h.k].End <= i {
+		h.k++
+	}
+	if h.k >= len(h.runs) || h.runs[h.k].Start > i {
+		return false
+	}
+	c := h.runs[h.k].Class
+	return c == diff.ClassTypography || c == diff.ClassStyle
 }
 
 // hidden reports whether word i is in a hidden run; calls must come with
@@ -459,7 +483,7 @@ func (h *hider) hidden(i int) bool {
 	for h.k < len(h.runs) && h.runs[h.k].End <= i {
 		h.k++
 	}
-	return h.k < len(h.runs) && h.runs[h.k].Start <= i && h.v.RunHidden(h.runs[h.k])
+	return h.v.Ignore != 0 && h.k < len(h.runs) && h.runs[h.k].Start <= i && h.v.RunHidden(h.runs[h.k])
 }
 
 // rebuilds reports whether the words other than skip concatenate to text.
@@ -493,6 +517,9 @@ func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span
 	}
 	u := strings.TrimRight(t, " ")
 	trail := t[len(u):]
+	if n, ok := DashName(u); ok { // [---] would not read
+		return append(out, Span{open + "‹", Markup}, Span{u, s.Style}, Span{" " + n + "›" + close, Markup})
+	}
 	if u != "" {
 		out = append(out, Span{open, Markup}, Span{u, s.Style}, Span{close, Markup})
 	}

@@ -450,7 +450,7 @@ func styledText(s Side, st Style) string {
 	var b strings.Builder
 	for _, ln := range s.Lines {
 		for _, sp := range ln {
-			if sp.Style == st {
+			if sp.Style == st || sp.Style == light(st) {
 				b.WriteString(sp.Text)
 			}
 		}
@@ -603,5 +603,100 @@ func TestWriteSideBySideView(t *testing.T) {
 	}
 	if bytes.Count(masked.Bytes(), []byte(" ~ ")) >= bytes.Count(plain.Bytes(), []byte(" ~ ")) {
 		t.Fatal("no block lost its ~ marker")
+	}
+}
+
+// TestSentencesKeepNotes: the sentence view shows every note and badge the
+// paragraph view shows: boilerplate labels, from/into ¶N, moved notes,
+// badges, and says which blocks were split or merged.
+func TestSentencesKeepNotes(t *testing.T) {
+	var pairs [][2]string
+	dirs, _ := filepath.Glob("../../testdata/pairs/*")
+	for _, d := range dirs {
+		pairs = append(pairs, [2]string{filepath.Join(d, "old.txt"), filepath.Join(d, "new.txt")})
+	}
+	pairs = append(pairs, [2]string{"../../testdata/demo/old.txt", "../../testdata/demo/new.txt"})
+	for _, p := range pairs {
+		o, ok1 := readDoc(t, p[0], "old")
+		n, ok2 := readDoc(t, p[1], "new")
+		if !ok1 || !ok2 {
+			continue
+		}
+		t.Run(filepath.Base(filepath.Dir(p[0])), func(t *testing.T) {
+			v := diff.Compare(o, n, nil).View(0)
+			// count the notes and badges a mode shows, by text.
+			count := func(mode Mode) map[string]int {
+				l := NewLayout(v, mode, 200, Options{})
+				got := map[string]int{}
+				for _, e := range Entries(v, mode, false) {
+					row := l.Row(e)
+					for _, side := range []Side{row.Left, row.Right} {
+						for _, ln := range side.Lines {
+							for _, sp := range ln {
+								switch t := strings.TrimSpace(sp.Text); {
+								case sp.Style == Badge:
+									got[t]++
+								case sp.Style == Note && (strings.HasPrefix(t, "‹") && !strings.Contains(t, " ") ||
+									strings.HasPrefix(t, "from ¶") || strings.HasPrefix(t, "into ¶")):
+									got[t] = 1 // labels once per block in the paragraph view
+								}
+							}
+						}
+					}
+				}
+				return got
+			}
+			para, sent := count(SideBySide), count(Sentences)
+			for k, nPara := range para {
+				if sent[k] == 0 || (strings.HasPrefix(k, "from") || strings.HasPrefix(k, "into")) && sent[k] < nPara {
+					t.Errorf("the sentence view lacks %q (%d in the paragraph view, %d)", k, nPara, sent[k])
+				}
+			}
+			b := v.Result.Blocks
+			for bi := range b {
+				if !b[bi].IsSplit() && !b[bi].IsMerge() || len(b[bi].Pairs) == 0 {
+					continue
+				}
+				l := NewLayout(v, Sentences, 200, Options{})
+				row := l.Row(Entry{Kind: RowSentence, Block: bi, Pair: 0})
+				if s := styledText(row.Right, Note) + styledText(row.Left, Note); !strings.Contains(s, "split") && !strings.Contains(s, "merged") {
+					t.Errorf("block %d (split or merged): first sentence row says neither: %q", bi, s)
+				}
+			}
+		})
+	}
+}
+
+// TestLightWeight: typography and style runs are drawn with the light word
+// styles, wording runs with the strong ones, in every layout.
+func TestLightWeight(t *testing.T) {
+	r := ledeResult(t)
+	for _, mode := range []Mode{SideBySide, Inline, Sentences} {
+		l := NewLayout(r.View(0), mode, 4000, Options{})
+		lightN, strongN := 0, 0
+		for _, e := range Entries(r.View(0), mode, false) {
+			row := l.Row(e)
+			for _, side := range []Side{row.Left, row.Right} {
+				for _, ln := range side.Lines {
+					for _, sp := range ln {
+						switch sp.Style {
+						case WordDeleteLight, WordInsertLight:
+							lightN++
+							if strings.Contains(sp.Text, "without") || strings.Contains(sp.Text, "15") {
+								t.Errorf("%v: wording %q drawn light", mode, sp.Text)
+							}
+						case WordDelete, WordInsert:
+							strongN++
+							if sp.Text == "“" || sp.Text == "”" || sp.Text == "percent" {
+								t.Errorf("%v: typography/style %q drawn strong", mode, sp.Text)
+							}
+						}
+					}
+				}
+			}
+		}
+		if lightN == 0 || strongN == 0 {
+			t.Errorf("%v: %d light and %d strong word spans, want both", mode, lightN, strongN)
+		}
 	}
 }

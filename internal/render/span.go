@@ -27,25 +27,27 @@ type Style uint8
 
 // The styles.
 const (
-	Plain       Style = iota // text present and equal in both versions
-	Added                    // a sentence or paragraph only in the new version
-	Removed                  // a sentence or paragraph only in the old version
-	ChangedOld               // the unchanged words of a changed sentence, old side
-	ChangedNew               // the unchanged words of a changed sentence, new side
-	WordDelete               // words deleted inside a changed sentence
-	WordInsert               // words inserted inside a changed sentence
-	Moved                    // text of a moved block or a sentence that moved
-	Ghost                    // the placeholder where a moved block stood
-	Boilerplate              // non-story text (headline, byline, trailer…)
-	Note                     // an annotation: →¶3, moved from ¶9, a label
-	Badge                    // an editorial flag: NEG, NUM, QUOTE, NAME, ATTR
-	Fold                     // a folded run of unchanged blocks
-	Gutter                   // paragraph numbers
-	MarkAdded                // the gutter marker +
-	MarkRemoved              // the gutter marker -
-	MarkChanged              // the gutter marker ~
-	MarkMoved                // the gutter marker ↕
-	Markup                   // the [- -] and {+ +} brackets of the plain markup
+	Plain           Style = iota // text present and equal in both versions
+	Added                        // a sentence or paragraph only in the new version
+	Removed                      // a sentence or paragraph only in the old version
+	ChangedOld                   // the unchanged words of a changed sentence, old side
+	ChangedNew                   // the unchanged words of a changed sentence, new side
+	WordDelete                   // words deleted inside a changed sentence
+	WordInsert                   // words inserted inside a changed sentence
+	Moved                        // text of a moved block or a sentence that moved
+	Ghost                        // the placeholder where a moved block stood
+	Boilerplate                  // non-story text (headline, byline, trailer…)
+	Note                         // an annotation: →¶3, moved from ¶9, a label
+	Badge                        // an editorial flag: NEG, NUM, QUOTE, NAME, ATTR
+	Fold                         // a folded run of unchanged blocks
+	Gutter                       // paragraph numbers
+	MarkAdded                    // the gutter marker +
+	MarkRemoved                  // the gutter marker -
+	MarkChanged                  // the gutter marker ~
+	MarkMoved                    // the gutter marker ↕
+	Markup                       // the [- -] and {+ +} brackets of the plain markup
+	WordDeleteLight              // words deleted by a typography or style change: visible, lighter than WordDelete
+	WordInsertLight              // words inserted by a typography or style change: visible, lighter than WordInsert
 	numStyles
 )
 
@@ -57,6 +59,7 @@ var styleNames = [...]string{
 	"plain", "added", "removed", "changed-old", "changed-new", "word-delete",
 	"word-insert", "moved", "ghost", "boilerplate", "note", "badge", "fold",
 	"gutter", "mark-added", "mark-removed", "mark-changed", "mark-moved", "markup",
+	"word-delete-light", "word-insert-light",
 }
 
 // String returns the style's name, such as "word-insert".

@@ -31,7 +31,7 @@ func Fold(tok string) string {
 // it (a full-width capital becomes an ASCII one). Typographic marks are
 // folded before NFKC, which would split some of them (″ into two primes).
 func normalFold(s string) string {
-	if norm.NFKC.IsNormalString(s) {
+	if isASCII(s) || norm.NFKC.IsNormalString(s) { // ASCII is its own NFKC
 		return s
 	}
 	var b strings.Builder
@@ -121,10 +121,32 @@ func isASCIIWord(s string) bool {
 	return true
 }
 
-// AppendFold appends Fold(tok) to dst and returns the extended slice.
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// AppendFold appends Fold(tok) to dst and returns the extended slice. An
+// ASCII word (a capitalised one too) is folded in place, without
+// allocating.
 func AppendFold(dst []byte, tok string) []byte {
 	if isFolded(tok) {
 		return append(dst, tok...) // common case
+	}
+	if isASCIIWord(tok) { // lower-cased as foldTo does; ASCII needs no NFKC
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
 	}
 	var b strings.Builder
 	b.Grow(len(tok))

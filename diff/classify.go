@@ -432,7 +432,7 @@ func runClass(del, ins string, dt, it []tok) Class {
 // dashes to one - with no space around it, ellipses to ..., white space runs
 // to one space; invisible characters are dropped.
 func typoKey(s string) string {
-	if !norm.NFKC.IsNormalString(s) {
+	if !isASCII(s) && norm.NFKC.QuickSpanString(s) != len(s) {
 		s = norm.NFKC.String(s)
 	}
 	var b strings.Builder
@@ -1023,4 +1023,14 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// isASCII reports whether s is all ASCII (and so in every normal form).
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -556,7 +556,7 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 	// Canonically equivalent texts (precomposed or combining accents, NFC
 	// and NFD) are the same text: the pair is Equal, each side kept as
 	// written.
-	if ot != nt && norm.NFC.String(ot) != norm.NFC.String(nt) {
+	if ot != nt && (isASCII(ot) && isASCII(nt) || norm.NFC.String(ot) != norm.NFC.String(nt)) {
 		p.Kind = Changed
 		p.Words = wordDiff(ot, nt)
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ type histView struct {
 	vp    viewport.Model
 
 	width, height int
+	y0            int // the screen line of the view's first line (for the mouse)
 	lines         []histLine
 	// cur is the first line of the sentence under the cursor.
 	cur int
@@ -267,6 +269,16 @@ func (v histView) Update(msg tea.Msg) (histView, tea.Cmd) {
 		case tea.MouseWheelUp:
 			v.moveLines(-3)
 		}
+	case tea.MouseClickMsg:
+		if i := msg.Y - v.y0 + v.vp.YOffset(); msg.Button == tea.MouseLeft && msg.Y >= v.y0 && i < len(v.lines) {
+			for i > 0 && !v.lines[i].first {
+				i-- // a wrapped line or a blank one: the sentence above
+			}
+			if v.lines[i].first {
+				v.cur = i
+				v.scroll()
+			}
+		}
 	case tea.KeyPressMsg:
 		k := v.keys
 		switch {
@@ -381,10 +393,11 @@ func (v *histView) legend(width int) string {
 	b.WriteString(" history:")
 	w += 9
 	n := len(v.h.Versions)
+	names := shortNames(v.names)
 	for k := 0; k < n; k++ {
 		name := ""
-		if k < len(v.names) {
-			name = " " + sanitize(v.names[k])
+		if k < len(names) {
+			name = " " + truncate(sanitize(names[k]), 24)
 		}
 		lbl := " " + versionLabel(k)
 		if w+len(lbl)+render.Width(name) > width-2 {
@@ -421,4 +434,19 @@ func (v *histView) position() (sentence, sentences, percent, match int) {
 	percent = min((v.vp.YOffset()+v.height)*100/len(v.lines), 100)
 	match = sort.SearchInts(v.matches, v.cur+1)
 	return sentence, sentences, percent, match
+}
+
+// shortNames returns the versions' file names without their directories
+// when that keeps them apart, else the names as given.
+func shortNames(names []string) []string {
+	out := make([]string, len(names))
+	seen := map[string]bool{}
+	for i, n := range names {
+		out[i] = path.Base(n)
+		if seen[out[i]] || out[i] == "." || out[i] == "/" {
+			return names
+		}
+		seen[out[i]] = true
+	}
+	return out
 }

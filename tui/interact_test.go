@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -344,6 +345,19 @@ func TestExportPrompt(t *testing.T) {
 	if strings.Contains(msg, ".tmp123") || !strings.HasPrefix(msg, "cannot export, no such directory: ") || !strings.HasSuffix(msg, "x.md") {
 		t.Fatalf("error message %q", msg)
 	}
+	// Every error of export.WriteFile reads as one sentence, reason first.
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		path, want string
+	}{
+		{dir, "cannot export, is a directory: " + dir},
+		{filepath.Join(dir, "none", "x.md"), "cannot export, no such directory: " + filepath.Join(dir, "none", "x.md")},
+	} {
+		err := export.WriteFile(tt.path, true, func(w io.Writer) error { return nil })
+		if got := exportError(tt.path, err); got != tt.want {
+			t.Errorf("%s: %q, want %q (from %v)", tt.path, got, tt.want, err)
+		}
+	}
 }
 
 // TestCopy: y copies the block as the text report writes it, Y the whole
@@ -508,5 +522,38 @@ func TestProgramCopy(t *testing.T) {
 	waitFor(t, tm, "report (") // the renderer redraws only what changed
 	if fm := final(t, tm); !strings.HasPrefix(fm.status.text, "copied the report (") {
 		t.Fatalf("status %q", fm.status.text)
+	}
+}
+
+// TestMouseSelects: a click selects a list item or a history sentence;
+// enter then acts on it.
+func TestMouseSelects(t *testing.T) {
+	docs := readDocs(t, ledeOld, ledeMiddle, ledeNew)
+	m, _ := series(t, docs, [2]int{1, 2}, 120, 40)
+	m = run(t, m, keyMsg("p"))
+	m = run(t, m, tea.MouseClickMsg{X: 5, Y: 3, Button: tea.MouseLeft}) // header, title, item 0, item 1
+	if m.list.cursor != 1 {
+		t.Fatalf("click on the second pair: cursor %d", m.list.cursor)
+	}
+	m = run(t, m, keyMsg("esc"), keyMsg("H"))
+	m = run(t, m, tea.MouseClickMsg{X: 20, Y: 7, Button: tea.MouseLeft})
+	p, s, ok := m.hv.current()
+	if !ok || (p == 0 && s == 0) {
+		t.Fatalf("click in the history: sentence %d of ¶%d", s+1, p+1)
+	}
+	if ln := m.hv.lines[m.hv.cur]; !ln.first || m.hv.cur > 6+m.hv.vp.YOffset() {
+		t.Fatalf("click: cursor on line %d", m.hv.cur)
+	}
+}
+
+func TestShortNames(t *testing.T) {
+	for _, tt := range []struct{ in, want []string }{
+		{[]string{"/a/b/v1.txt", "/a/c/v2.txt"}, []string{"v1.txt", "v2.txt"}},
+		{[]string{"/a/story.txt", "/b/story.txt"}, []string{"/a/story.txt", "/b/story.txt"}},
+		{[]string{"-", "new.txt"}, []string{"-", "new.txt"}},
+	} {
+		if got := shortNames(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("shortNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -31,6 +31,8 @@ type list struct {
 	keys        keyMap
 	vp          viewport.Model
 	width       int
+	// y0 is the screen line of the first item (for the mouse).
+	y0 int
 	// picker: digits typed choose a pair ("1 3").
 	picker bool
 	typed  string
@@ -117,6 +119,10 @@ func (l list) Update(msg tea.Msg) (list, tea.Cmd) {
 			l.move(3)
 		case tea.MouseWheelUp:
 			l.move(-3)
+		}
+	case tea.MouseClickMsg:
+		if i := msg.Y - l.y0 + l.vp.YOffset(); msg.Button == tea.MouseLeft && msg.Y >= l.y0 && i < len(l.items) {
+			l.move(i - l.cursor) // a click selects; enter acts
 		}
 	case tea.KeyPressMsg:
 		k := l.keys

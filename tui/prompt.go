@@ -317,10 +317,17 @@ func exportError(path string, err error) string {
 		reason = "no such directory"
 	case errors.Is(err, fs.ErrExist):
 		reason = "the file exists"
+	case errors.Is(err, export.ErrExists):
+		reason = "the file exists"
 	case errors.As(err, &pe):
 		reason = sanitize(pe.Err.Error())
 	default:
-		reason = sanitize(err.Error())
+		// "write NAME: is a directory": the reason is the last part.
+		reason = err.Error()
+		if i := strings.LastIndex(reason, ": "); i >= 0 {
+			reason = reason[i+2:]
+		}
+		reason = sanitize(reason)
 	}
 	return "cannot export, " + reason + ": " + sanitize(path)
 }

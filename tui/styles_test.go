@@ -3,6 +3,7 @@ package tui
 import (
 	"testing"
 
+	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/internal/render"
 )
 
@@ -47,4 +48,13 @@ func containsBold(sgr string) bool {
 		}
 	}
 	return false
+}
+
+// TestFlagSummaryREV: the header's flag summary counts every flag, REV
+// included, in the order of importance.
+func TestFlagSummaryREV(t *testing.T) {
+	got := flagSummary(diff.Stats{Negations: 1, Reversals: 2, Quotes: 6, Names: 3})
+	if want := "NEG 1 · REV 2 · QUOTE 6 · NAME 3"; got != want {
+		t.Errorf("flagSummary = %q, want %q", got, want)
+	}
 }

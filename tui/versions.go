@@ -232,6 +232,7 @@ func (m Model) stepPair(next bool) (Model, tea.Cmd) {
 // pickerList lists every pair of versions to choose from.
 func (m Model) pickerList() list {
 	n := len(m.opts.Versions)
+	names := shortNames(m.opts.Versions)
 	var items []listItem
 	cursor := 0
 	for i := 0; i < n; i++ {
@@ -240,7 +241,7 @@ func (m Model) pickerList() list {
 				cursor = len(items)
 			}
 			spans := []render.Span{{Text: padRight(versionLabel(i)+" → "+versionLabel(j), 12), Style: render.Gutter},
-				{Text: sanitize(m.opts.Versions[i]) + " → " + sanitize(m.opts.Versions[j]), Style: render.Plain}}
+				{Text: sanitize(names[i]) + " → " + sanitize(names[j]), Style: render.Plain}}
 			if j == i+1 {
 				spans = append(spans, render.Span{Text: "  (consecutive)", Style: render.Note})
 			}

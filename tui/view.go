@@ -56,10 +56,13 @@ func (m *Model) layout() {
 	if m.pane.cursor < len(m.pane.entries) {
 		m.pane.ensureVisible(m.pane.cursor)
 	}
+	top, _ := m.chrome()
 	if m.hist != nil {
 		m.hv.SetSize(m.width, body)
+		m.hv.y0 = top
 	}
 	m.list.SetSize(m.width, body)
+	m.list.y0 = top + 1 // under the list's title
 }
 
 // tooSmall reports whether the window cannot hold the viewer.
@@ -264,7 +267,7 @@ func flagSummary(st diff.Stats) string {
 	for _, f := range []struct {
 		name string
 		n    int
-	}{{"NEG", st.Negations}, {"NUM", st.Numbers}, {"QUOTE", st.Quotes}, {"NAME", st.Names}, {"ATTR", st.Attributions}} {
+	}{{"NEG", st.Negations}, {"REV", st.Reversals}, {"NUM", st.Numbers}, {"QUOTE", st.Quotes}, {"NAME", st.Names}, {"ATTR", st.Attributions}} {
 		if f.n > 0 {
 			parts = append(parts, f.name+" "+strconv.Itoa(f.n))
 		}

@@ -33,14 +33,14 @@ const JSONVersion = 1
 //	            "negations": 1, "numbers": 2, "quotes": 0, "names": 1, "attributions": 0,
 //	            "boilerplate": 7, "boilerplate_changed": 2},
 //	  "ignored": {"classes": ["typography"], "hidden": 2},
-//	  "findings": [{"kind": "lede", "text": "…", "blocks": [0]}],
+//	  "findings": [{"kind": "correction added|correction removed|lede|dateline|reordered|trimmed|error", "text": "…", "blocks": [0]}],
 //	  "ghosts": [{"old": 10, "block": 4, "at": 12}],
 //	  "review": {"pair": "9c1e…", "total": 23, "checked": 4, …},  (see JSONReview)
 //	  "blocks": [{
 //	    "kind": "equal|changed|added|removed",
 //	    "old": [3], "new": [4, 5],
 //	    "moved": false, "origin": 7, "split": true, "merged": false,
-//	    "class": "none|typography|style|wording", "flags": ["negation", "number", "quote", "name", "attribution"],
+//	    "class": "none|typography|style|wording", "flags": ["negation", "reversal", "number", "quote", "name", "attribution"],
 //	    "boilerplate": "byline",
 //	    "sentences": [{
 //	      "kind": "equal|changed|added|removed",
@@ -57,7 +57,9 @@ const JSONVersion = 1
 //
 // Blocks are in the new version's reading order with removed paragraphs
 // where they stood; "old" and "new" hold 0-based paragraph indices
-// (always present, possibly empty). "origin" (moved blocks only) is the
+// (always present, possibly empty). A block added or removed whole carries
+// its flags itself and its sentences none (it is flagged once, as a
+// block). "origin" (moved blocks only) is the
 // index in "blocks" before which the block's old paragraphs stood in the
 // old version. Sentences are in reading order; "old_ref" and "new_ref" are
 // [paragraph, sentence] indices, 0-based, absent for the side a sentence

@@ -381,10 +381,11 @@ func TestIgnore(t *testing.T) {
 			}
 			// Side-by-side marks no hidden run and marks the others.
 			sbs := writeString(t, r.View(tt.m), FormatSideBySide, Options{Width: 120})
-			if hid := !strings.Contains(sbs, "[-'said'-]"); hid != tt.m.Has(diff.ClassTypography) {
+			// Typography and style runs are marked lighter: [~…~].
+			if hid := !strings.Contains(sbs, "[~'said'~]"); hid != tt.m.Has(diff.ClassTypography) {
 				t.Errorf("side-by-side under %v marks the typography run: %v\n%s", tt.m, !hid, sbs)
 			}
-			if hid := !strings.Contains(sbs, "[-per cent-]"); hid != tt.m.Has(diff.ClassStyle) {
+			if hid := !strings.Contains(sbs, "[~per cent~]"); hid != tt.m.Has(diff.ClassStyle) {
 				t.Errorf("side-by-side under %v marks the style run: %v\n%s", tt.m, !hid, sbs)
 			}
 			if !strings.Contains(sbs, "[-cold-]") {

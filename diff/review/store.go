@@ -136,6 +136,7 @@ func (s *Store) wait() time.Duration {
 // parseError is a review file that could not be parsed.
 type parseError struct{ err error }
 
+// Error returns the parse error's text.
 func (e *parseError) Error() string { return e.err.Error() }
 
 // read reads and parses the review at path; a missing file is an empty
@@ -177,10 +178,12 @@ type CorruptError struct {
 	Err         error
 }
 
+// Error says which file was damaged, why, and where it was kept.
 func (e *CorruptError) Error() string {
 	return fmt.Sprintf("review %s is damaged (%v); kept as %s, starting afresh", e.Path, e.Err, e.Aside)
 }
 
+// Unwrap returns the parse error.
 func (e *CorruptError) Unwrap() error { return e.Err }
 
 // parse decodes a review file and checks it belongs to key.

@@ -509,6 +509,14 @@ func (l *Layout) mark(out []Span, s Span, open, close string, whole bool) []Span
 	if !l.opts.Markup || whole {
 		return append(out, s)
 	}
+	// Typography and style changes read lighter in the markup too: [~…~]
+	// and {~…~} instead of [-…-] and {+…+}.
+	switch s.Style {
+	case WordDeleteLight:
+		open, close = "[~", "~]"
+	case WordInsertLight:
+		open, close = "{~", "~}"
+	}
 	// Keep white space outside the brackets so that a break there does
 	// not leave a bracket alone at a line's end.
 	t := strings.TrimLeft(s.Text, " ")

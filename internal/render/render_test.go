@@ -594,7 +594,13 @@ func TestWriteSideBySideView(t *testing.T) {
 	if hidden == 0 {
 		t.Fatal("fixture hides nothing")
 	}
-	count := func(b []byte) int { return bytes.Count(b, []byte("[-")) + bytes.Count(b, []byte("{+")) }
+	count := func(b []byte) int {
+		n := 0
+		for _, m := range []string{"[-", "{+", "[~", "{~"} {
+			n += bytes.Count(b, []byte(m))
+		}
+		return n
+	}
 	if count(masked.Bytes()) >= count(plain.Bytes()) {
 		t.Fatalf("masked output has %d marked runs, unmasked %d", count(masked.Bytes()), count(plain.Bytes()))
 	}
@@ -697,6 +703,27 @@ func TestLightWeight(t *testing.T) {
 		}
 		if lightN == 0 || strongN == 0 {
 			t.Errorf("%v: %d light and %d strong word spans, want both", mode, lightN, strongN)
+		}
+	}
+}
+
+// TestLightMarkup: without colour, typography and style changes are
+// bracketed [~…~] {~…~}, wording changes [-…-] {+…+}.
+func TestLightMarkup(t *testing.T) {
+	r := ledeResult(t)
+	var buf bytes.Buffer
+	if err := WriteSideBySide(&buf, r.View(0), 160); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"[~Kozlovskiy~]", "{~Kozlovskyy~}", "[-with-]", "{+without+}"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("side-by-side lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"[-Kozlovskiy-]", "{~without~}"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("side-by-side has %q", bad)
 		}
 	}
 }

@@ -31,8 +31,8 @@ func Fold(tok string) string {
 // it (a full-width capital becomes an ASCII one). Typographic marks are
 // folded before NFKC, which would split some of them (″ into two primes).
 func normalFold(s string) string {
-	if isASCII(s) || norm.NFKC.IsNormalString(s) { // ASCII is its own NFKC
-		return s
+	if isASCII(s) || norm.NFKC.QuickSpanString(s) == len(s) {
+		return s // ASCII is in every normal form (and the check costs no allocation)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -109,22 +109,22 @@ func foldRune(r rune) rune {
 	return unicode.ToLower(unicode.ToUpper(r))
 }
 
-// isASCIIWord reports whether s holds only ASCII letters, digits, periods,
-// commas, colons and straight apostrophes, which fold to themselves
-// lower-cased.
-func isASCIIWord(s string) bool {
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isASCIIAlnum(c) && c != '.' && c != ',' && c != ':' && c != '\'' {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
 }
 
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
+// isASCIIWord reports whether s holds only ASCII letters, digits, periods,
+// commas, colons and straight apostrophes, which fold to themselves
+// lower-cased.
+func isASCIIWord(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+		if c := s[i]; !isASCIIAlnum(c) && c != '.' && c != ',' && c != ':' && c != '\'' {
 			return false
 		}
 	}

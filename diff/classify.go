@@ -89,18 +89,24 @@ func annotate(r *Result) {
 		new:       r.New,
 	}
 	// The documents' word counts (docCount) cost a pass over each whole
-	// version: take them, and the paragraph labels, on both processors.
+	// version: take them, and the paragraph labels, on both processors
+	// (one pass when both sides are the same Document).
 	var oldLabels, newLabels []string
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		c.docCount(r.Old)
-		oldLabels = paragraphLabels(r.Old)
-	}()
+	if r.Old != r.New {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.docCount(r.Old)
+			oldLabels = paragraphLabels(r.Old)
+		}()
+	}
 	c.docCount(r.New)
 	newLabels = paragraphLabels(r.New)
 	wg.Wait()
+	if r.Old == r.New {
+		oldLabels = newLabels
+	}
 	var datelines []datelineChange
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]

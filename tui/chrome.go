@@ -30,6 +30,9 @@ func (m Model) header() string {
 			sw := lipgloss.Width(summary)
 			o, n := twoNames(oldName, newName, half-1-len(oldTag), rightW-1-sw-1-len(newTag))
 			left := " " + oldTag + o
+			if room := half - lipgloss.Width(left) - 2; m.summaryOld != "" && lipgloss.Width(m.summaryOld) <= room {
+				left += pad(room-lipgloss.Width(m.summaryOld)+1) + m.summaryOld + " "
+			}
 			right := " " + newTag + n
 			right += pad(rightW - lipgloss.Width(right) - sw)
 			return m.st.header.Render(left+pad(half-lipgloss.Width(left))) +
@@ -39,7 +42,11 @@ func (m Model) header() string {
 	}
 	names := render.Width(oldTag+oldName+newTag+newName) + len("  → ")
 	need := len(oldTag) + needOld + len(newTag) + needNew + len("  → ")
-	summary, _ := fitSummary(pair, m.summary, flags, m.width-1-min(names, 30), m.width-1-need)
+	both := m.summary
+	if m.summaryOld != "" {
+		both = m.summaryOld + " · " + m.summary
+	}
+	summary, _ := fitSummary(pair, both, flags, m.width-1-min(names, 30), m.width-1-need)
 	sw := lipgloss.Width(summary)
 	each := (m.width - 1 - len(" → ") - sw - 1) / 2
 	o, n := twoNames(oldName, newName, each-len(oldTag), each-len(newTag))
@@ -83,7 +90,7 @@ func fitSummary(pair, counts, flags string, w, most int) (string, bool) {
 	tight := strings.ReplaceAll(flags, " · ", " ")
 	tighter := tightFlags(tight)
 	withFlags := []string{join(pair, counts, flags), join(pair, short, flags), join(pair, short, tight),
-		join(pair, tight), join(short, tight), join(tight), join(pair, tighter), join(tighter)}
+		join(pair, short, tighter), join(pair, tight), join(short, tight), join(tight), join(pair, tighter), join(tighter)}
 	for _, room := range []int{w, max(w, most)} {
 		for _, s := range withFlags {
 			if lipgloss.Width(s) <= room {
@@ -284,7 +291,11 @@ func (m Model) statusLine() string {
 	case m.pane.flaggedOnly:
 		parts = append(parts, "flagged only "+strconv.Itoa(pos.flag)+"/"+strconv.Itoa(pos.flags))
 	case pos.changes > 0:
-		parts = append(parts, "change "+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
+		unit := "change "
+		if m.pane.mode == render.Sentences {
+			unit = "sentence change "
+		}
+		parts = append(parts, unit+strconv.Itoa(pos.change)+"/"+strconv.Itoa(pos.changes))
 	default:
 		parts = append(parts, "no changes")
 	}

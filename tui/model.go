@@ -106,8 +106,10 @@ type Model struct {
 	ignore  diff.ClassMask
 	stats   diff.Stats
 	hidden  int
-	summary string // the header's counts, from stats and hidden
-	statsOf map[*diff.Result]maskStats
+	summary string // the header's counts of the new version and the blocks, from stats and hidden
+	// summaryOld is the header's counts of the old version.
+	summaryOld string
+	statsOf    map[*diff.Result]maskStats
 
 	list list // findings (F) or picker (p)
 

@@ -82,7 +82,11 @@ func (p *pane) rebuild() {
 	}
 	p.changes, p.flagged = p.changes[:0], p.flagged[:0]
 	for i, e := range p.entries {
-		if e.IsChange(p.v) {
+		// A ghost marks where a moved or merged paragraph stood; the
+		// change itself is its block, so n stops there once, and the
+		// stops are the changes review.Changes lists (one per block in
+		// the paragraph views, one per sentence pair in Sentences).
+		if e.Kind != render.RowGhost && e.IsChange(p.v) {
 			p.changes = append(p.changes, i)
 			if e.Flags(p.v) != 0 {
 				p.flagged = append(p.flagged, i)

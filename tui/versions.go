@@ -134,7 +134,7 @@ func countMasks(r *diff.Result, ignore diff.ClassMask) maskStats {
 // the header's summary of them (both read by every frame).
 func (m *Model) count() {
 	m.stats, m.hidden = m.statsFor(m.ignore)
-	m.summary = counts(m.r, m.stats, m.hidden)
+	m.summaryOld, m.summary = counts(m.r, m.stats, m.hidden)
 }
 
 // statsFor returns the statistics of the result shown under mask, from the

@@ -229,35 +229,56 @@ func (m Model) loadingView() string {
 	return fit(line+"\n\n"+"q quits", m.width, m.h)
 }
 
-// counts summarises the result with the gutter's markers, ~3 +2 -1 ↕1,
-// from st (the statistics under the ignore mask, which hid hidden runs).
-func counts(r *diff.Result, st diff.Stats, hidden int) string {
+// counts summarises the result with the gutter's markers, from st (the
+// statistics under the ignore mask, which hid hidden runs): the old
+// version's counts, shown over the old pane, and the new version's with
+// the moved, split and merged blocks, shown over the new one. Each
+// version's paragraph total is the sum of the counts after it, as in the
+// text export's header and the JSON stats: "old 13: =2 ~8 ‹3›" reads 2
+// unchanged, 8 changed, 3 boilerplate (zero counts are left out). A result
+// with nothing to count has only a word for the new side.
+func counts(r *diff.Result, st diff.Stats, hidden int) (old, new string) {
 	if r.Equal() {
-		return "no differences"
+		return "", "no differences"
 	}
-	var parts []string
-	add := func(n int, s string) {
-		if n > 0 {
-			parts = append(parts, s+strconv.Itoa(n))
+	side := func(name string, total, eq, changed, gone int, goneMark string, bp int) string {
+		s := name + " " + strconv.Itoa(total) + ":"
+		for _, c := range []struct {
+			n    int
+			mark string
+		}{{eq, "="}, {changed, "~"}, {gone, goneMark}} {
+			if c.n > 0 {
+				s += " " + c.mark + strconv.Itoa(c.n)
+			}
 		}
+		if bp > 0 {
+			s += " ‹" + strconv.Itoa(bp) + "›"
+		}
+		if total == 0 {
+			s += " none"
+		}
+		return s
 	}
-	add(st.Changed, "~")
-	add(st.Added, "+")
-	add(st.Removed, "-")
-	add(st.Moved, "↕")
+	parts := []string{
+		side("new", st.NewParagraphs, st.NewEqual, st.NewChanged, st.NewAdded, "+", st.NewBoilerplate),
+	}
+	if st.Moved > 0 {
+		parts = append(parts, "↕"+strconv.Itoa(st.Moved))
+	}
 	if st.Split > 0 {
 		parts = append(parts, strconv.Itoa(st.Split)+" split")
 	}
 	if st.Merged > 0 {
 		parts = append(parts, strconv.Itoa(st.Merged)+" merged")
 	}
-	if len(parts) == 0 && hidden > 0 {
-		return "every change hidden"
+	if st.Changed+st.Added+st.Removed+st.Moved == 0 {
+		if hidden > 0 {
+			return "", "every change hidden"
+		}
+		return "", "boilerplate changes only"
 	}
-	if len(parts) == 0 {
-		return "boilerplate changes only"
-	}
-	return strings.Join(parts, " ")
+	return side("old", st.OldParagraphs, st.OldEqual, st.OldChanged, st.OldRemoved, "-", st.OldBoilerplate),
+		strings.Join(parts, " ")
 }
 
 // flagSummary counts the flagged changes by flag, NEG 1 · NUM 1 · QUOTE 6,

@@ -1,8 +1,10 @@
 package diff
 
 import (
+	"bytes"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,8 +88,25 @@ func annotate(r *Result) {
 		old:       r.Old,
 		new:       r.New,
 	}
-	oldLabels := paragraphLabels(r.Old)
-	newLabels := paragraphLabels(r.New)
+	// The documents' word counts (docCount) cost a pass over each whole
+	// version: take them, and the paragraph labels, on both processors
+	// (one pass when both sides are the same Document).
+	var oldLabels, newLabels []string
+	var wg sync.WaitGroup
+	if r.Old != r.New {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.docCount(r.Old)
+			oldLabels = paragraphLabels(r.Old)
+		}()
+	}
+	c.docCount(r.New)
+	newLabels = paragraphLabels(r.New)
+	wg.Wait()
+	if r.Old == r.New {
+		oldLabels = newLabels
+	}
 	var datelines []datelineChange
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
@@ -237,6 +256,27 @@ func isOpening(t string) bool {
 		return true
 	}
 	return false
+}
+
+// appendWordKey appends wordKey(t) to dst.
+func appendWordKey(dst []byte, t string) []byte {
+	start := len(dst)
+	dst = segment.AppendFold(dst, t)
+	k := dst[start:]
+	if !bytes.ContainsAny(k, ".,") {
+		return dst
+	}
+	drop := byte('.')
+	if bytes.ContainsFunc(k, func(r rune) bool { return r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) }) {
+		drop = ','
+	}
+	out := k[:0]
+	for _, c := range k {
+		if c != drop {
+			out = append(out, c)
+		}
+	}
+	return dst[:start+len(out)]
 }
 
 // wordKey is the key words are counted by: Fold, with internal periods of
@@ -732,13 +772,25 @@ func (c *classifier) docCount(d *Document) map[string]int {
 		p = &c.oldCount
 	}
 	if *p == nil {
-		m := map[string]int{}
+		// Counted through pointers so that a word already seen costs a
+		// lookup by its folded bytes, without allocating a key.
+		counts := map[string]*int{}
+		var buf []byte
 		for _, para := range d.Paragraphs {
-			for _, t := range segment.Tokens(para.Text) {
-				if segment.IsWord(t) {
-					m[wordKey(t)]++
+			text := para.Text
+			for s, e := segment.NextWord(text, 0); s >= 0; s, e = segment.NextWord(text, e) {
+				buf = appendWordKey(buf[:0], text[s:e])
+				if n := counts[string(buf)]; n != nil {
+					*n++
+					continue
 				}
+				one := 1
+				counts[string(buf)] = &one
 			}
+		}
+		m := make(map[string]int, len(counts))
+		for k, n := range counts {
+			m[k] = *n
 		}
 		*p = m
 	}

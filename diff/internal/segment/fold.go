@@ -131,10 +131,22 @@ func isASCIIWord(s string) bool {
 	return true
 }
 
-// AppendFold appends Fold(tok) to dst and returns the extended slice.
+// AppendFold appends Fold(tok) to dst and returns the extended slice. An
+// ASCII word (a capitalised one too) is folded in place, without
+// allocating.
 func AppendFold(dst []byte, tok string) []byte {
 	if isFolded(tok) {
 		return append(dst, tok...) // common case
+	}
+	if isASCIIWord(tok) { // lower-cased as foldTo does; ASCII needs no NFKC
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
 	}
 	var b strings.Builder
 	b.Grow(len(tok))

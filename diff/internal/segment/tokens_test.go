@@ -114,6 +114,21 @@ func TestFoldNoAllocOnFolded(t *testing.T) {
 	}
 }
 
+// TestAppendFoldNoAllocASCII: the engine folds every word of both versions
+// through AppendFold; an ASCII word, capitalised or not, must not allocate.
+func TestAppendFoldNoAllocASCII(t *testing.T) {
+	buf := make([]byte, 0, 64)
+	for _, w := range []string{"Trump", "U.S.", "1,000", "Putin's"} {
+		allocs := testing.AllocsPerRun(100, func() { buf = AppendFold(buf[:0], w) })
+		if allocs != 0 {
+			t.Errorf("AppendFold(%q) allocates %v times, want 0", w, allocs)
+		}
+		if got := string(AppendFold(nil, w)); got != Fold(w) {
+			t.Errorf("AppendFold(%q) = %q, Fold gives %q", w, got, Fold(w))
+		}
+	}
+}
+
 func TestKey(t *testing.T) {
 	tests := []struct{ a, b string }{
 		{"“There’s no deal,” Trump said.", "\"There's no deal\" Trump said"},

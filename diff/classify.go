@@ -145,6 +145,7 @@ type classifier struct {
 	oldQuotes, newQuotes [][]span
 	oldDone, newDone     []bool
 	oldCount, newCount   map[string]int // word keys of each whole document (docCount)
+	sides                [2]side        // scratch of side: the old and the new sentence of a pair
 }
 
 func (c *classifier) quotes(d *Document, para int) []span {
@@ -205,9 +206,13 @@ type side struct {
 	count map[string]int // word key → occurrences
 	says  []int          // word indices of verbs of saying, ascending
 	slot  []bool         // by word index: in a speaker's place (inSlot), made on first use
+	// slotDone says slot is made.
+	slotDone bool
 }
 
-func (c *classifier) side(d *Document, ref SentRef, more int) side {
+// side tokenises the sentence ref of d (with the more sentences after it)
+// into s, reusing s's storage, and returns s.
+func (c *classifier) side(s *side, d *Document, ref SentRef, more int) *side {
 	para := &d.Paragraphs[ref.Para]
 	sent := para.Sentences[ref.Sent]
 	if more > 0 { // a pair covering several sentences: one stretch of text
@@ -216,7 +221,20 @@ func (c *classifier) side(d *Document, ref SentRef, more int) side {
 	}
 	qs := c.quotes(d, ref.Para)
 	ts := segment.Tokens(sent.Text)
-	s := side{toks: make([]tok, len(ts)), count: make(map[string]int, len(ts)/2+1)}
+	// The two sides of a pair are scratch: pair reuses their storage for
+	// the next pair, which saves most of annotate's allocation.
+	if cap(s.toks) < len(ts) {
+		s.toks = make([]tok, len(ts))
+	}
+	s.toks = s.toks[:len(ts)]
+	if len(s.count) > 64 {
+		s.count = nil // clearing costs the map's size: a long sentence's map is dropped
+	}
+	if s.count == nil {
+		s.count = make(map[string]int, max(len(ts)/2+1, 64))
+	}
+	clear(s.count)
+	s.says, s.slot, s.slotDone = s.says[:0], s.slot[:0], false
 	off, wi := 0, 0
 	q := firstSpanAfter(qs, sent.Start)
 	initial := true
@@ -330,8 +348,8 @@ func (c *classifier) pair(p *Pair) *datelineChange {
 	if len(p.Words) == 0 {
 		return nil
 	}
-	os := c.side(c.old, p.OldRef, p.OldMore)
-	ns := c.side(c.new, p.NewRef, p.NewMore)
+	os := c.side(&c.sides[0], c.old, p.OldRef, p.OldMore)
+	ns := c.side(&c.sides[1], c.new, p.NewRef, p.NewMore)
 	oOff, nOff := 0, 0 // byte offsets in p.Old, p.New
 	oi, ni := 0, 0     // token cursors
 	var dl *datelineChange
@@ -380,7 +398,7 @@ func (c *classifier) pair(p *Pair) *datelineChange {
 		} else {
 			onlyDateline = false
 			run.Class = runClass(del, ins, os.toks[oi:oj], ns.toks[ni:nj])
-			run.Flags = c.runFlags(run.Class, &os, &ns, os.toks[oi:oj], ns.toks[ni:nj])
+			run.Flags = c.runFlags(run.Class, os, ns, os.toks[oi:oj], ns.toks[ni:nj])
 		}
 		p.Runs = append(p.Runs, run)
 		p.Class = max(p.Class, run.Class)
@@ -811,8 +829,9 @@ func (s *side) inSlot(wi int) bool {
 	if len(s.says) == 0 {
 		return false
 	}
-	if s.slot == nil {
-		s.slot = make([]bool, len(s.toks))
+	if !s.slotDone {
+		s.slotDone = true
+		s.slot = append(s.slot[:0], make([]bool, len(s.toks))...)
 		for k := range s.toks {
 			if s.toks[k].key == "" || !sayVerbs[s.toks[k].key] {
 				continue

@@ -79,8 +79,15 @@ import (
 // FindingError that wholesale put there) and recounts r.Stats. It is called by
 // Compare on the fresh Result before it is returned; afterwards r is
 // immutable.
-func annotate(r *Result) {
+func annotate(r *Result) { annotateWith(r, nil, nil) }
+
+// annotateWith is annotate given the versions' word key sets (feats.words)
+// when Compare has them; without them the classifier counts the words of
+// each whole version itself (docCount).
+func annotateWith(r *Result, oldWords, newWords map[uint64]struct{}) {
 	c := &classifier{
+		oldWords:  oldWords,
+		newWords:  newWords,
 		oldQuotes: make([][]span, len(r.Old.Paragraphs)),
 		newQuotes: make([][]span, len(r.New.Paragraphs)),
 		oldDone:   make([]bool, len(r.Old.Paragraphs)),
@@ -97,11 +104,15 @@ func annotate(r *Result) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c.docCount(r.Old)
+			if c.oldWords == nil {
+				c.docCount(r.Old)
+			}
 			oldLabels = paragraphLabels(r.Old)
 		}()
 	}
-	c.docCount(r.New)
+	if c.newWords == nil {
+		c.docCount(r.New)
+	}
 	newLabels = paragraphLabels(r.New)
 	wg.Wait()
 	if r.Old == r.New {
@@ -144,8 +155,9 @@ type classifier struct {
 	old, new             *Document
 	oldQuotes, newQuotes [][]span
 	oldDone, newDone     []bool
-	oldCount, newCount   map[string]int // word keys of each whole document (docCount)
-	sides                [2]side        // scratch of side: the old and the new sentence of a pair
+	oldCount, newCount   map[string]int      // word keys of each whole document (docCount)
+	oldWords, newWords   map[uint64]struct{} // the same as hashes, from Compare's features; nil if not given
+	sides                [2]side             // scratch of side: the old and the new sentence of a pair
 }
 
 func (c *classifier) quotes(d *Document, para int) []span {
@@ -284,6 +296,12 @@ func appendWordKey(dst []byte, t string) []byte {
 	if !bytes.ContainsAny(k, ".,") {
 		return dst
 	}
+	return dst[:start+len(dropKeyPunct(k))]
+}
+
+// dropKeyPunct turns a folded word into its wordKey in place: it drops
+// the periods of a letter word or the commas of a number.
+func dropKeyPunct(k []byte) []byte {
 	drop := byte('.')
 	if bytes.ContainsFunc(k, func(r rune) bool { return r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) }) {
 		drop = ','
@@ -294,7 +312,7 @@ func appendWordKey(dst []byte, t string) []byte {
 			out = append(out, c)
 		}
 	}
-	return dst[:start+len(out)]
+	return out
 }
 
 // wordKey is the key words are counted by: Fold, with internal periods of
@@ -758,14 +776,13 @@ const swapWords = 3
 // deletes (del) and inserts (ins): one is new to the story or gone from
 // it, or the run swaps one name for another (acronyms such as US aside).
 func (c *classifier) nameChanged(del, ins []*tok, dw, iw int) bool {
-	oldCount, newCount := c.docCount(c.old), c.docCount(c.new)
 	for _, t := range ins {
-		if oldCount[t.key] == 0 {
+		if !c.occurs(c.old, t.key) {
 			return true
 		}
 	}
 	for _, t := range del {
-		if newCount[t.key] == 0 {
+		if !c.occurs(c.new, t.key) {
 			return true
 		}
 	}
@@ -781,6 +798,20 @@ func hasPersonName(ts []*tok) bool {
 		}
 	}
 	return false
+}
+
+// occurs reports whether a word of word key key occurs in d (the old or
+// the new version).
+func (c *classifier) occurs(d *Document, key string) bool {
+	words := c.newWords
+	if d == c.old {
+		words = c.oldWords
+	}
+	if words == nil {
+		return c.docCount(d)[key] > 0
+	}
+	_, ok := words[fnv(fnvOffset, []byte(key))]
+	return ok
 }
 
 // docCount returns the word-key counts of a whole document, counted once.

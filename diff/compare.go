@@ -43,7 +43,7 @@ func Compare(old, new *Document, opts *Options) *Result {
 	})
 	r := assembleOrWhole(old, new, blocks, ghosts)
 	opts.progress("classifying changes", 90, 100)
-	annotate(r) // classes, flags, boilerplate, findings, story stats
+	annotateWith(r, l.oldWords, l.newWords) // classes, flags, boilerplate, findings, story stats
 	opts.progress("done", 100, 100)
 	return r
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"math"
 	"runtime"
 	"slices"
@@ -70,6 +71,8 @@ type linker struct {
 	// anchors maps an old paragraph to its exact twin in the new version
 	// (see linkAnchors); twin is the reverse map.
 	anchors, twin map[int]int
+	// oldWords and newWords are the versions' word key sets (feats.words).
+	oldWords, newWords map[uint64]struct{}
 }
 
 func newLinker(od, nd *Document) *linker {
@@ -127,7 +130,7 @@ func newLinker(od, nd *Document) *linker {
 		}
 		return out
 	}
-	l := &linker{od: od, nd: nd}
+	l := &linker{od: od, nd: nd, oldWords: of.words, newWords: nf.words}
 	l.old = build(od, &of)
 	l.new = build(nd, &nf)
 	n := float64(len(l.old) + len(l.new))
@@ -146,6 +149,9 @@ type feats struct {
 	keys  []uint64         // sentence n's key hash
 	ids   map[uint64]int32 // hash of a folded word → id
 	dict  []uint64         // id → hash of the folded word
+	// words holds the hash (fnv) of the wordKey of every distinct word,
+	// for the classifier's question "does this name occur in the version".
+	words map[uint64]struct{}
 }
 
 // features folds the words of every sentence of d without allocating per
@@ -163,6 +169,7 @@ func features(d *Document) feats {
 	}
 	f := feats{
 		ids:   make(map[uint64]int32, 1024),
+		words: make(map[uint64]struct{}, 1024),
 		start: make([]int, 1, sents+1),
 		keys:  make([]uint64, 0, sents),
 		arena: make([]int32, 0, size/5+16), // news copy: about one word per 6 bytes
@@ -181,6 +188,11 @@ func features(d *Document) feats {
 					id = int32(len(f.dict))
 					f.ids[wh] = id
 					f.dict = append(f.dict, wh)
+					kh := wh
+					if bytes.ContainsAny(buf, ".,") {
+						kh = fnv(fnvOffset, dropKeyPunct(buf))
+					}
+					f.words[kh] = struct{}{}
 				}
 				f.arena = append(f.arena, id)
 				h = (h ^ wh) * fnvPrime

@@ -36,6 +36,8 @@ func Compare(old, new *Document, opts *Options) *Result {
 	groups := groupParagraphs(l, old, new)
 	blocks, ghosts := orderBlocks(groups, len(old.Paragraphs), len(new.Paragraphs))
 	opts.progress("diffing words", 65, 100)
+	oldWords, newWords := l.oldWords, l.newWords
+	l.release()
 	b := &builder{l: l, old: old, new: new}
 	b.start()
 	b.fillAll(blocks, func(done int) {
@@ -43,7 +45,7 @@ func Compare(old, new *Document, opts *Options) *Result {
 	})
 	r := assembleOrWhole(old, new, blocks, ghosts)
 	opts.progress("classifying changes", 90, 100)
-	annotateWith(r, l.oldWords, l.newWords) // classes, flags, boilerplate, findings, story stats
+	annotateWith(r, oldWords, newWords) // classes, flags, boilerplate, findings, story stats
 	opts.progress("done", 100, 100)
 	return r
 }

@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -252,12 +253,29 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 	if c.matters < 0 {
 		return 0, &usageError{fmt.Sprintf("--matters %d: want 0 (all) or a positive number", c.matters)}
 	}
-	docs, err := c.load(inFormat, stdin, stderr)
-	if err != nil {
-		return 0, err
+	// The viewer starts at once and reads the files inside its loading
+	// screen (see viewerDocs), after a check that they can be opened, so
+	// that a missing file is still one line and exit 2.
+	var docs []*diff.Document
+	lazy := !exporting && !c.history && len(c.files) >= 2 && !readsStdin(c.files)
+	nv := len(c.files)
+	if lazy {
+		if len(c.labels) > len(c.files) {
+			return 0, &usageError{fmt.Sprintf("%d --label flags for %d versions", len(c.labels), len(c.files))}
+		}
+		for _, f := range c.files {
+			if err := input.CheckFile(f); err != nil {
+				return 0, err
+			}
+		}
+	} else {
+		if docs, err = c.load(inFormat, stdin, stderr); err != nil {
+			return 0, err
+		}
+		limitMemory(docs)
+		nv = len(docs)
 	}
-	limitMemory(docs)
-	from, to, err := parsePair(c.pair, len(docs))
+	from, to, err := parsePair(c.pair, nv)
 	if err != nil {
 		return 0, err
 	}
@@ -280,26 +298,36 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 			fmt.Fprintf(stderr, "storydiff: warning: reviewing is off: %s\n", textsafe.Clean(err.Error()))
 		}
 		var res *diff.Result
+		var warnings bytes.Buffer
+		getDocs := c.viewerDocs(docs, inFormat, stdin, &warnings)
 		err = tui.Run(tui.Options{
 			Load: func(progress func(stage string, done, total int)) (*diff.Result, error) {
+				docs, err := getDocs(progress)
+				if err != nil {
+					return nil, err
+				}
 				res = diff.Compare(docs[from], docs[to], &diff.Options{Progress: progress})
 				return res, nil
 			},
 			Compare: func(i, j int, progress func(stage string, done, total int)) (*diff.Result, error) {
+				docs, err := getDocs(progress)
+				if err != nil {
+					return nil, err
+				}
 				r := diff.Compare(docs[i], docs[j], &diff.Options{Progress: progress})
 				if i == from && j == to {
 					res = r
 				}
 				return r, nil
 			},
-			History: func() *diff.History { return diff.NewHistory(docs, nil) },
-			Versions: func() []string {
-				names := make([]string, len(docs))
-				for i, d := range docs {
-					names[i] = d.Name
+			History: func() *diff.History {
+				docs, err := getDocs(nil)
+				if err != nil {
+					return nil
 				}
-				return names
-			}(),
+				return diff.NewHistory(docs, nil)
+			},
+			Versions: c.versionNames(docs),
 			Pair:     [2]int{from, to},
 			Ignore:   ignore,
 			Color:    color,
@@ -307,6 +335,11 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 			Review:   store,
 			Reviewer: review.ReviewerName(c.reviewer, os.Getenv),
 		})
+		// Warnings met while loading inside the viewer are printed when it
+		// is gone, as they were before it started.
+		if _, werr := stderr.Write(warnings.Bytes()); werr != nil && err == nil {
+			err = werr
+		}
 		if err != nil {
 			return 0, fmt.Errorf("viewer: %w", err)
 		}
@@ -357,6 +390,56 @@ func (c *config) execute(stdin io.Reader, stdout, stderr io.Writer) (int, error)
 		return 0, fmt.Errorf("writing output: %w", err)
 	}
 	return status, nil
+}
+
+// readsStdin reports whether a version is read from standard input ("-",
+// /dev/stdin, /dev/fd/N): such a version is read before the viewer starts.
+func readsStdin(files []string) bool {
+	for _, f := range files {
+		if f == "-" || f == "/dev/stdin" || strings.HasPrefix(f, "/dev/fd/") || strings.HasPrefix(f, "/proc/") {
+			return true
+		}
+	}
+	return false
+}
+
+// viewerDocs returns the viewer's source of the versions: docs when they
+// are loaded already, else a loader that reads and segments the files
+// once, on first use (inside the viewer's loading screen, with a progress
+// stage), writing their warnings to warnings.
+func (c *config) viewerDocs(docs []*diff.Document, format input.Format, stdin io.Reader, warnings io.Writer) func(progress func(string, int, int)) ([]*diff.Document, error) {
+	if docs != nil {
+		return func(func(string, int, int)) ([]*diff.Document, error) { return docs, nil }
+	}
+	var once sync.Once
+	var err error
+	return func(progress func(string, int, int)) ([]*diff.Document, error) {
+		once.Do(func() {
+			if progress != nil {
+				progress("reading files", 0, 100)
+			}
+			if docs, err = c.load(format, stdin, warnings); err == nil {
+				limitMemory(docs)
+			}
+		})
+		return docs, err
+	}
+}
+
+// versionNames names the versions for the viewer: the loaded documents'
+// names, or before loading what load will name them (the label, else the
+// path).
+func (c *config) versionNames(docs []*diff.Document) []string {
+	if docs != nil {
+		names := make([]string, len(docs))
+		for i, d := range docs {
+			names[i] = d.Name
+		}
+		return names
+	}
+	names := slices.Clone(c.files)
+	copy(names, c.labels)
+	return names
 }
 
 // writeOutput writes the export to path (see export.WriteFileContext). An

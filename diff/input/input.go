@@ -121,7 +121,33 @@ func ReadFile(path string, format Format) (*Doc, error) {
 		}
 		return Read(path, os.Stdin, format)
 	}
-	fail := func(err error) (*Doc, error) { return nil, &Error{Path: path, Err: err} }
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(path, f, format)
+}
+
+// CheckFile reports the error ReadFile would meet before reading path (a
+// missing or unreadable file, a directory, a file over MaxSize), so that
+// a caller can report it before starting work that reads the file later.
+// Errors reading or decoding the content are left to ReadFile.
+func CheckFile(path string) error {
+	if path == "-" {
+		return nil
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// openFile opens path for ReadFile, refusing a directory or a regular
+// file over MaxSize.
+func openFile(path string) (*os.File, error) {
+	fail := func(err error) (*os.File, error) { return nil, &Error{Path: path, Err: err} }
 	fi, err := os.Stat(path)
 	if err != nil {
 		return fail(pathErr(err))
@@ -136,8 +162,7 @@ func ReadFile(path string, format Format) (*Doc, error) {
 	if err != nil {
 		return fail(pathErr(err))
 	}
-	defer f.Close()
-	return Read(path, f, format)
+	return f, nil
 }
 
 // pathErr strips the "open path:" prefix of an *fs.PathError, since Error

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/storydiff/storydiff/diff/internal/segment"
+	"github.com/storydiff/storydiff/internal/par"
 )
 
 // This file gives every change its editorial weight: the Class of each word
@@ -99,22 +99,22 @@ func annotateWith(r *Result, oldWords, newWords map[uint64]struct{}) {
 	// version: take them, and the paragraph labels, on both processors
 	// (one pass when both sides are the same Document).
 	var oldLabels, newLabels []string
-	var wg sync.WaitGroup
+	countNew := func() {
+		if c.newWords == nil {
+			c.docCount(r.New)
+		}
+		newLabels = paragraphLabels(r.New)
+	}
 	if r.Old != r.New {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		par.Do(func() {
 			if c.oldWords == nil {
 				c.docCount(r.Old)
 			}
 			oldLabels = paragraphLabels(r.Old)
-		}()
+		}, countNew)
+	} else {
+		countNew()
 	}
-	if c.newWords == nil {
-		c.docCount(r.New)
-	}
-	newLabels = paragraphLabels(r.New)
-	wg.Wait()
 	if r.Old == r.New {
 		oldLabels = newLabels
 	}

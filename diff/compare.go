@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/storydiff/storydiff/internal/par"
 )
 
 // Compare aligns two versions of a story and returns the Result.
@@ -271,18 +273,19 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 		return
 	}
 	batches := make(chan struct{})
-	var wg sync.WaitGroup
+	var g par.Group
+	var running sync.WaitGroup // done also when a worker panics
 	chunk := (len(blocks) + workers - 1) / workers
 	for start := 0; start < len(blocks); start += chunk {
 		part := blocks[start:min(start+chunk, len(blocks))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		running.Add(1)
+		g.Go(func() {
+			defer running.Done()
 			fill(part, func() { batches <- struct{}{} })
-		}()
+		})
 	}
 	go func() {
-		wg.Wait()
+		running.Wait()
 		close(batches)
 	}()
 	done := 0
@@ -290,6 +293,7 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 		done += batch
 		report(done)
 	}
+	g.Wait() // a worker's panic is raised here, on Compare's goroutine
 }
 
 // stretch is a pair's run of consecutive sentences on one side, as

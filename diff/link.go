@@ -6,9 +6,9 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/storydiff/storydiff/diff/internal/segment"
+	"github.com/storydiff/storydiff/internal/par"
 )
 
 // Thresholds, tuned on testdata/pairs and the seed pair.
@@ -79,14 +79,7 @@ func newLinker(od, nd *Document) *linker {
 	// Segmenting sentences into folded words is the costly part and each
 	// document's is independent: do the two at once.
 	var of, nf feats
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		of = features(od)
-	}()
-	nf = features(nd)
-	wg.Wait()
+	par.Do(func() { of = features(od) }, func() { nf = features(nd) })
 
 	// One dictionary for both: the old words keep their ids, the new ones
 	// are mapped onto them.
@@ -567,15 +560,11 @@ func (l *linker) linkSimilar() {
 	}
 	parts := make([][]edge, min(runtime.GOMAXPROCS(0), 1+len(l.new)/2048))
 	step := (len(l.new) + len(parts) - 1) / len(parts)
-	var wg sync.WaitGroup
+	var g par.Group
 	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[k] = score(min(k*step, len(l.new)), min((k+1)*step, len(l.new)))
-		}()
+		g.Go(func() { parts[k] = score(min(k*step, len(l.new)), min((k+1)*step, len(l.new))) })
 	}
-	wg.Wait()
+	g.Wait()
 	edges := slices.Concat(parts...)
 	sort.Slice(edges, func(a, b int) bool {
 		ea, eb := edges[a], edges[b]
@@ -694,12 +683,5 @@ func (l *linker) linkPartial() {
 			}
 		}
 	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		one(l.old, l.new)
-	}()
-	one(l.new, l.old)
-	wg.Wait()
+	par.Do(func() { one(l.old, l.new) }, func() { one(l.new, l.old) })
 }

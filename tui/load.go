@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 
 	"charm.land/bubbles/v2/spinner"
@@ -83,8 +84,16 @@ func (m Model) load() tea.Cmd {
 			return cmp(pair[0], pair[1], progress)
 		}
 	}
-	return func() tea.Msg {
+	return func() (msg tea.Msg) {
 		defer ps.close()
+		// A panic here is a bug of the engine: shown on the error screen
+		// in one line, like the command's last-resort handler does,
+		// rather than as a stack trace over the terminal.
+		defer func() {
+			if v := recover(); v != nil {
+				msg = loadedMsg{err: fmt.Errorf("internal error (a bug, please report it): %v", v), pair: pair}
+			}
+		}()
 		if load == nil {
 			return loadedMsg{err: errors.New("nothing to show: no loader"), pair: pair}
 		}

@@ -431,6 +431,23 @@ func TestLoadError(t *testing.T) {
 	}
 }
 
+// TestLoadPanic: a panic in the loader (a bug of the engine) becomes the
+// error screen's one line, not a stack trace over the terminal.
+func TestLoadPanic(t *testing.T) {
+	m := New(Options{Load: func(func(string, int, int)) (*diff.Result, error) { panic("index out of range") }})
+	msg := m.load()()
+	lm, ok := msg.(loadedMsg)
+	if !ok || lm.err == nil || !strings.Contains(lm.err.Error(), "internal error (a bug, please report it): index out of range") {
+		t.Fatalf("load after a panic returned %#v", msg)
+	}
+	var tm tea.Model = m
+	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	tm, _ = tm.Update(lm)
+	if s := screen(tm.(Model)); !strings.Contains(s, "internal error") {
+		t.Fatalf("error not shown: %q", s)
+	}
+}
+
 func TestJumpMovedSentence(t *testing.T) {
 	// "Bravo two." moved from old ¶1 to new ¶2.
 	old := diff.NewDocument("old.txt", []string{"Alpha one. Bravo two.", "Charlie three."}, nil)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/storydiff/storydiff/diff"
 
+	"github.com/storydiff/storydiff/internal/par"
 	"github.com/storydiff/storydiff/internal/textsafe"
 )
 
@@ -110,9 +111,10 @@ func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
 	// has been written.
 	window := min(2*workers, chunks)
 	type slot struct {
-		buf  bytes.Buffer
-		k    jsonWriter
-		done chan struct{}
+		buf   bytes.Buffer
+		k     jsonWriter
+		done  chan struct{}
+		fault any // a panic of the chunk's encoder, raised again by the writer
 	}
 	slots := make([]slot, window)
 	depth := len(j.first)
@@ -123,6 +125,12 @@ func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
 	}
 	encode := func(c int) {
 		sl := &slots[c%window]
+		defer func() {
+			if v := recover(); v != nil {
+				sl.fault = par.Panic{Value: v}
+			}
+			sl.done <- struct{}{}
+		}()
 		k := &sl.k
 		k.first = k.first[:depth]
 		k.first[depth-1] = c == 0 // the array's first member has no comma before it
@@ -131,7 +139,6 @@ func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
 			each(k, i)
 		}
 		k.w.Flush()
-		sl.done <- struct{}{}
 	}
 	for c := range window {
 		go encode(c)
@@ -139,6 +146,9 @@ func (j *jsonWriter) parallelArray(n int, each func(k *jsonWriter, i int)) {
 	for c := range chunks {
 		sl := &slots[c%window]
 		<-sl.done
+		if sl.fault != nil {
+			panic(sl.fault) // on the caller's goroutine, where it can be recovered
+		}
 		j.w.Write(sl.buf.Bytes())
 		sl.buf.Reset()
 		if next := c + window; next < chunks {

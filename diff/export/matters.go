@@ -318,7 +318,7 @@ func (f *flagged) toks() []tok {
 }
 
 // nothingFlagged is the line written when no change carries a flag.
-const nothingFlagged = "Nothing flagged: no negation, number, quote, name or attribution changed."
+const nothingFlagged = "Nothing flagged: no negation, reversal, number, quote, name or attribution changed."
 
 // restLine counts the changes the section does not list:
 // "3 wording, 5 style, 2 typography changes; 7 boilerplate paragraphs

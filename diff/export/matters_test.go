@@ -136,14 +136,14 @@ func TestWhatMatters(t *testing.T) {
 		{
 			name:  "nothing flagged",
 			pairs: []diff.Pair{classified(typoPair, run(1, 3, diff.ClassTypography, 0)), classified(wordPair, run(1, 3, diff.ClassWording, 0))},
-			want: []string{"  Nothing flagged: no negation, number, quote, name or attribution changed.",
+			want: []string{"  Nothing flagged: no negation, reversal, number, quote, name or attribution changed.",
 				"  1 wording, 1 typography changes"},
 			deny: []string{"NEG", "NUM", "not flagged"},
 		},
 		{
 			name:  "identical",
 			pairs: []diff.Pair{eq(diff.None, diff.None, "Same.")},
-			want:  []string{"  Nothing flagged: no negation, number, quote, name or attribution changed."},
+			want:  []string{"  Nothing flagged: no negation, reversal, number, quote, name or attribution changed."},
 			deny:  []string{"changes"},
 		},
 		{

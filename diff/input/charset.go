@@ -6,13 +6,15 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gogs/chardet"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 )
 
-// decode turns raw input bytes into valid UTF-8 text with LF line ends:
+// decode turns raw input bytes into valid UTF-8 text with LF line ends
+// (the text may share data's memory: data must not change afterwards):
 //
 //   - a UTF-8 byte order mark is stripped; a UTF-16 LE or BE byte order mark
 //     selects UTF-16, which is decoded (unpaired surrogates become U+FFFD);
@@ -71,7 +73,9 @@ func decode(data []byte) (string, []string, error) {
 			break
 		}
 		if utf8.Valid(data) {
-			s = string(data) // common case
+			// The common case. data is Read's own buffer, never written
+			// after this: the text is the buffer itself, not a copy.
+			s = unsafe.String(unsafe.SliceData(data), len(data))
 			break
 		}
 		if label, enc, name := declaredCharset(data); enc != nil {

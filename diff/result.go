@@ -1,5 +1,10 @@
 package diff
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Kind says what happened to a block of paragraphs or to a sentence.
 type Kind uint8
 
@@ -351,4 +356,31 @@ func (r *Result) OldPair(ref SentRef) (block int, p *Pair) {
 func (r *Result) NewPair(ref SentRef) (block int, p *Pair) {
 	l := r.newPair[ref.Para][ref.Sent]
 	return int(l.block), &r.Blocks[l.block].Pairs[l.pair]
+}
+
+// ParaRefs formats 0-based paragraph indices as people read them, 1-based:
+// "¶3", "¶5–6" for a consecutive run, "¶4+¶9" for separate ones, "—" for
+// none. Every export and the review's checklist name paragraphs this way.
+func ParaRefs(idx []int) string {
+	if len(idx) == 0 {
+		return "—"
+	}
+	var sb strings.Builder
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if i > 0 {
+			sb.WriteByte('+')
+		}
+		sb.WriteString("¶")
+		sb.WriteString(strconv.Itoa(idx[i] + 1))
+		if j > i {
+			sb.WriteString("–")
+			sb.WriteString(strconv.Itoa(idx[j] + 1))
+		}
+		i = j + 1
+	}
+	return sb.String()
 }

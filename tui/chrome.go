@@ -126,17 +126,22 @@ func namesNeed(a, b string) (int, int) {
 		a, b = ba, bb
 	}
 	ar, br := []rune(a), []rune(b)
-	p := 0
-	for p < len(ar) && p < len(br) && ar[p] == br[p] {
-		p++
-	}
-	s := 0
-	for s < len(ar)-p && s < len(br)-p && ar[len(ar)-1-s] == br[len(br)-1-s] {
-		s++
-	}
+	p, s := commonEnds(ar, br)
 	na := min(wa, render.Width(string(ar[p:len(ar)-s]))+2)
 	nb := min(wb, render.Width(string(br[p:len(br)-s]))+2)
 	return na, nb
+}
+
+// commonEnds returns how many runes a and b share at their start (p) and,
+// after that, at their end (s).
+func commonEnds(a, b []rune) (p, s int) {
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	return p, s
 }
 
 // twoNames fits two file names in wa and wb cells so that they can be told
@@ -167,14 +172,7 @@ func twoNames(a, b string, wa, wb int) (string, string) {
 		a, b = ba, bb
 	}
 	ar, br := []rune(a), []rune(b)
-	p := 0
-	for p < len(ar) && p < len(br) && ar[p] == br[p] {
-		p++
-	}
-	s := 0
-	for s < len(ar)-p && s < len(br)-p && ar[len(ar)-1-s] == br[len(br)-1-s] {
-		s++
-	}
+	p, s := commonEnds(ar, br)
 	return elide(ar, p, len(ar)-s, wa), elide(br, p, len(br)-s, wb)
 }
 

@@ -346,39 +346,13 @@ func plan(v diff.View, ctx int) []step {
 	return steps
 }
 
-// paraList formats 0-based paragraph indices as 1-based numbers: "¶3",
-// "¶5–6" for a consecutive run, "¶4+¶9" for separate ones, "—" for none.
-func paraList(idx []int) string {
-	if len(idx) == 0 {
-		return "—"
-	}
-	var sb strings.Builder
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
-			j++
-		}
-		if i > 0 {
-			sb.WriteByte('+')
-		}
-		sb.WriteString("¶")
-		sb.WriteString(strconv.Itoa(idx[i] + 1))
-		if j > i {
-			sb.WriteString("–")
-			sb.WriteString(strconv.Itoa(idx[j] + 1))
-		}
-		i = j + 1
-	}
-	return sb.String()
-}
-
 // para formats one 0-based paragraph index as "¶N".
 func para(i int) string { return "¶" + strconv.Itoa(i+1) }
 
 // blockTitle returns the paragraph numbers of a block: "¶3 → ¶5",
 // "¶3 → ¶5–6 (split)", "¶4+¶9 → ¶5 (merged)".
 func blockTitle(b *diff.Block) string {
-	s := paraList(b.Old) + " → " + paraList(b.New)
+	s := diff.ParaRefs(b.Old) + " → " + diff.ParaRefs(b.New)
 	switch {
 	case b.IsSplit():
 		s += " (split)"
@@ -421,9 +395,9 @@ func blockWhat(v diff.View, bi int) []string {
 func originNote(r *diff.Result, s step) string {
 	b := &r.Blocks[s.block]
 	if s.merged > 0 {
-		return "↕ old " + paraList([]int{s.merged - 1}) + " merged into new " + paraList(b.New)
+		return "↕ old " + diff.ParaRefs([]int{s.merged - 1}) + " merged into new " + diff.ParaRefs(b.New)
 	}
-	return "↕ old " + paraList(b.Old) + " moved to new " + paraList(b.New)
+	return "↕ old " + diff.ParaRefs(b.Old) + " moved to new " + diff.ParaRefs(b.New)
 }
 
 // hiddenNote summarises a run of unchanged paragraphs.

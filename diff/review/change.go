@@ -46,32 +46,7 @@ type Change struct {
 
 // Refs returns the change's paragraph numbers as people read them,
 // 1-based: "¶3 → ¶4", "— → ¶5" for an added paragraph, "¶2+¶7 → ¶3".
-func (c *Change) Refs() string { return refs(c.Old) + " → " + refs(c.New) }
-
-// refs formats 0-based paragraph indices: "¶3", "¶5–6", "¶4+¶9", "—".
-func refs(idx []int) string {
-	if len(idx) == 0 {
-		return "—"
-	}
-	var sb strings.Builder
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
-			j++
-		}
-		if i > 0 {
-			sb.WriteByte('+')
-		}
-		sb.WriteString("¶")
-		sb.WriteString(strconv.Itoa(idx[i] + 1))
-		if j > i {
-			sb.WriteString("–")
-			sb.WriteString(strconv.Itoa(idx[j] + 1))
-		}
-		i = j + 1
-	}
-	return sb.String()
-}
+func (c *Change) Refs() string { return diff.ParaRefs(c.Old) + " → " + diff.ParaRefs(c.New) }
 
 // What returns the kind of the change in a word or two: "changed",
 // "added", "removed", "moved", "changed, moved", "changed, split", with

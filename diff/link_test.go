@@ -21,17 +21,7 @@ import (
 func TestLinkSimilarScaling(t *testing.T) {
 	scaling.RequireTiming(t)
 	measure := func(n int) time.Duration {
-		var olds, news []string
-		var giant strings.Builder
-		for i := range n {
-			olds = append(olds, fmt.Sprintf("Alpha%d beta%d gamma%d delta%d epsilon.", i, i, i, i))
-			fmt.Fprintf(&giant, "alpha%d ", i)
-		}
-		news = append(news, giant.String()+"end.")
-		for i := range n {
-			news = append(news, fmt.Sprintf("Alpha%d beta%d gamma%d delta%d zeta.", i, i, i, i))
-		}
-		od, nd := NewDocument("o", olds, nil), NewDocument("n", news, nil)
+		od, nd := giantSentencePair(n)
 		var best time.Duration
 		for range 3 {
 			l := newLinker(od, nd)
@@ -55,11 +45,10 @@ func TestLinkSimilarScaling(t *testing.T) {
 	}
 }
 
-// TestLinkSimilarGiantSentence is the shape of TestLinkSimilarScaling at a
-// size the default run affords: after the giant sentence every changed
-// sentence is still linked to its old one.
-func TestLinkSimilarGiantSentence(t *testing.T) {
-	const n = 3000
+// giantSentencePair returns n old sentences and, in the new version, one
+// giant sentence holding a word of each followed by the n sentences with
+// their last word changed: the giant one is a candidate of every old one.
+func giantSentencePair(n int) (old, new *Document) {
 	var olds, news []string
 	var giant strings.Builder
 	for i := range n {
@@ -70,7 +59,15 @@ func TestLinkSimilarGiantSentence(t *testing.T) {
 	for i := range n {
 		news = append(news, fmt.Sprintf("Alpha%d beta%d gamma%d delta%d zeta.", i, i, i, i))
 	}
-	l := newLinker(NewDocument("o", olds, nil), NewDocument("n", news, nil))
+	return NewDocument("o", olds, nil), NewDocument("n", news, nil)
+}
+
+// TestLinkSimilarGiantSentence is the shape of TestLinkSimilarScaling at a
+// size the default run affords: after the giant sentence every changed
+// sentence is still linked to its old one.
+func TestLinkSimilarGiantSentence(t *testing.T) {
+	const n = 3000
+	l := newLinker(giantSentencePair(n))
 	l.linkExact()
 	l.linkSimilar()
 	for j := 1; j <= n; j++ {

@@ -68,12 +68,28 @@ func seriesOptions(docs []*diff.Document, pair [2]int) (Options, func([2]int) in
 // a load may take any time, and it is never dropped for being slow.
 func run(tb testing.TB, m Model, msgs ...tea.Msg) Model {
 	tb.Helper()
+	return drive(tb, m, msgs, nil)
+}
+
+// settle runs cmd as the program would and hands the model what it
+// produces (see run), waiting for review loads and saves too.
+func settle(tb testing.TB, m Model, cmd tea.Cmd) Model {
+	tb.Helper()
+	out, late := runCmd(cmd)
+	return drive(tb, m, out, late)
+}
+
+// drive is run's loop over queued messages and pending commands. The
+// model is busy, and a pending command is waited for, while it loads a
+// pair or a history, or loads or saves a review.
+func drive(tb testing.TB, m Model, queue []tea.Msg, pending []chan tea.Msg) Model {
+	tb.Helper()
 	var tm tea.Model = m
-	queue := msgs
-	var pending []chan tea.Msg
 	for {
 		cur := tm.(Model)
-		if busy := cur.screen == screenLoading || cur.under == screenLoading || cur.histLoading; busy && len(pending) > 0 {
+		busy := cur.screen == screenLoading || cur.under == screenLoading || cur.histLoading ||
+			cur.rev.saving || (cur.rev.on() && cur.r != nil && cur.rev.st == nil)
+		if busy && len(pending) > 0 {
 			// Wait for any pending command before the next message, as a
 			// user waits for the load; keep the others.
 			cases := make([]reflect.SelectCase, len(pending))
@@ -122,7 +138,8 @@ func runCmd(cmd tea.Cmd) (out []tea.Msg, late []chan tea.Msg) {
 }
 
 // expand runs the commands of a batch, and returns msg itself if it is a
-// load or a history, which run passes on.
+// load, a history, a status or a review's load or save, which run passes
+// on.
 func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.BatchMsg:
@@ -131,7 +148,7 @@ func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 			out, late = append(out, o...), append(late, l...)
 		}
 		return out, late
-	case loadedMsg, historyMsg, statusMsg:
+	case loadedMsg, historyMsg, statusMsg, reviewLoadedMsg, reviewSavedMsg:
 		return []tea.Msg{msg}, nil
 	}
 	return nil, nil

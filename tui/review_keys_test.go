@@ -3,8 +3,6 @@ package tui
 import (
 	"os"
 	"path/filepath"
-	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -43,76 +41,6 @@ func reviewPress(t *testing.T, m Model, keys ...string) Model {
 		m = settle(t, tm.(Model), cmd)
 	}
 	return m
-}
-
-// settle runs cmd as the program would and hands the model the loads,
-// status messages and review messages it produces, waiting (up to 10 s
-// each) for the review's load and saves however slow the machine, and
-// dropping ticks and blinks.
-func settle(t *testing.T, m Model, cmd tea.Cmd) Model {
-	t.Helper()
-	var tm tea.Model = m
-	queue, pending := reviewRun(cmd)
-	for {
-		cur := tm.(Model)
-		busy := cur.rev.saving || (cur.rev.on() && cur.r != nil && cur.rev.st == nil)
-		if busy && len(pending) > 0 {
-			cases := make([]reflect.SelectCase, 0, len(pending)+1)
-			for _, ch := range pending {
-				cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ch)})
-			}
-			cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(time.After(10 * time.Second))})
-			i, v, _ := reflect.Select(cases)
-			if i == len(pending) {
-				t.Fatal("a review load or save took over 10 s")
-			}
-			pending = slices.Delete(pending, i, i+1)
-			if v.IsValid() && !v.IsNil() {
-				out, late := reviewExpand(v.Interface())
-				queue, pending = append(out, queue...), append(pending, late...)
-			}
-			continue
-		}
-		if len(queue) == 0 {
-			return cur
-		}
-		msg := queue[0]
-		queue = queue[1:]
-		var c tea.Cmd
-		tm, c = tm.Update(msg)
-		out, late := reviewRun(c)
-		queue, pending = append(out, queue...), append(pending, late...)
-	}
-}
-
-// reviewRun runs cmd for up to cmdWait, like runCmd, passing review
-// messages too.
-func reviewRun(cmd tea.Cmd) (out []tea.Msg, late []chan tea.Msg) {
-	if cmd == nil {
-		return nil, nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case msg := <-done:
-		return reviewExpand(msg)
-	case <-time.After(cmdWait):
-		return nil, []chan tea.Msg{done}
-	}
-}
-
-func reviewExpand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			o, l := reviewRun(c)
-			out, late = append(out, o...), append(late, l...)
-		}
-		return out, late
-	case loadedMsg, historyMsg, statusMsg, reviewLoadedMsg, reviewSavedMsg:
-		return []tea.Msg{msg}, nil
-	}
-	return nil, nil
 }
 
 // stored returns the marks stored for r, by anchor.

@@ -186,6 +186,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.ticked(msg)
 	case loadedMsg:
 		return m.loaded(msg)
+	case countedMsg:
+		return m.counted(msg)
 	case historyMsg:
 		return m.traced(msg)
 	case exportedMsg:

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"bytes"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/storydiff/storydiff/diff"
 	"github.com/storydiff/storydiff/diff/review"
@@ -83,5 +85,35 @@ func BenchmarkFirstFrame10MB(b *testing.B) {
 		tm, _ = tm.Update(tea.WindowSizeMsg{Width: 200, Height: 50})
 		tm, _ = tm.Update(tm.(Model).load()())
 		_ = tm.View()
+	}
+}
+
+// TestProgramEarlyLoad runs the program as Run does, with the first load
+// started before it (startEarly): the loader runs once, before Init; its
+// progress shows on the loading screen, and its result becomes the first
+// frame once it is let go.
+func TestProgramEarlyLoad(t *testing.T) {
+	r := loadPair(t, demoOld, demoNew)
+	started, release := make(chan struct{}), make(chan struct{})
+	calls := 0
+	opts := Options{Color: true, Load: func(progress func(string, int, int)) (*diff.Result, error) {
+		calls++
+		close(started)
+		progress("linking sentences", 35, 100)
+		<-release
+		return r, nil
+	}}
+	m := New(opts)
+	m.startEarly()
+	<-started // the load runs before the program does
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("linking sentences")) },
+		teatest.WithDuration(teaWait))
+	close(release)
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("new.txt")) },
+		teatest.WithDuration(teaWait))
+	fm := final(t, tm)
+	if fm.r != r || fm.screen != screenPager || calls != 1 {
+		t.Errorf("after the early load: result %p (want %p), screen %v, %d loads (want 1)", fm.r, r, fm.screen, calls)
 	}
 }

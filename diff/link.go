@@ -70,8 +70,8 @@ type linker struct {
 	idf      []float64 // by interned word
 	od, nd   *Document
 	// anchors maps an old paragraph to its exact twin in the new version
-	// (see linkAnchors); twin is the reverse map.
-	anchors, twin map[int]int
+	// (see linkAnchors), or -1.
+	anchors []int32
 	// oldWords and newWords are the versions' word key sets (feats.words).
 	oldWords, newWords map[uint64]struct{}
 }
@@ -146,7 +146,7 @@ func (l *linker) release() {
 	for i := range l.new {
 		l.new[i].words = nil
 	}
-	l.idf, l.anchors, l.twin, l.oldWords, l.newWords = nil, nil, nil, nil, nil
+	l.idf, l.anchors, l.oldWords, l.newWords = nil, nil, nil, nil
 }
 
 // feats are the matching features of one document's sentences, in
@@ -251,7 +251,10 @@ func (l *linker) linkAnchors() {
 		c := newCount[k]
 		newCount[k] = seen{c.count + 1, p}
 	}
-	l.anchors, l.twin = map[int]int{}, map[int]int{}
+	l.anchors = make([]int32, len(oldKeys))
+	for o := range l.anchors {
+		l.anchors[o] = -1
+	}
 	oldStart, newStart := sentStarts(l.old, len(oldKeys)), sentStarts(l.new, len(newKeys))
 	for n, k := range newKeys {
 		oc, nc := oldCount[k], newCount[k]
@@ -262,7 +265,7 @@ func (l *linker) linkAnchors() {
 		if oldStart[o+1]-oldStart[o] != newStart[n+1]-newStart[n] {
 			continue // a key collision, or sentences segmented apart: no anchor
 		}
-		l.anchors[o], l.twin[n] = n, o
+		l.anchors[o] = int32(n)
 		for d := 0; d < oldStart[o+1]-oldStart[o]; d++ {
 			i, j := oldStart[o]+d, newStart[n]+d
 			w := max(1, len(l.old[i].words))

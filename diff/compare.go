@@ -52,12 +52,13 @@ func Compare(old, new *Document, opts *Options) *Result {
 	return r
 }
 
-// assembleOrWhole assembles the Result of Compare. Compare places every
+// assembleOrWhole assembles the Result of Compare, without its Stats and
+// Matters (annotate counts them). Compare places every
 // sentence exactly once by construction, so a failure is a bug in this
 // package, not in the input: rather than fail, it shows both versions
 // whole, says so in a finding, and counts it (Fallbacks).
 func assembleOrWhole(old, new *Document, blocks []Block, ghosts []Ghost) *Result {
-	r, err := Assemble(old, new, blocks)
+	r, err := assemble(old, new, blocks)
 	if err != nil {
 		fallbacks.Add(1)
 		return wholesale(old, new, err)

@@ -276,7 +276,7 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 		for i := range part {
 			blk := &part[i]
 			n := b.pairBound(blk)
-			blk.Pairs = arena[len(arena):len(arena):len(arena)+n]
+			blk.Pairs = arena[len(arena) : len(arena) : len(arena)+n]
 			arena = arena[:len(arena)+n]
 			removed = b.fill(blk, removed[:0])
 			if (i+1)%batch == 0 {

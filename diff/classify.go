@@ -986,7 +986,7 @@ func reversed(dt, it []tok, changed func(string) bool) bool {
 			continue
 		}
 		for _, i := range iw {
-			if changed(i.key) && reversalPairs[d.key+" "+i.key] {
+			if changed(i.key) && isReversal(d.key, i.key) {
 				return true
 			}
 		}

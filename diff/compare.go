@@ -262,23 +262,10 @@ func (b *builder) newText(j int) string {
 func (b *builder) fillAll(blocks []Block, report func(done int)) {
 	const batch = 1024
 	fill := func(part []Block, filled func()) {
-		// The pairs of a part's blocks share one backing array, cut to
-		// each block's bound (see pairBound): growing each block's slice
-		// by appending allocated 2-3 times its final size (23 MB of the
-		// 76 MB the fill allocated on a 10 MB pair, and a malloc per
-		// doubling).
-		total := 0
-		for i := range part {
-			total += b.pairBound(&part[i])
-		}
-		arena := make([]Pair, 0, total)
+		var arena pairArena
 		var removed []keyedSent // scratch of fill, reused block to block
 		for i := range part {
-			blk := &part[i]
-			n := b.pairBound(blk)
-			blk.Pairs = arena[len(arena) : len(arena) : len(arena)+n]
-			arena = arena[:len(arena)+n]
-			removed = b.fill(blk, removed[:0])
+			removed = b.fill(&part[i], &arena, removed[:0])
 			if (i+1)%batch == 0 {
 				filled()
 			}
@@ -336,6 +323,31 @@ func (b *builder) pairBound(blk *Block) int {
 	return n
 }
 
+// pairArena hands out the pair slices of the blocks one worker fills:
+// slices of a few large arrays, each cut to its block's bound
+// (pairBound). Growing each block's slice by appending allocated 2-3
+// times its final size (23 MB of the 76 MB the fill allocated on a 10 MB
+// pair) and made a malloc per doubling.
+type pairArena struct{ free []Pair }
+
+// pairChunk is the size of the arrays of a pairArena, in pairs (about
+// 200 KB).
+const pairChunk = 1024
+
+// take returns an empty slice with room for n pairs (nil for none);
+// appending beyond n reallocates, as for any slice.
+func (a *pairArena) take(n int) []Pair {
+	if n == 0 {
+		return nil // as a block without pairs always had
+	}
+	if n > len(a.free) {
+		a.free = make([]Pair, max(n, pairChunk))
+	}
+	s := a.free[:0:n]
+	a.free = a.free[n:]
+	return s
+}
+
 // keyedSent is a removed old sentence i shown after the pair of the
 // block's linked old sentence key (-1: at the start of the block).
 type keyedSent struct{ key, i int }
@@ -356,10 +368,12 @@ func hasPara(ps []int, p int) bool {
 	return false
 }
 
-// fill computes blk.Pairs and the final kind of blk. removed is scratch
-// (empty, any capacity); fill returns it, grown, for the next block.
-func (b *builder) fill(blk *Block, removed []keyedSent) []keyedSent {
+// fill computes blk.Pairs, taken from arena, and the final kind of blk.
+// removed is scratch (empty, any capacity); fill returns it, grown, for
+// the next block.
+func (b *builder) fill(blk *Block, arena *pairArena, removed []keyedSent) []keyedSent {
 	l := b.l
+	blk.Pairs = arena.take(b.pairBound(blk))
 	oldSpan, newSpan, absorbedOld, absorbedNew := b.joins(blk)
 
 	// Removed sentences, keyed by the in-block linked old sentence before

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"bytes"
+	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -69,8 +70,8 @@ type linker struct {
 	idf      []float64 // by interned word
 	od, nd   *Document
 	// anchors maps an old paragraph to its exact twin in the new version
-	// (see linkAnchors); twin is the reverse map.
-	anchors, twin map[int]int
+	// (see linkAnchors), or -1.
+	anchors []int32
 	// oldWords and newWords are the versions' word key sets (feats.words).
 	oldWords, newWords map[uint64]struct{}
 }
@@ -145,7 +146,7 @@ func (l *linker) release() {
 	for i := range l.new {
 		l.new[i].words = nil
 	}
-	l.idf, l.anchors, l.twin, l.oldWords, l.newWords = nil, nil, nil, nil, nil
+	l.idf, l.anchors, l.oldWords, l.newWords = nil, nil, nil, nil
 }
 
 // feats are the matching features of one document's sentences, in
@@ -250,7 +251,10 @@ func (l *linker) linkAnchors() {
 		c := newCount[k]
 		newCount[k] = seen{c.count + 1, p}
 	}
-	l.anchors, l.twin = map[int]int{}, map[int]int{}
+	l.anchors = make([]int32, len(oldKeys))
+	for o := range l.anchors {
+		l.anchors[o] = -1
+	}
 	oldStart, newStart := sentStarts(l.old, len(oldKeys)), sentStarts(l.new, len(newKeys))
 	for n, k := range newKeys {
 		oc, nc := oldCount[k], newCount[k]
@@ -261,7 +265,7 @@ func (l *linker) linkAnchors() {
 		if oldStart[o+1]-oldStart[o] != newStart[n+1]-newStart[n] {
 			continue // a key collision, or sentences segmented apart: no anchor
 		}
-		l.anchors[o], l.twin[n] = n, o
+		l.anchors[o] = int32(n)
 		for d := 0; d < oldStart[o+1]-oldStart[o]; d++ {
 			i, j := oldStart[o]+d, newStart[n]+d
 			w := max(1, len(l.old[i].words))
@@ -439,20 +443,42 @@ func postings(ss []sent, n int, keep func(*sent) bool) *postingList {
 	return p
 }
 
-// candidates returns up to maxCandidates indices from post that share the
-// most distinctive words with s. *scratch is the caller's score map, reused
-// from one sentence to the next.
-func (l *linker) candidates(s *sent, post *postingList, scratchp *map[int32]float64) []int32 {
-	// Clearing and ranging over a map cost its capacity, not its length:
-	// after a sentence with thousands of candidates (a paragraph with no
-	// full stop) a cleared map would make every later sentence pay for
-	// them, so a map that grew is replaced instead.
-	if len(*scratchp) > 4*maxCandidates*maxPosting {
-		*scratchp = make(map[int32]float64)
-	} else {
-		clear(*scratchp)
+// scorer is the scratch space of candidates, reused from one sentence to
+// the next: the running score of every sentence of the other side, dense,
+// and the list of those touched, so that clearing costs what was touched.
+// It replaced a map of scores (a map costs its capacity to clear and to
+// range over, and hashing every posting was a third of the linking time)
+// and a sort of every scored sentence to keep the best few.
+type scorer struct {
+	score   []float64 // by sentence of the other side; 0 when untouched
+	touched []int32
+	best    []cand // the best candidates so far, best first
+	out     []int32
+}
+
+// cand is a scored candidate.
+type cand struct {
+	i     int32
+	score float64
+}
+
+// better is the order of candidates: higher score first, then lower index.
+func (a cand) better(b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
 	}
-	scratch := *scratchp
+	return a.i < b.i
+}
+
+func newScorer(n int) *scorer {
+	return &scorer{score: make([]float64, n), best: make([]cand, 0, maxCandidates), out: make([]int32, 0, maxCandidates)}
+}
+
+// candidates returns up to maxCandidates indices from post that share the
+// most distinctive words with s, best first. The slice is sc's and is
+// valid until the next call.
+func (l *linker) candidates(s *sent, post *postingList, sc *scorer) []int32 {
+	score := sc.score
 	prev := int32(-1)
 	for _, w := range s.words {
 		if w == prev {
@@ -463,36 +489,46 @@ func (l *linker) candidates(s *sent, post *postingList, scratchp *map[int32]floa
 		if len(list) > maxPosting {
 			continue
 		}
+		idf := l.idf[w]
 		for _, c := range list {
-			scratch[c] += l.idf[w]
+			if score[c] == 0 { // every idf is above 0: a score of 0 is untouched
+				sc.touched = append(sc.touched, c)
+			}
+			score[c] += idf
 		}
 	}
-	if len(scratch) == 0 {
+	if len(sc.touched) == 0 {
 		return nil
 	}
-	type cand struct {
-		i     int32
-		score float64
-	}
-	cs := make([]cand, 0, len(scratch))
-	for i, sc := range scratch {
-		cs = append(cs, cand{i, sc})
-	}
-	sort.Slice(cs, func(a, b int) bool {
-		if cs[a].score != cs[b].score {
-			return cs[a].score > cs[b].score
+	// Keep the best maxCandidates by insertion: the order is total (ties
+	// go to the lower index), so this picks what a full sort would.
+	best := sc.best[:0]
+	for _, c := range sc.touched {
+		x := cand{c, score[c]}
+		score[c] = 0
+		if len(best) == maxCandidates && !x.better(best[len(best)-1]) {
+			continue
 		}
-		return cs[a].i < cs[b].i
-	})
-	if len(cs) > maxCandidates {
-		cs = cs[:maxCandidates]
+		if len(best) < maxCandidates {
+			best = append(best, x)
+		} else {
+			best[len(best)-1] = x
+		}
+		for k := len(best) - 1; k > 0 && best[k].better(best[k-1]); k-- {
+			best[k], best[k-1] = best[k-1], best[k]
+		}
 	}
-	out := make([]int32, len(cs))
-	for k, c := range cs {
-		out[k] = c.i
+	sc.touched = sc.touched[:0]
+	out := sc.out[:0]
+	for _, c := range best {
+		out = append(out, c.i)
 	}
+	sc.best, sc.out = best, out
 	return out
 }
+
+// cmpDesc compares a and b for a descending order.
+func cmpDesc[T cmp.Ordered](a, b T) int { return cmp.Compare(b, a) }
 
 // overlap returns the size of the multiset intersection of two sorted word
 // lists and its weight by rarity.
@@ -541,13 +577,13 @@ func (l *linker) linkSimilar() {
 	// in order (the sort below is total, so the parts change nothing).
 	score := func(lo, hi int) []edge {
 		var edges []edge
-		scratch := map[int32]float64{}
+		sc := newScorer(len(l.old))
 		for j := lo; j < hi; j++ {
 			ns := &l.new[j]
 			if ns.link >= 0 || len(ns.words) == 0 {
 				continue
 			}
-			for _, c := range l.candidates(ns, post, &scratch) {
+			for _, c := range l.candidates(ns, post, sc) {
 				os := &l.old[c]
 				share, w := l.overlap(os.words, ns.words)
 				sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
@@ -566,18 +602,16 @@ func (l *linker) linkSimilar() {
 	}
 	g.Wait()
 	edges := slices.Concat(parts...)
-	sort.Slice(edges, func(a, b int) bool {
-		ea, eb := edges[a], edges[b]
-		if ea.sim != eb.sim {
-			return ea.sim > eb.sim
+	slices.SortFunc(edges, func(ea, eb edge) int {
+		switch {
+		case ea.sim != eb.sim:
+			return cmpDesc(ea.sim, eb.sim)
+		case ea.dist != eb.dist:
+			return cmp.Compare(ea.dist, eb.dist)
+		case ea.n != eb.n:
+			return cmp.Compare(ea.n, eb.n)
 		}
-		if ea.dist != eb.dist {
-			return ea.dist < eb.dist
-		}
-		if ea.n != eb.n {
-			return ea.n < eb.n
-		}
-		return ea.o < eb.o
+		return cmp.Compare(ea.o, eb.o)
 	})
 	for _, e := range edges {
 		if l.old[e.o].link >= 0 || l.new[e.n].link >= 0 {
@@ -655,7 +689,7 @@ func (l *linker) linkPartial() {
 	all := func(*sent) bool { return true }
 	one := func(ss, other []sent) {
 		post := postings(other, len(l.idf), all)
-		scratch := map[int32]float64{}
+		sc := newScorer(len(other))
 		for i := range ss {
 			s := &ss[i]
 			if s.link >= 0 || len(s.words) < minPartialWords {
@@ -663,7 +697,7 @@ func (l *linker) linkPartial() {
 			}
 			total := l.weight(s.words)
 			best, bestScore, bestShare := -1, 0.0, 0
-			for _, c := range l.candidates(s, post, &scratch) {
+			for _, c := range l.candidates(s, post, sc) {
 				if other[c].key == s.key {
 					// The same text, linked to another copy: this one is a
 					// repeat (a headline repeated as the first line), not a

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff/internal/segment"
 	"github.com/storydiff/storydiff/internal/par"
@@ -84,23 +86,23 @@ func newLinker(od, nd *Document) *linker {
 
 	// One dictionary for both: the old words keep their ids, the new ones
 	// are mapped onto them.
-	global := of.ids
+	global := &of.ids
 	dictLen := int32(len(of.dict))
 	remap := make([]int32, len(nf.dict))
 	for i, w := range nf.dict {
-		id, ok := global[w]
+		id, ok := global.get(w)
 		if !ok {
 			id = dictLen
 			dictLen++
-			global[w] = id
+			global.put(w, id)
 		}
 		remap[i] = id
 	}
-	for i, w := range nf.arena {
-		nf.arena[i] = remap[w]
-	}
-	df := make([]int, dictLen)
-	build := func(d *Document, f *feats) []sent {
+	// Each sentence's words are sorted by id and counted once in df. The
+	// two documents are independent here as well (the new one first takes
+	// its dictionary ids), each counting into its own df: do the two at
+	// once and add the counts.
+	build := func(d *Document, f *feats, df []int32) []sent {
 		total := len(f.keys)
 		out := make([]sent, 0, total)
 		for pi, p := range d.Paragraphs {
@@ -125,8 +127,17 @@ func newLinker(od, nd *Document) *linker {
 		return out
 	}
 	l := &linker{od: od, nd: nd, oldWords: of.words, newWords: nf.words}
-	l.old = build(od, &of)
-	l.new = build(nd, &nf)
+	oldDF, newDF := make([]int32, dictLen), make([]int32, dictLen)
+	par.Do(func() { l.old = build(od, &of, oldDF) }, func() {
+		for i, w := range nf.arena {
+			nf.arena[i] = remap[w]
+		}
+		l.new = build(nd, &nf, newDF)
+	})
+	df := oldDF
+	for i, c := range newDF {
+		df[i] += c
+	}
 	n := float64(len(l.old) + len(l.new))
 	l.idf = make([]float64, len(df))
 	for i, f := range df {
@@ -152,19 +163,37 @@ func (l *linker) release() {
 // feats are the matching features of one document's sentences, in
 // document order.
 type feats struct {
-	arena []int32          // the folded words of every sentence, as ids, one after another
-	start []int            // sentence n's words are arena[start[n]:start[n+1]]
-	keys  []uint64         // sentence n's key hash
-	ids   map[uint64]int32 // hash of a folded word → id
-	dict  []uint64         // id → hash of the folded word
+	arena []int32   // the folded words of every sentence, as ids, one after another
+	start []int     // sentence n's words are arena[start[n]:start[n+1]]
+	keys  []uint64  // sentence n's key hash
+	ids   wordTable // hash of a folded word → id
+	dict  []uint64  // id → hash of the folded word
 	// words holds the hash (fnv) of the wordKey of every distinct word,
 	// for the classifier's question "does this name occur in the version".
 	words map[uint64]struct{}
 }
 
+// asciiFold maps the bytes an ASCII word may hold (letters, digits and
+// the . , : ' inside it) to their folded form (lower case), and every
+// other byte to 0. Such a word's fold is its bytes through this table
+// (segment.AppendFold folds it so), which lets features hash a word
+// straight from the text in one pass instead of scanning it, copying it
+// folded and hashing the copy.
+var asciiFold = func() (t [256]byte) {
+	for c := range 128 {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.', c == ',', c == ':', c == '\'':
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
 // features folds the words of every sentence of d without allocating per
 // word: each folded word is hashed (64-bit FNV-1a) and known by its hash,
-// so that the dictionary of words is a map of integers. The matching key
+// so that the dictionary of words is a table of integers. The matching key
 // of a sentence is a 64-bit hash of its words' hashes in order, or of its
 // text when it has no words ("***", an emoji). With 64 bits a collision
 // among even a million distinct words or sentences has a chance of about
@@ -176,7 +205,7 @@ func features(d *Document) feats {
 		size += len(d.Paragraphs[i].Text)
 	}
 	f := feats{
-		ids:   make(map[uint64]int32, 1024),
+		ids:   newWordTable(size / 256),
 		words: make(map[uint64]struct{}, 1024),
 		start: make([]int, 1, sents+1),
 		keys:  make([]uint64, 0, sents),
@@ -188,14 +217,26 @@ func features(d *Document) feats {
 			text := st.Text
 			h := fnvOffset
 			words := 0
-			for s, e := segment.NextWord(text, 0); s >= 0; s, e = segment.NextWord(text, e) {
-				buf = segment.AppendFold(buf[:0], text[s:e])
-				wh := fnv(fnvOffset, buf)
-				id, ok := f.ids[wh]
+			for s, e := nextWord(text, 0); s >= 0; s, e = nextWord(text, e) {
+				wh, folded := fnvOffset, false
+				for i := s; i < e; i++ {
+					c := asciiFold[text[i]]
+					if c == 0 { // not an ASCII word: fold it the long way
+						buf = segment.AppendFold(buf[:0], text[s:e])
+						wh, folded = fnv(fnvOffset, buf), true
+						break
+					}
+					wh ^= uint64(c)
+					wh *= fnvPrime
+				}
+				id, ok := f.ids.get(wh)
 				if !ok {
 					id = int32(len(f.dict))
-					f.ids[wh] = id
+					f.ids.put(wh, id)
 					f.dict = append(f.dict, wh)
+					if !folded {
+						buf = segment.AppendFold(buf[:0], text[s:e])
+					}
 					kh := wh
 					if bytes.ContainsAny(buf, ".,") {
 						kh = fnv(fnvOffset, dropKeyPunct(buf))
@@ -214,6 +255,159 @@ func features(d *Document) feats {
 		}
 	}
 	return f
+}
+
+// nextWord returns segment.NextWord(text, from), taking the common case
+// itself: it walks segment's tokens while they are plain (a word of ASCII
+// letters and digits, a run of spaces, a run of one ASCII punctuation
+// mark, a lone ASCII symbol, a curly double quote or an em dash) and
+// hands everything else to segment.NextWord at the token boundary where
+// it starts: other non-ASCII text, a control character, a word that goes
+// on over . , : ' or touches a non-ASCII letter, mark or joiner, a space
+// run before other white space. Splitting the words of every sentence
+// was 40% of features' time, most of it in nextToken's general path for
+// spaces and punctuation. The rules below are nextToken's and wordEnd's
+// for these tokens; TestNextWordAgrees holds the two together.
+func nextWord(text string, from int) (start, end int) {
+	for b := from; b < len(text); { // b is a token boundary
+		c := text[b]
+		switch {
+		case c >= utf8.RuneSelf:
+			// A quote or dash followed by ASCII (nothing attaches to it)
+			// is a token of its own.
+			if !plainMark(text, b) || b+3 < len(text) && text[b+3] >= utf8.RuneSelf {
+				return segment.NextWord(text, b)
+			}
+			b += 3
+		case c < ' ' || c == 0x7f:
+			return segment.NextWord(text, b)
+		case isASCIIAlnum(c):
+			j := b + 1
+			for j < len(text) && isASCIIAlnum(text[j]) {
+				j++
+			}
+			if j == len(text) {
+				return b, j
+			}
+			d := text[j]
+			switch {
+			case d == '.' || d == '\'' || d == ',' || d == ':':
+				// The word may go on over the mark only before a letter
+				// or digit (over a comma or colon only between digits).
+				if j+1 == len(text) || plainMark(text, j+1) {
+					return b, j
+				}
+				n := text[j+1]
+				if n >= utf8.RuneSelf || (d == '.' || d == '\'') && isASCIIAlnum(n) ||
+					(d == ',' || d == ':') && isDigit(text[j-1]) && isDigit(n) {
+					return segment.NextWord(text, b)
+				}
+			case d >= utf8.RuneSelf && !plainMark(text, j):
+				return segment.NextWord(text, b)
+			}
+			return b, j
+		case c == ' ':
+			j := b + 1
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if j < len(text) && (text[j] < ' ' || text[j] >= utf8.RuneSelf && !plainMark(text, j)) {
+				return segment.NextWord(text, b) // white space of other kinds joins the run
+			}
+			b = j
+		case b+1 < len(text) && text[b+1] >= utf8.RuneSelf && !plainMark(text, b+1):
+			return segment.NextWord(text, b) // a mark may attach to c
+		case unicode.IsPunct(rune(c)): // a run of the same mark is one token
+			j := b + 1
+			for j < len(text) && text[j] == c {
+				j++
+			}
+			b = j
+		default: // a symbol: a token of its own
+			b++
+		}
+	}
+	return -1, -1
+}
+
+// plainMark reports whether text[i:] starts with a curly double quote or
+// an em dash: punctuation that is no white space, letter, apostrophe or
+// mark that attaches, and so ends a word and a run of spaces.
+func plainMark(text string, i int) bool {
+	return i+2 < len(text) && text[i] == 0xE2 && text[i+1] == 0x80 &&
+		(text[i+2] == 0x9C || text[i+2] == 0x9D || text[i+2] == 0x94)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// wordTable maps word hashes to ids: open addressing with linear probing
+// over a power-of-two array of slots, the slot picked by the top bits of
+// the hash times a Fibonacci constant. The keys are already hashes, so
+// this skips the Go map's own hashing and groups; a lookup per word of
+// the input made the map a quarter of newLinker's time.
+type wordTable struct {
+	slots []wordSlot
+	shift uint // 64 - log2(len(slots))
+	n     int
+}
+
+// wordSlot is a slot of a wordTable; id1 is the id plus one, 0 when empty.
+type wordSlot struct {
+	hash uint64
+	id1  int32
+}
+
+// newWordTable returns a table sized for about hint words.
+func newWordTable(hint int) wordTable {
+	size, shift := 1024, uint(64-10)
+	for size < 2*hint {
+		size, shift = size*2, shift-1
+	}
+	return wordTable{slots: make([]wordSlot, size), shift: shift}
+}
+
+// get returns the id of hash h.
+func (t *wordTable) get(h uint64) (int32, bool) {
+	mask := len(t.slots) - 1
+	for i := int((h * 0x9E3779B97F4A7C15) >> t.shift); ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.id1 == 0 {
+			return 0, false
+		}
+		if sl.hash == h {
+			return sl.id1 - 1, true
+		}
+	}
+}
+
+// put adds hash h, which is not in t, with the given id. The table grows
+// to keep at least half of its slots empty.
+func (t *wordTable) put(h uint64, id int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, 2*len(old))
+		t.shift--
+		for _, sl := range old {
+			if sl.id1 != 0 {
+				t.insert(sl.hash, sl.id1)
+			}
+		}
+	}
+	t.insert(h, id+1)
+	t.n++
+}
+
+func (t *wordTable) insert(h uint64, id1 int32) {
+	mask := len(t.slots) - 1
+	i := int((h * 0x9E3779B97F4A7C15) >> t.shift)
+	for t.slots[i].id1 != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = wordSlot{h, id1}
 }
 
 const (

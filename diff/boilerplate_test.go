@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math/rand"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -164,5 +165,64 @@ func TestBoilerplateFixture(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no dateline finding in %+v", r.Findings)
+	}
+}
+
+// TestLabelScansMatchStrings checks the hand-made scans of paragraphLabel
+// against the strings functions they stand for, on edge cases and on
+// random mixes of the bytes they look for.
+func TestLabelScansMatchStrings(t *testing.T) {
+	texts := []string{
+		"", "b", "ontribute", "Jane Doe contributed to this report.", "JANE DOE CONTRIBUTED", "CoNTRIBUTED",
+		"All rights reserved.", "ALL RIGHTS RESERVED", "rights reserve", "Distributed by Agency", "DISTRIBUTED BY",
+		"istributed b", "bbbbb ontribut", "WASHINGTON —", "Lisbon – Porto", "a-b", "no dash here", "Kelvin",
+		"İstanbul", "(Reporting by Jane)", "©2026 Wire", "\xe2\x80", "\xe2\xe2\x80\x94", "ONTRIBUTEontribute",
+	}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{"o", "n", "t", "r", "i", "b", "u", "e", "v", "s", "g", "h", " ", "d", "y",
+		"ONTRIBUTE", "IGHTS", "RESERVED", "B", "V", "-", "–", "—", "İ", "A", "Z"}
+	for range 2000 {
+		var sb strings.Builder
+		for range rng.Intn(40) {
+			sb.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, s := range texts {
+		wantCredit := strings.Contains(s, "ontribute") || strings.Contains(s, "ights reserved") || strings.Contains(s, "istributed by") ||
+			strings.Contains(s, "ONTRIBUTE") || strings.Contains(s, "IGHTS RESERVED") || strings.Contains(s, "ISTRIBUTED BY")
+		if got := mentionsCredit(s); got != wantCredit {
+			t.Errorf("mentionsCredit(%q) = %v, want %v", s, got, wantCredit)
+		}
+		if got, want := hasDash(s), strings.ContainsAny(s, "-–—"); got != want {
+			t.Errorf("hasDash(%q) = %v, want %v", s, got, want)
+		}
+		var buf [32]byte
+		if got, ok := lowerASCII(&buf, s); ok && (len(s) > 32 || string(got) != strings.ToLower(s)) {
+			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, strings.ToLower(s))
+		}
+	}
+}
+
+// BenchmarkParagraphLabels measures the boilerplate labels of a generated
+// 1 MB version.
+func BenchmarkParagraphLabels(b *testing.B) {
+	var paras []string
+	rng := rand.New(rand.NewSource(2))
+	words := strings.Fields("The council approved the harbour budget on Tuesday after a long debate in which residents of the district said — they were not consulted, officials said")
+	for n := 0; n < 1<<20; {
+		var sb strings.Builder
+		for range 10 + rng.Intn(60) {
+			sb.WriteString(words[rng.Intn(len(words))])
+			sb.WriteByte(' ')
+		}
+		sb.WriteString("end.")
+		paras = append(paras, sb.String())
+		n += sb.Len()
+	}
+	d := NewDocument("old.txt", paras, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		paragraphLabels(d)
 	}
 }

@@ -1,8 +1,10 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -52,12 +54,13 @@ func Compare(old, new *Document, opts *Options) *Result {
 	return r
 }
 
-// assembleOrWhole assembles the Result of Compare. Compare places every
+// assembleOrWhole assembles the Result of Compare, without its Stats and
+// Matters (annotate counts them). Compare places every
 // sentence exactly once by construction, so a failure is a bug in this
 // package, not in the input: rather than fail, it shows both versions
 // whole, says so in a finding, and counts it (Fallbacks).
 func assembleOrWhole(old, new *Document, blocks []Block, ghosts []Ghost) *Result {
-	r, err := Assemble(old, new, blocks)
+	r, err := assemble(old, new, blocks)
 	if err != nil {
 		fallbacks.Add(1)
 		return wholesale(old, new, err)
@@ -276,8 +279,10 @@ func (b *builder) newText(j int) string {
 func (b *builder) fillAll(blocks []Block, report func(done int)) {
 	const batch = 1024
 	fill := func(part []Block, filled func()) {
+		var arena pairArena
+		var removed []keyedSent // scratch of fill, reused block to block
 		for i := range part {
-			b.fill(&part[i])
+			removed = b.fill(&part[i], &arena, removed[:0])
 			if (i+1)%batch == 0 {
 				filled()
 			}
@@ -317,22 +322,80 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 // indices into linker.old or linker.new.
 type stretch struct{ lo, hi int }
 
-// fill computes blk.Pairs and the final kind of blk.
-func (b *builder) fill(blk *Block) {
-	l := b.l
-	inOld := map[int]bool{}
+// pairBound returns the most pairs fill makes for blk: one per new
+// sentence and one per unlinked old sentence (fewer when joins merge
+// sentences into one pair).
+func (b *builder) pairBound(blk *Block) int {
+	n := 0
+	for _, p := range blk.New {
+		n += b.newStart[p+1] - b.newStart[p]
+	}
 	for _, o := range blk.Old {
-		inOld[o] = true
+		for i := b.oldStart[o]; i < b.oldStart[o+1]; i++ {
+			if b.l.old[i].link < 0 {
+				n++
+			}
+		}
 	}
-	inNew := map[int]bool{}
-	for _, n := range blk.New {
-		inNew[n] = true
+	return n
+}
+
+// pairArena hands out the pair slices of the blocks one worker fills:
+// slices of a few large arrays, each cut to its block's bound
+// (pairBound). Growing each block's slice by appending allocated 2-3
+// times its final size (23 MB of the 76 MB the fill allocated on a 10 MB
+// pair) and made a malloc per doubling.
+type pairArena struct{ free []Pair }
+
+// pairChunk is the size of the arrays of a pairArena, in pairs (about
+// 200 KB).
+const pairChunk = 1024
+
+// take returns an empty slice with room for n pairs (nil for none);
+// appending beyond n reallocates, as for any slice.
+func (a *pairArena) take(n int) []Pair {
+	if n == 0 {
+		return nil // as a block without pairs always had
 	}
-	oldSpan, newSpan, absorbedOld, absorbedNew := b.joins(blk, inOld, inNew)
+	if n > len(a.free) {
+		a.free = make([]Pair, max(n, pairChunk))
+	}
+	s := a.free[:0:n]
+	a.free = a.free[n:]
+	return s
+}
+
+// keyedSent is a removed old sentence i shown after the pair of the
+// block's linked old sentence key (-1: at the start of the block).
+type keyedSent struct{ key, i int }
+
+// hasPara reports whether paragraph p is one of ps (a block's Old or New,
+// ascending). A block has one paragraph a side, or a few: a scan, or a
+// binary search for a long merge, replaced two maps made per block.
+func hasPara(ps []int, p int) bool {
+	if len(ps) > 8 {
+		_, ok := slices.BinarySearch(ps, p)
+		return ok
+	}
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// fill computes blk.Pairs, taken from arena, and the final kind of blk.
+// removed is scratch (empty, any capacity); fill returns it, grown, for
+// the next block.
+func (b *builder) fill(blk *Block, arena *pairArena, removed []keyedSent) []keyedSent {
+	l := b.l
+	blk.Pairs = arena.take(b.pairBound(blk))
+	oldSpan, newSpan, absorbedOld, absorbedNew := b.joins(blk)
 
 	// Removed sentences, keyed by the in-block linked old sentence before
-	// them (-1: none), so they are shown where they stood.
-	removedAfter := map[int][]int{}
+	// them (-1: none), so they are shown where they stood. A list sorted
+	// by key (stably: in old order within a key) replaced a map of lists.
 	prev := -1
 	movedAway := false
 	for _, o := range blk.Old {
@@ -342,19 +405,29 @@ func (b *builder) fill(blk *Block) {
 			case hasAbsorbed(absorbedOld, i):
 				prev = absorbedOld[i]
 			case s.link < 0:
-				removedAfter[prev] = append(removedAfter[prev], i)
-			case inNew[l.new[s.link].ref.Para]:
+				removed = append(removed, keyedSent{prev, i})
+			case hasPara(blk.New, l.new[s.link].ref.Para):
 				prev = i
 			default:
 				movedAway = true // lives in the block of its new paragraph
 			}
 		}
 	}
-	removed := func(i int) Pair {
+	slices.SortStableFunc(removed, func(x, y keyedSent) int { return cmp.Compare(x.key, y.key) })
+	removedAfter := func(key int) []keyedSent {
+		k, _ := slices.BinarySearchFunc(removed, key, func(x keyedSent, key int) int { return cmp.Compare(x.key, key) })
+		e := k
+		for e < len(removed) && removed[e].key == key {
+			e++
+		}
+		return removed[k:e]
+	}
+	removedPair := func(i int) Pair {
 		return Pair{Kind: Removed, OldRef: l.old[i].ref, NewRef: None, Old: b.oldText(i), PartOf: partOf(l.old[i].part, l.new)}
 	}
-	for _, i := range removedAfter[-1] {
-		blk.Pairs = append(blk.Pairs, removed(i))
+	atStart := removedAfter(-1)
+	for _, r := range atStart {
+		blk.Pairs = append(blk.Pairs, removedPair(r.i))
 	}
 	allEqual := true
 	movedIn := false
@@ -370,7 +443,7 @@ func (b *builder) fill(blk *Block) {
 				continue
 			}
 			i := s.link
-			mv := !inOld[l.old[i].ref.Para]
+			mv := !hasPara(blk.Old, l.old[i].ref.Para)
 			os, ok := oldSpan[i]
 			if !ok {
 				os = stretch{i, i}
@@ -388,16 +461,19 @@ func (b *builder) fill(blk *Block) {
 				movedIn = true
 				continue
 			}
-			for _, r := range removedAfter[i] {
-				blk.Pairs = append(blk.Pairs, removed(r))
+			if len(removed) == 0 {
+				continue
+			}
+			for _, r := range removedAfter(i) {
+				blk.Pairs = append(blk.Pairs, removedPair(r.i))
 				allEqual = false
 			}
 		}
 	}
-	if len(removedAfter[-1]) > 0 {
+	if len(atStart) > 0 {
 		allEqual = false
 	}
-	b.carried(blk, inOld, inNew)
+	b.carried(blk)
 	switch {
 	case len(blk.Old) == 0:
 		blk.Kind = Added
@@ -408,12 +484,13 @@ func (b *builder) fill(blk *Block) {
 	default:
 		blk.Kind = Changed
 	}
+	return removed
 }
 
 // carried fills Pair.From for the added sentences of blk split off a
 // sentence of blk, and the removed ones folded into a sentence of blk: the
 // split-off words are diffed against the words they came from.
-func (b *builder) carried(blk *Block, inOld, inNew map[int]bool) {
+func (b *builder) carried(blk *Block) {
 	find := func(old bool, ref SentRef) *Pair {
 		for i := range blk.Pairs {
 			p := &blk.Pairs[i]
@@ -433,7 +510,7 @@ func (b *builder) carried(blk *Block, inOld, inNew map[int]bool) {
 			continue
 		}
 		switch {
-		case p.Kind == Added && inOld[p.PartOf.Para]:
+		case p.Kind == Added && hasPara(blk.Old, p.PartOf.Para):
 			src := find(true, *p.PartOf)
 			if src == nil {
 				continue
@@ -445,7 +522,7 @@ func (b *builder) carried(blk *Block, inOld, inNew map[int]bool) {
 			if lost != "" {
 				p.From = wordDiff(lost, p.New)
 			}
-		case p.Kind == Removed && inNew[p.PartOf.Para]:
+		case p.Kind == Removed && hasPara(blk.New, p.PartOf.Para):
 			dst := find(false, *p.PartOf)
 			if dst == nil || dst.Kind == Added {
 				continue
@@ -480,7 +557,7 @@ func opText(ws []Word, op Op) string {
 // the old index of each linked pair that grows, its old and new spans, and
 // for every absorbed sentence (old or new index) the old index of the pair
 // that took it in.
-func (b *builder) joins(blk *Block, inOld, inNew map[int]bool) (oldSpan, newSpan map[int]stretch, absorbedOld, absorbedNew map[int]int) {
+func (b *builder) joins(blk *Block) (oldSpan, newSpan map[int]stretch, absorbedOld, absorbedNew map[int]int) {
 	l := b.l
 	sameOldPara := func(x, y int) bool { return l.old[x].ref.Para == l.old[y].ref.Para }
 	sameNewPara := func(x, y int) bool { return l.new[x].ref.Para == l.new[y].ref.Para }
@@ -492,7 +569,7 @@ func (b *builder) joins(blk *Block, inOld, inNew map[int]bool) (oldSpan, newSpan
 	for _, o := range blk.Old {
 		for i := b.oldStart[o]; i < b.oldStart[o+1]; i++ {
 			s := &l.old[i]
-			if s.link < 0 && s.part >= 0 && inNew[l.new[s.part].ref.Para] && l.new[s.part].link >= 0 {
+			if s.link < 0 && s.part >= 0 && hasPara(blk.New, l.new[s.part].ref.Para) && l.new[s.part].link >= 0 {
 				if wantOld == nil {
 					wantOld = map[int]int{}
 				}
@@ -503,7 +580,7 @@ func (b *builder) joins(blk *Block, inOld, inNew map[int]bool) (oldSpan, newSpan
 	for _, n := range blk.New {
 		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
 			s := &l.new[j]
-			if s.link < 0 && s.part >= 0 && inOld[l.old[s.part].ref.Para] && l.old[s.part].link >= 0 {
+			if s.link < 0 && s.part >= 0 && hasPara(blk.Old, l.old[s.part].ref.Para) && l.old[s.part].link >= 0 {
 				if wantNew == nil {
 					wantNew = map[int]int{}
 				}
@@ -519,7 +596,7 @@ func (b *builder) joins(blk *Block, inOld, inNew map[int]bool) (oldSpan, newSpan
 	for _, n := range blk.New {
 		for j := b.newStart[n]; j < b.newStart[n+1]; j++ {
 			k := l.new[j].link
-			if k < 0 || !inOld[l.old[k].ref.Para] {
+			if k < 0 || !hasPara(blk.Old, l.old[k].ref.Para) {
 				continue
 			}
 			os := stretch{k, k}

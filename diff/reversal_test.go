@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"slices"
 	"testing"
 )
 
@@ -36,11 +37,17 @@ func TestReversalPairs(t *testing.T) {
 	for _, p := range [][2]string{{"increased", "decreased"}, {"increase", "decrease"}, {"guilty", "innocent"},
 		{"higher", "lower"}, {"won", "lost"}, {"raised", "lowered"}, {"rose", "fell"}, {"legal", "illegal"},
 		{"allowed", "forbade"}, {"approved", "rejected"}} {
-		if !reversalPairs[p[0]+" "+p[1]] || !reversalPairs[p[1]+" "+p[0]] {
+		if !isReversal(p[0], p[1]) || !isReversal(p[1], p[0]) {
 			t.Errorf("%s/%s not a reversal", p[0], p[1])
 		}
 	}
-	for k := range reversalPairs {
+	if !slices.IsSorted(reversalList) {
+		t.Fatal("reversalList is not sorted: isReversal's binary search would miss pairs")
+	}
+	for i, k := range reversalList {
+		if i > 0 && reversalList[i-1] == k {
+			t.Errorf("pair %q twice", k)
+		}
 		var a, b string
 		for i := range k {
 			if k[i] == ' ' {
@@ -53,7 +60,7 @@ func TestReversalPairs(t *testing.T) {
 		}
 	}
 	for _, p := range [][2]string{{"increased", "rose"}, {"said", "told"}, {"the", "a"}} {
-		if reversalPairs[p[0]+" "+p[1]] {
+		if isReversal(p[0], p[1]) {
 			t.Errorf("%s/%s is not a reversal", p[0], p[1])
 		}
 	}

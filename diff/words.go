@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -122,35 +123,12 @@ func middleDiff(a, b string) []tokenRun {
 	// space before it: white space is no evidence that two sentences
 	// agree, and matching it would scatter kept spaces through a rewrite.
 	ua, ub := spaced(ta), spaced(tb)
-	ids := make(map[string]rune, len(ua)+len(ub))
-	n := 0
-	encode := func(us []unit) ([]rune, bool) {
-		rs := make([]rune, len(us))
-		for i, u := range us {
-			r, ok := ids[u.tok]
-			if !ok {
-				if tokenBase+n > tokenMax {
-					return nil, false
-				}
-				r = rune(tokenBase + n)
-				n++
-				ids[u.tok] = r
-			}
-			rs[i] = r
-		}
-		return rs, true
-	}
-	ra, okA := encode(ua)
-	rb, okB := encode(ub)
-	if !okA || !okB { // more distinct tokens than runes: replace wholesale
+	runs := unitOps(ua, ub)
+	if runs == nil {
 		return nil
 	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-
 	// Token runs, white space put back, then the clean-up: see readable.
-	segs := make([]tokenRun, 0, 2*len(diffs))
+	segs := make([]tokenRun, 0, 2*len(runs))
 	emit := func(op Op, toks ...string) {
 		if len(toks) == 1 && toks[0] == "" {
 			return
@@ -162,9 +140,9 @@ func middleDiff(a, b string) []tokenRun {
 		segs = append(segs, tokenRun{op: op, toks: toks})
 	}
 	i, j := 0, 0
-	for _, d := range diffs {
-		for range []rune(d.Text) {
-			switch d.Type {
+	for _, run := range runs {
+		for range run.n {
+			switch run.op {
 			case diffmatchpatch.DiffEqual:
 				x, y := ua[i], ub[j]
 				if x.space != y.space {
@@ -193,6 +171,121 @@ func middleDiff(a, b string) []tokenRun {
 		emit(OpEqual, x)
 	}
 	return segs
+}
+
+// opRun is a run of n units of a unit-level edit script.
+type opRun struct {
+	op diffmatchpatch.Operation
+	n  int
+}
+
+// unitOps returns the edit script of units ua into ub, as go-diff's
+// DiffMainRunes computes it on the units encoded as one rune per distinct
+// token (units compare by token: white space is put back by middleDiff),
+// or nil when there are more distinct tokens than runes.
+//
+// Most pairs differ in one word, or gain or lose a few, and for those the
+// script is known without go-diff: go-diff trims the units both sides
+// start and end with, and what is left in the middle is one deletion
+// and/or insertion when a side is empty or both hold one unit; its
+// clean-up (DiffCleanupMerge) then changes nothing, unless a lone
+// insertion or deletion between two equal runs ends like the first or
+// starts like the second (it slides it over them). Those cases, and every
+// larger middle, go to go-diff. The shortcut skips the token map, the rune
+// encoding and go-diff's own copies: most of the allocations of the word
+// diffs on a 10 MB pair.
+func unitOps(ua, ub []unit) []opRun {
+	p := 0
+	for p < len(ua) && p < len(ub) && ua[p].tok == ub[p].tok {
+		p++
+	}
+	q := 0
+	for q < len(ua)-p && q < len(ub)-p && ua[len(ua)-1-q].tok == ub[len(ub)-1-q].tok {
+		q++
+	}
+	ma, mb := len(ua)-p-q, len(ub)-p-q
+	if ma == 0 && mb == 0 { // the same tokens
+		if p == 0 {
+			return []opRun{}
+		}
+		return []opRun{{diffmatchpatch.DiffEqual, p}}
+	}
+	var mid []opRun
+	switch {
+	case ma == 0 && !(p > 0 && q > 0 && slides(ub[p:p+mb], ub[:p], ub[p+mb:])):
+		mid = []opRun{{diffmatchpatch.DiffInsert, mb}}
+	case mb == 0 && !(p > 0 && q > 0 && slides(ua[p:p+ma], ua[:p], ua[p+ma:])):
+		mid = []opRun{{diffmatchpatch.DiffDelete, ma}}
+	case ma == 1 && mb == 1:
+		mid = []opRun{{diffmatchpatch.DiffDelete, 1}, {diffmatchpatch.DiffInsert, 1}}
+	default:
+		return goDiffOps(ua, ub)
+	}
+	runs := make([]opRun, 0, len(mid)+2)
+	if p > 0 {
+		runs = append(runs, opRun{diffmatchpatch.DiffEqual, p})
+	}
+	runs = append(runs, mid...)
+	if q > 0 {
+		runs = append(runs, opRun{diffmatchpatch.DiffEqual, q})
+	}
+	return runs
+}
+
+// slides reports whether go-diff's clean-up would slide the edit mid
+// between the equal runs pre and post: mid ends with pre or starts with
+// post (by tokens).
+func slides(mid, pre, post []unit) bool {
+	return hasTokens(mid[max(0, len(mid)-len(pre)):], pre) || hasTokens(mid[:min(len(mid), len(post))], post)
+}
+
+// hasTokens reports whether x and y hold the same tokens.
+func hasTokens(x, y []unit) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].tok != y[i].tok {
+			return false
+		}
+	}
+	return true
+}
+
+// goDiffOps is unitOps by go-diff itself: each distinct token becomes one
+// rune, and DiffMainRunes diffs the rune strings.
+func goDiffOps(ua, ub []unit) []opRun {
+	ids := make(map[string]rune, len(ua)+len(ub))
+	n := 0
+	encode := func(us []unit) ([]rune, bool) {
+		rs := make([]rune, len(us))
+		for i, u := range us {
+			r, ok := ids[u.tok]
+			if !ok {
+				if tokenBase+n > tokenMax {
+					return nil, false
+				}
+				r = rune(tokenBase + n)
+				n++
+				ids[u.tok] = r
+			}
+			rs[i] = r
+		}
+		return rs, true
+	}
+	ra, okA := encode(ua)
+	rb, okB := encode(ub)
+	if !okA || !okB { // more distinct tokens than runes: replace wholesale
+		return nil
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	runs := make([]opRun, len(diffs))
+	for k, d := range diffs {
+		runs[k] = opRun{d.Type, utf8.RuneCountInString(d.Text)}
+	}
+	return runs
 }
 
 // unit is a word or punctuation token with the white space before it.

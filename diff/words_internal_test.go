@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -114,6 +115,62 @@ func TestWordDiffRebuilds(t *testing.T) {
 		}
 		if o.String() != a || n.String() != b {
 			t.Fatalf("%q → %q: words rebuild %q / %q", a, b, o.String(), n.String())
+		}
+	}
+}
+
+// TestUnitOpsIsGoDiff holds unitOps's shortcut to go-diff: on random unit
+// sequences from a small alphabet (so that prefixes, suffixes and slides
+// are common), and on the shapes of real edits, its edit script is the one
+// goDiffOps computes.
+func TestUnitOpsIsGoDiff(t *testing.T) {
+	units := func(s string) []unit {
+		var us []unit
+		for _, f := range strings.Fields(s) {
+			us = append(us, unit{" ", f})
+		}
+		return us
+	}
+	cases := [][2]string{
+		{"", ""}, {"a", "a"}, {"", "a b"}, {"a b", ""}, {"a", "b"}, {"x a y", "x b y"},
+		{"would be", "would not be"}, {"a", "a x a"}, {"a b", "a x a b"}, {"a b", "a b x b"},
+		{"a x b", "a b"}, {"a b c", "a c"}, {"a b", "b a"}, {"a b c d", "a x y d"},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var a, b []string
+		for range rng.IntN(6) {
+			a = append(a, string(rune('a'+rng.IntN(3))))
+		}
+		b = append(b, a...)
+		for range 1 + rng.IntN(2) { // one or two edits
+			k := rng.IntN(len(b) + 1)
+			switch rng.IntN(3) {
+			case 0:
+				b = append(b[:k], append([]string{string(rune('a' + rng.IntN(3)))}, b[k:]...)...)
+			case 1:
+				if k < len(b) {
+					b = append(b[:k], b[k+1:]...)
+				}
+			case 2:
+				if k < len(b) {
+					b[k] = string(rune('a' + rng.IntN(4)))
+				}
+			}
+		}
+		cases = append(cases, [2]string{strings.Join(a, " "), strings.Join(b, " ")})
+	}
+	for _, c := range cases {
+		ua, ub := units(c[0]), units(c[1])
+		got, want := unitOps(ua, ub), goDiffOps(ua, ub)
+		if len(want) == 0 && len(got) == 0 {
+			if got == nil {
+				t.Errorf("%q → %q: nil script (replace wholesale), want an empty one", c[0], c[1])
+			}
+			continue
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q → %q: unitOps %v, go-diff %v", c[0], c[1], got, want)
 		}
 	}
 }

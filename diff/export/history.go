@@ -297,7 +297,7 @@ func writeHistoryHTML(bw *bufio.Writer, hist *diff.History) {
 // writeHistoryJSON streams the JSONHistory document of h, byte for byte as
 // json.MarshalIndent(newJSONHistory(h), "", "  ") plus a newline.
 func writeHistoryJSON(bw *bufio.Writer, h *diff.History) {
-	j := &jsonWriter{w: bw}
+	j := newJSONWriter(bw)
 	j.open('{')
 	j.key("versions")
 	j.array(len(h.Versions), func(i int) { j.str(textsafe.Clean(h.Versions[i].Name)) })
@@ -318,5 +318,6 @@ func writeHistoryJSON(bw *bufio.Writer, h *diff.History) {
 		})
 	})
 	j.close('}')
-	j.w.WriteByte('\n')
+	j.out = append(j.out, '\n')
+	j.flush() // an error stays in bw, whose Flush reports it
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -507,7 +506,7 @@ func writeJSONReview(w io.Writer, v diff.View, st *review.Status) (err error) {
 	if err := check(v.Result); err != nil {
 		return err
 	}
-	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	j := newJSONWriter(w)
 	var rv []byte
 	if st != nil {
 		// Small: encoding/json writes it, indented to its depth.
@@ -516,7 +515,7 @@ func writeJSONReview(w io.Writer, v diff.View, st *review.Status) (err error) {
 		}
 	}
 	j.result(v, rv)
-	if err := j.w.Flush(); err != nil {
+	if err := j.flush(); err != nil {
 		return fmt.Errorf("export json: %w", err)
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -259,6 +260,14 @@ type builder struct {
 	seen          map[string]bool // label + "\x00" + text of labelled paragraphs
 }
 
+// grow makes room for n more paragraphs, when a reader knows about how
+// many it will add (growing the slices by doubling copied them about twice
+// over).
+func (b *builder) grow(n int) {
+	b.paras = slices.Grow(b.paras, n)
+	b.labels = slices.Grow(b.labels, n)
+}
+
 // add cleans text and appends it with label unless it is empty.
 func (b *builder) add(text, label string) {
 	t := b.cleaned.clean(text)
@@ -441,16 +450,21 @@ func htmlRoot(n string) bool {
 	return false
 }
 
-// readAll reads r up to MaxSize+1 bytes. A regular file is read into a
-// buffer of its size, grown once, rather than doubled step by step (on a
+// readAll reads r up to MaxSize+1 bytes. A regular file (or an in-memory
+// reader that tells its length) is read into a buffer of its size, grown once, rather than doubled step by step (on a
 // 10 MB file io.ReadAll copies about 20 MB more and allocates 45 MB).
 // The buffer is made with make, whose large allocations come zeroed
 // from the system: bytes.Buffer.Grow cleared it once more.
 func readAll(r io.Reader) ([]byte, error) {
 	size := 0
-	if st, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
-		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxSize {
+	switch r := r.(type) {
+	case interface{ Stat() (os.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxSize {
 			size = int(fi.Size())
+		}
+	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer: the bytes left
+		if n := r.Len(); n <= MaxSize {
+			size = n
 		}
 	}
 	if size == 0 {

@@ -1,6 +1,9 @@
 package textsafe
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestClean(t *testing.T) {
 	tests := []struct{ in, line, fragment string }{
@@ -29,4 +32,52 @@ func TestClean(t *testing.T) {
 	if n.Controls != 1 || n.Bidi != 2 {
 		t.Errorf("counts %+v, want 1 control (NEL is white space) and 2 bidi", n)
 	}
+}
+
+// cleanInputs are strings at the edges of isClean: every rune class clean
+// changes, at the start, inside and at the end of a line.
+var cleanInputs = []string{
+	"", "a", "plain ASCII text.", "a  b", " a", "a ", "a\tb", "“curly” — dashes’ é 東京 🎉",
+	"a\u00a0b", "a\u00adb", "a\u0085b", "a\u0080b", "a\u009fb", "\u00aeregistered", "\u00a9 2026",
+	"a\u1680b", "a\u2000b", "a\u200bb", "\u200dx", "x\u200c", "a\u200db", "a\u2028b", "a\u202eb",
+	"a\u202fb", "a\u205fb", "a\u2060b", "a\u2066b", "a\u2069b", "a\u2070b", "a\u3000b", "a\ufeffb",
+	"a\ufffdb", "a\xffb", "a\xe2\x80b", "\x7f", "a\x1bb", "tab\t", "ok…", "é", "\u200e",
+}
+
+func TestIsClean(t *testing.T) {
+	for _, s := range cleanInputs {
+		checkIsClean(t, s)
+	}
+	// Every rune, alone and between letters.
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if utf8.ValidRune(r) {
+			checkIsClean(t, string(r))
+			checkIsClean(t, "a"+string(r)+"b")
+		}
+	}
+	if !isClean("“curly” — dashes’ é 東京 🎉", true) {
+		t.Error("isClean refuses clean non-ASCII text: the shortcut would never apply")
+	}
+}
+
+// checkIsClean checks that isClean accepts s only when the full cleaning
+// returns s unchanged and counts nothing.
+func checkIsClean(t *testing.T, s string) {
+	t.Helper()
+	for _, line := range []bool{true, false} {
+		if !isClean(s, line) {
+			continue
+		}
+		if got, n := cleanCopy(s, line); got != s || n != (Counts{}) {
+			t.Errorf("isClean(%q, %v) but the full cleaning gives %q, %+v", s, line, got, n)
+		}
+	}
+}
+
+// FuzzClean checks isClean against the full cleaning on arbitrary input.
+func FuzzClean(f *testing.F) {
+	for _, s := range cleanInputs {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkIsClean(t, s) })
 }

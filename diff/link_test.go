@@ -141,3 +141,47 @@ func TestNextWordAgrees(t *testing.T) {
 		t.Fatal("no test pairs found")
 	}
 }
+
+// TestFeaturesFold checks features' shortcuts (ASCII words hashed from
+// the text, other words' folds found by their spelling, nextWord) against
+// the plain computation: every word folded with segment.AppendFold and
+// hashed, on every test pair and on words that repeat in other spellings.
+func TestFeaturesFold(t *testing.T) {
+	docs := []*Document{NewDocument("tricky", []string{
+		"The Café’s owner said “it’s fine.” The cafe\u0301’s owner said it’s fine — twice. THE CAFÉ’S OWNER.",
+		"U.S. officials met at 10:30 a.m. with 1,000 people; U.S. officials left. Ｆｕｌｌ width, ﬁne ligatures.",
+		"NASA’s NASA's nasa’s rock’n’roll 日本語 👩‍💻 x\u00ady",
+	}, nil)}
+	files, _ := filepath.Glob("../testdata/pairs/*/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, NewDocument(f, strings.Split(string(data), "\n\n"), nil))
+	}
+	for _, d := range docs {
+		f := features(d)
+		n := 0
+		for _, p := range d.Paragraphs {
+			for _, st := range p.Sentences {
+				h, words := fnvOffset, 0
+				for a, b := segment.NextWord(st.Text, 0); a >= 0; a, b = segment.NextWord(st.Text, b) {
+					wh := fnv(fnvOffset, segment.AppendFold(nil, st.Text[a:b]))
+					if id := f.arena[f.start[n]+words]; f.dict[id] != wh {
+						t.Fatalf("%s: %q: word %q hashed %x, want %x", d.Name, st.Text, st.Text[a:b], f.dict[id], wh)
+					}
+					h = (h ^ wh) * fnvPrime
+					words++
+				}
+				if words != f.start[n+1]-f.start[n] {
+					t.Fatalf("%s: %q: %d words, want %d", d.Name, st.Text, f.start[n+1]-f.start[n], words)
+				}
+				if words > 0 && f.keys[n] != h {
+					t.Fatalf("%s: %q: key %x, want %x", d.Name, st.Text, f.keys[n], h)
+				}
+				n++
+			}
+		}
+	}
+}

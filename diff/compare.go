@@ -260,43 +260,56 @@ func (b *builder) newText(j int) string {
 // report is called with the number of blocks filled so far, now and then,
 // always from the calling goroutine (Options.Progress promises it).
 func (b *builder) fillAll(blocks []Block, report func(done int)) {
-	const batch = 1024
-	fill := func(part []Block, filled func()) {
+	// Workers claim runs of claim blocks in turn rather than a fixed share
+	// each: rewritten stretches, where the word diffs spend their time,
+	// cluster, and one processor sat idle while the other finished its
+	// half.
+	const claim = 256
+	const reportEvery = 1024
+	var next atomic.Int64
+	work := func(filled func(n int)) {
 		var arena pairArena
 		var removed []keyedSent // scratch of fill, reused block to block
-		for i := range part {
-			removed = b.fill(&part[i], &arena, removed[:0])
-			if (i+1)%batch == 0 {
-				filled()
+		for {
+			lo := int(next.Add(claim)) - claim
+			if lo >= len(blocks) {
+				return
 			}
+			hi := min(lo+claim, len(blocks))
+			for i := lo; i < hi; i++ {
+				removed = b.fill(&blocks[i], &arena, removed[:0])
+			}
+			filled(hi - lo)
 		}
+	}
+	done := 0
+	count := func(n int) {
+		if (done+n)/reportEvery > done/reportEvery {
+			report(done + n)
+		}
+		done += n
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(blocks)/64)
 	if workers <= 1 {
-		done := 0
-		fill(blocks, func() { done += batch; report(done) })
+		work(count)
 		return
 	}
-	batches := make(chan struct{})
+	filled := make(chan int)
 	var g par.Group
 	var running sync.WaitGroup // done also when a worker panics
-	chunk := (len(blocks) + workers - 1) / workers
-	for start := 0; start < len(blocks); start += chunk {
-		part := blocks[start:min(start+chunk, len(blocks))]
+	for range workers {
 		running.Add(1)
 		g.Go(func() {
 			defer running.Done()
-			fill(part, func() { batches <- struct{}{} })
+			work(func(n int) { filled <- n })
 		})
 	}
 	go func() {
 		running.Wait()
-		close(batches)
+		close(filled)
 	}()
-	done := 0
-	for range batches {
-		done += batch
-		report(done)
+	for n := range filled {
+		count(n)
 	}
 	g.Wait() // a worker's panic is raised here, on Compare's goroutine
 }

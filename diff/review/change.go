@@ -277,13 +277,22 @@ func clip(s string) string {
 // a copy read from standard input give the same key, so they share one
 // review; each pair of a version chain has its own.
 func Key(r *diff.Result) string {
-	if r == nil || r.Old == nil || r.New == nil {
+	if r == nil {
+		return ""
+	}
+	return KeyOf(r.Old, r.New)
+}
+
+// KeyOf is Key of a comparison of old with new, "" if either is nil. It
+// reads only the documents, so it can be computed while they are compared.
+func KeyOf(old, new *diff.Document) string {
+	if old == nil || new == nil {
 		return ""
 	}
 	h := sha256.New()
 	buf := make([]byte, 0, 64<<10)
 	buf = append(buf, "storydiff review v1\n"...)
-	for _, d := range []*diff.Document{r.Old, r.New} {
+	for _, d := range []*diff.Document{old, new} {
 		for _, p := range d.Paragraphs {
 			if len(buf) > 48<<10 {
 				h.Write(buf)

@@ -807,6 +807,31 @@ func (l *linker) candidates(s *sent, post *postingList, sc *scorer) []int32 {
 	return out
 }
 
+// sortParallel sorts s by cmp, which must be a total order (no two
+// elements compare equal), so that the result is the one a plain sort
+// gives: a large s is sorted in two halves at once and merged into a new
+// slice, which it returns. The edge sorts of linkSimilar and
+// groupParagraphs (50–70 K edges at 10 MB, ~10 ms each) otherwise ran on
+// one core while the other idled.
+func sortParallel[T any](s []T, cmp func(a, b T) int) []T {
+	if len(s) < 8192 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(s, cmp)
+		return s
+	}
+	a, b := s[:len(s)/2], s[len(s)/2:]
+	par.Do(func() { slices.SortFunc(a, cmp) }, func() { slices.SortFunc(b, cmp) })
+	out := make([]T, 0, len(s))
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
+}
+
 // cmpDesc compares a and b for a descending order.
 func cmpDesc[T cmp.Ordered](a, b T) int { return cmp.Compare(b, a) }
 
@@ -882,7 +907,7 @@ func (l *linker) linkSimilar() {
 	}
 	g.Wait()
 	edges := slices.Concat(parts...)
-	slices.SortFunc(edges, func(ea, eb edge) int {
+	edges = sortParallel(edges, func(ea, eb edge) int {
 		switch {
 		case ea.sim != eb.sim:
 			return cmpDesc(ea.sim, eb.sim)

@@ -207,23 +207,26 @@ type span struct{ start, end int }
 // computed on first use.
 type classifier struct {
 	old, new             *Document
-	oldQuotes, newQuotes [][]span
-	oldDone, newDone     []bool
+	oldQuotes, newQuotes map[int][]span      // by paragraph, made on first use: pairs touch few paragraphs
 	oldCount, newCount   map[string]int      // word keys of each whole document (docCount)
 	oldWords, newWords   map[uint64]struct{} // the same as hashes, from Compare's features; nil if not given
 	sides                [2]side             // scratch of side: the old and the new sentence of a pair
 }
 
 func (c *classifier) quotes(d *Document, para int) []span {
-	qs, done := c.newQuotes, c.newDone
+	qs := &c.newQuotes
 	if d == c.old {
-		qs, done = c.oldQuotes, c.oldDone
+		qs = &c.oldQuotes
 	}
-	if !done[para] {
-		done[para] = true
-		qs[para] = quoteSpans(d.Paragraphs[para].Text)
+	if *qs == nil {
+		*qs = map[int][]span{}
 	}
-	return qs[para]
+	q, done := (*qs)[para]
+	if !done {
+		q = quoteSpans(d.Paragraphs[para].Text)
+		(*qs)[para] = q
+	}
+	return q
 }
 
 // fork returns a classifier that shares c's documents and word counts
@@ -234,10 +237,6 @@ func (c *classifier) fork() *classifier {
 		old: c.old, new: c.new,
 		oldWords: c.oldWords, newWords: c.newWords,
 		oldCount: c.oldCount, newCount: c.newCount,
-		oldQuotes: make([][]span, len(c.old.Paragraphs)),
-		newQuotes: make([][]span, len(c.new.Paragraphs)),
-		oldDone:   make([]bool, len(c.old.Paragraphs)),
-		newDone:   make([]bool, len(c.new.Paragraphs)),
 	}
 }
 
@@ -283,6 +282,7 @@ type tok struct {
 
 // side is one sentence of a changed pair, tokenised.
 type side struct {
+	ts    []string // the tokens of the sentence (scratch)
 	toks  []tok
 	count map[string]int // word key → occurrences
 	says  []int          // word indices of verbs of saying, ascending
@@ -301,9 +301,11 @@ func (c *classifier) side(s *side, d *Document, ref SentRef, more int) *side {
 		sent.Text = para.Text[sent.Start:sent.End]
 	}
 	qs := c.quotes(d, ref.Para)
-	ts := segment.Tokens(sent.Text)
 	// The two sides of a pair are scratch: pair reuses their storage for
-	// the next pair, which saves most of annotate's allocation.
+	// the next pair, which saves most of annotate's allocation (the
+	// tokens too: 10 MB a run on a 10 MB pair when each side made its own).
+	s.ts = segment.AppendTokens(s.ts[:0], sent.Text)
+	ts := s.ts
 	if cap(s.toks) < len(ts) {
 		s.toks = make([]tok, len(ts))
 	}
@@ -745,8 +747,8 @@ func (c *classifier) runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 		}
 		return 0
 	}
-	dc, ic := localCounts(dt), localCounts(it)
-	changed := func(key string) bool { return dc[key] != ic[key] && os.count[key] != ns.count[key] }
+	dc, ic := newRunCounts(dt), newRunCounts(it)
+	changed := func(key string) bool { return dc.get(key) != ic.get(key) && os.count[key] != ns.count[key] }
 	dw, iw := wordsIn(dt), wordsIn(it)
 	clause := (dw == 0 && iw > clauseWords) || (iw == 0 && dw > clauseWords)
 	var f Flag
@@ -763,7 +765,7 @@ func (c *classifier) runFlags(cl Class, os, ns *side, dt, it []tok) Flag {
 		for k := range ts {
 			t := &ts[k]
 			if t.key == "" {
-				if !clause && isCurrency(t.text) && dc[t.text] != ic[t.text] {
+				if !clause && isCurrency(t.text) && dc.get(t.text) != ic.get(t.text) {
 					f |= FlagNumber // a currency symbol swapped or dropped
 				}
 				continue
@@ -1001,6 +1003,40 @@ var titleWords = set("rep", "reps", "sen", "sens", "gov", "lt", "col", "gen", "m
 	"assemblywoman", "congressman", "congresswoman", "senator", "representative", "governor", "mayor",
 	"president", "premier", "chancellor", "minister", "secretary", "speaker", "judge", "justice", "sheriff",
 	"commissioner", "councilman", "councilwoman", "alderman", "d-", "r-", "i-")
+
+// runCounts counts the word keys and currency symbols of one side of a
+// run, as localCounts does: by scanning the tokens when the side is short
+// (most runs change a word or two, and a map per side and run was 2.8 MB
+// a run on a 10 MB pair), through localCounts's map when it is long.
+type runCounts struct {
+	ts []tok
+	m  map[string]int
+}
+
+// shortRun is the most tokens a runCounts scans rather than maps.
+const shortRun = 32
+
+func newRunCounts(ts []tok) runCounts {
+	if len(ts) > shortRun {
+		return runCounts{m: localCounts(ts)}
+	}
+	return runCounts{ts: ts}
+}
+
+// get returns localCounts(ts)[key].
+func (c runCounts) get(key string) int {
+	if c.m != nil {
+		return c.m[key]
+	}
+	n := 0
+	for k := range c.ts {
+		t := &c.ts[k]
+		if t.key != "" && t.key == key || t.key == "" && t.text == key && isCurrency(t.text) {
+			n++
+		}
+	}
+	return n
+}
 
 // localCounts counts the keys of a run's tokens: word keys, and currency
 // symbols by their text.

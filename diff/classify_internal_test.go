@@ -2,10 +2,13 @@ package diff
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/storydiff/storydiff/diff/internal/segment"
 	"github.com/storydiff/storydiff/internal/scaling"
 )
 
@@ -95,5 +98,31 @@ func BenchmarkAnnotateRuns(b *testing.B) {
 				annotate(r)
 			}
 		})
+	}
+}
+
+// TestRunCountsIsLocalCounts holds runCounts.get, short (scanned) and
+// long (mapped), to localCounts: words by key, currency symbols by text.
+func TestRunCountsIsLocalCounts(t *testing.T) {
+	texts := []string{
+		"", "the", "$", "$ 5 $ 5", "The the THE", "€3 and $4 and € and $", "US U.S. us",
+		strings.Repeat("the council $ met € again ", 10), // longer than shortRun: mapped
+	}
+	queries := []string{"", "the", "$", "€", "5", "us", "council", "and", "x"}
+	for _, text := range texts {
+		var ts []tok
+		for _, w := range segment.Tokens(text) {
+			k := tok{text: w}
+			if segment.IsWord(w) {
+				k.key = wordKey(w)
+			}
+			ts = append(ts, k)
+		}
+		want, got := localCounts(ts), newRunCounts(ts)
+		for _, q := range append(queries, slices.Collect(maps.Keys(want))...) {
+			if got.get(q) != want[q] {
+				t.Errorf("%q: get(%q) = %d, want %d", text, q, got.get(q), want[q])
+			}
+		}
 	}
 }

@@ -277,43 +277,55 @@ func (b *builder) newText(j int) string {
 // report is called with the number of blocks filled so far, now and then,
 // always from the calling goroutine (Options.Progress promises it).
 func (b *builder) fillAll(blocks []Block, report func(done int)) {
-	const batch = 1024
-	fill := func(part []Block, filled func()) {
-		var arena pairArena
-		var removed []keyedSent // scratch of fill, reused block to block
-		for i := range part {
-			removed = b.fill(&part[i], &arena, removed[:0])
-			if (i+1)%batch == 0 {
-				filled()
+	// Workers claim runs of claim blocks in turn rather than a fixed share
+	// each: rewritten stretches, where the word diffs spend their time,
+	// cluster, and one processor sat idle while the other finished its
+	// half.
+	const claim = 256
+	const reportEvery = 1024
+	var next atomic.Int64
+	work := func(filled func(n int)) {
+		var sc fillScratch
+		for {
+			lo := int(next.Add(claim)) - claim
+			if lo >= len(blocks) {
+				return
 			}
+			hi := min(lo+claim, len(blocks))
+			for i := lo; i < hi; i++ {
+				b.fill(&blocks[i], &sc)
+			}
+			filled(hi - lo)
 		}
+	}
+	done := 0
+	count := func(n int) {
+		if (done+n)/reportEvery > done/reportEvery {
+			report(done + n)
+		}
+		done += n
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(blocks)/64)
 	if workers <= 1 {
-		done := 0
-		fill(blocks, func() { done += batch; report(done) })
+		work(count)
 		return
 	}
-	batches := make(chan struct{})
+	filled := make(chan int)
 	var g par.Group
 	var running sync.WaitGroup // done also when a worker panics
-	chunk := (len(blocks) + workers - 1) / workers
-	for start := 0; start < len(blocks); start += chunk {
-		part := blocks[start:min(start+chunk, len(blocks))]
+	for range workers {
 		running.Add(1)
 		g.Go(func() {
 			defer running.Done()
-			fill(part, func() { batches <- struct{}{} })
+			work(func(n int) { filled <- n })
 		})
 	}
 	go func() {
 		running.Wait()
-		close(batches)
+		close(filled)
 	}()
-	done := 0
-	for range batches {
-		done += batch
-		report(done)
+	for n := range filled {
+		count(n)
 	}
 	g.Wait() // a worker's panic is raised here, on Compare's goroutine
 }
@@ -365,6 +377,15 @@ func (a *pairArena) take(n int) []Pair {
 	return s
 }
 
+// fillScratch is what one worker's fill calls reuse block to block: the
+// arena of their pairs, the list of removed sentences, the word diffs'
+// buffers.
+type fillScratch struct {
+	arena   pairArena
+	removed []keyedSent
+	words   wordDiffer
+}
+
 // keyedSent is a removed old sentence i shown after the pair of the
 // block's linked old sentence key (-1: at the start of the block).
 type keyedSent struct{ key, i int }
@@ -385,12 +406,13 @@ func hasPara(ps []int, p int) bool {
 	return false
 }
 
-// fill computes blk.Pairs, taken from arena, and the final kind of blk.
-// removed is scratch (empty, any capacity); fill returns it, grown, for
-// the next block.
-func (b *builder) fill(blk *Block, arena *pairArena, removed []keyedSent) []keyedSent {
+// fill computes blk.Pairs, taken from sc's arena, and the final kind of
+// blk.
+func (b *builder) fill(blk *Block, sc *fillScratch) {
 	l := b.l
-	blk.Pairs = arena.take(b.pairBound(blk))
+	blk.Pairs = sc.arena.take(b.pairBound(blk))
+	removed := sc.removed[:0]
+	defer func() { sc.removed = removed[:0] }()
 	oldSpan, newSpan, absorbedOld, absorbedNew := b.joins(blk)
 
 	// Removed sentences, keyed by the in-block linked old sentence before
@@ -452,7 +474,7 @@ func (b *builder) fill(blk *Block, arena *pairArena, removed []keyedSent) []keye
 			if !ok {
 				ns = stretch{j, j}
 			}
-			p := b.spanPair(os, ns, mv)
+			p := b.spanPair(os, ns, mv, &sc.words)
 			blk.Pairs = append(blk.Pairs, p)
 			if p.Kind != Equal {
 				allEqual = false
@@ -473,7 +495,7 @@ func (b *builder) fill(blk *Block, arena *pairArena, removed []keyedSent) []keye
 	if len(atStart) > 0 {
 		allEqual = false
 	}
-	b.carried(blk)
+	b.carried(blk, &sc.words)
 	switch {
 	case len(blk.Old) == 0:
 		blk.Kind = Added
@@ -484,13 +506,12 @@ func (b *builder) fill(blk *Block, arena *pairArena, removed []keyedSent) []keye
 	default:
 		blk.Kind = Changed
 	}
-	return removed
 }
 
 // carried fills Pair.From for the added sentences of blk split off a
 // sentence of blk, and the removed ones folded into a sentence of blk: the
 // split-off words are diffed against the words they came from.
-func (b *builder) carried(blk *Block) {
+func (b *builder) carried(blk *Block, wd *wordDiffer) {
 	find := func(old bool, ref SentRef) *Pair {
 		for i := range blk.Pairs {
 			p := &blk.Pairs[i]
@@ -520,7 +541,7 @@ func (b *builder) carried(blk *Block) {
 				lost = opText(src.Words, OpDelete)
 			}
 			if lost != "" {
-				p.From = wordDiff(lost, p.New)
+				p.From = wd.diff(lost, p.New)
 			}
 		case p.Kind == Removed && hasPara(blk.New, p.PartOf.Para):
 			dst := find(false, *p.PartOf)
@@ -528,7 +549,7 @@ func (b *builder) carried(blk *Block) {
 				continue
 			}
 			if gained := opText(dst.Words, OpInsert); gained != "" {
-				p.From = wordDiff(p.Old, gained)
+				p.From = wd.diff(p.Old, gained)
 			}
 		}
 	}
@@ -646,7 +667,7 @@ func wants(m map[int]int, k, v int) bool {
 
 // spanPair builds the pair of old sentences os and new sentences ns (one
 // each, usually).
-func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
+func (b *builder) spanPair(os, ns stretch, moved bool, wd *wordDiffer) Pair {
 	l := b.l
 	oref, nref := l.old[os.lo].ref, l.new[ns.lo].ref
 	ot := spanText(b.old, oref, os.hi-os.lo)
@@ -658,7 +679,7 @@ func (b *builder) spanPair(os, ns stretch, moved bool) Pair {
 	// written.
 	if ot != nt && (isASCII(ot) && isASCII(nt) || norm.NFC.String(ot) != norm.NFC.String(nt)) {
 		p.Kind = Changed
-		p.Words = wordDiff(ot, nt)
+		p.Words = wd.diff(ot, nt)
 	}
 	return p
 }

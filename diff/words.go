@@ -35,6 +35,32 @@ const maxDiffTokens = 2000
 // made readable (see readable) so that an edit reads as whole words
 // ("with" → "without" is one deleted and one inserted word).
 func wordDiff(a, b string) []Word {
+	var d wordDiffer
+	return d.diff(a, b)
+}
+
+// wordDiffer holds the scratch of word diffs run one after another: a
+// pair's tokens, units, token ids and runes are dropped once its Words are
+// made, so each fill worker reuses one set (made afresh per pair they were
+// a third of the fill's allocations on a 10 MB pair).
+type wordDiffer struct {
+	ta, tb []string
+	ua, ub []unit
+	runs   []opRun
+	ids    map[string]rune
+	ra, rb []rune
+}
+
+// maxScratch is the most elements a wordDiffer keeps in a buffer between
+// pairs: a rare long pair's buffers are dropped, not held for the rest.
+const maxScratch = 4096
+
+// maxScratchIDs is the most token ids a wordDiffer clears for the next
+// pair rather than dropping the map.
+const maxScratchIDs = 256
+
+// diff is wordDiff with d's scratch.
+func (d *wordDiffer) diff(a, b string) []Word {
 	if a == b { // common case
 		return []Word{{OpEqual, a}}
 	}
@@ -43,7 +69,7 @@ func wordDiff(a, b string) []Word {
 	// tokenised and diffed, which in a sentence with one word changed is a
 	// few tokens instead of dozens.
 	i, ja, jb := commonEnds(a, b)
-	w := middleDiff(a[i:ja], b[i:jb])
+	w := d.middle(a[i:ja], b[i:jb])
 	if w == nil {
 		return []Word{{OpDelete, a}, {OpInsert, b}}
 	}
@@ -115,15 +141,24 @@ func commonEnds(a, b string) (i, ja, jb int) {
 // wordDiff), or nil when the texts are too long or have too many distinct
 // tokens to diff word by word: they are then replaced wholesale.
 func middleDiff(a, b string) []tokenRun {
-	ta, tb := segment.Tokens(a), segment.Tokens(b)
+	var d wordDiffer
+	return d.middle(a, b)
+}
+
+// middle is middleDiff with d's scratch.
+func (d *wordDiffer) middle(a, b string) []tokenRun {
+	defer d.trim()
+	d.ta, d.tb = segment.AppendTokens(d.ta[:0], a), segment.AppendTokens(d.tb[:0], b)
+	ta, tb := d.ta, d.tb
 	if len(ta)+len(tb) > maxDiffTokens {
 		return nil
 	}
 	// The diff runs over words and punctuation, each carrying the white
 	// space before it: white space is no evidence that two sentences
 	// agree, and matching it would scatter kept spaces through a rewrite.
-	ua, ub := spaced(ta), spaced(tb)
-	runs := unitOps(ua, ub)
+	d.ua, d.ub = appendSpaced(d.ua[:0], ta), appendSpaced(d.ub[:0], tb)
+	ua, ub := d.ua, d.ub
+	runs := d.unitOps(ua, ub)
 	if runs == nil {
 		return nil
 	}
@@ -194,7 +229,7 @@ type opRun struct {
 // larger middle, go to go-diff. The shortcut skips the token map, the rune
 // encoding and go-diff's own copies: most of the allocations of the word
 // diffs on a 10 MB pair.
-func unitOps(ua, ub []unit) []opRun {
+func (d *wordDiffer) unitOps(ua, ub []unit) []opRun {
 	p := 0
 	for p < len(ua) && p < len(ub) && ua[p].tok == ub[p].tok {
 		p++
@@ -204,31 +239,34 @@ func unitOps(ua, ub []unit) []opRun {
 		q++
 	}
 	ma, mb := len(ua)-p-q, len(ub)-p-q
+	runs := d.runs[:0]
 	if ma == 0 && mb == 0 { // the same tokens
 		if p == 0 {
-			return []opRun{}
+			return []opRun{} // empty, not nil (nil is "replace wholesale")
 		}
-		return []opRun{{diffmatchpatch.DiffEqual, p}}
+		d.runs = append(runs, opRun{diffmatchpatch.DiffEqual, p})
+		return d.runs
 	}
-	var mid []opRun
+	var mid [2]opRun
+	var nm int
 	switch {
 	case ma == 0 && !(p > 0 && q > 0 && slides(ub[p:p+mb], ub[:p], ub[p+mb:])):
-		mid = []opRun{{diffmatchpatch.DiffInsert, mb}}
+		mid[0], nm = opRun{diffmatchpatch.DiffInsert, mb}, 1
 	case mb == 0 && !(p > 0 && q > 0 && slides(ua[p:p+ma], ua[:p], ua[p+ma:])):
-		mid = []opRun{{diffmatchpatch.DiffDelete, ma}}
+		mid[0], nm = opRun{diffmatchpatch.DiffDelete, ma}, 1
 	case ma == 1 && mb == 1:
-		mid = []opRun{{diffmatchpatch.DiffDelete, 1}, {diffmatchpatch.DiffInsert, 1}}
+		mid, nm = [2]opRun{{diffmatchpatch.DiffDelete, 1}, {diffmatchpatch.DiffInsert, 1}}, 2
 	default:
-		return goDiffOps(ua, ub)
+		return d.goDiffOps(ua, ub)
 	}
-	runs := make([]opRun, 0, len(mid)+2)
 	if p > 0 {
 		runs = append(runs, opRun{diffmatchpatch.DiffEqual, p})
 	}
-	runs = append(runs, mid...)
+	runs = append(runs, mid[:nm]...)
 	if q > 0 {
 		runs = append(runs, opRun{diffmatchpatch.DiffEqual, q})
 	}
+	d.runs = runs
 	return runs
 }
 
@@ -254,12 +292,14 @@ func hasTokens(x, y []unit) bool {
 
 // goDiffOps is unitOps by go-diff itself: each distinct token becomes one
 // rune, and DiffMainRunes diffs the rune strings.
-func goDiffOps(ua, ub []unit) []opRun {
-	ids := make(map[string]rune, len(ua)+len(ub))
+func (d *wordDiffer) goDiffOps(ua, ub []unit) []opRun {
+	if d.ids == nil {
+		d.ids = make(map[string]rune, len(ua)+len(ub))
+	}
+	ids := d.ids
 	n := 0
-	encode := func(us []unit) ([]rune, bool) {
-		rs := make([]rune, len(us))
-		for i, u := range us {
+	encode := func(rs []rune, us []unit) ([]rune, bool) {
+		for _, u := range us {
 			r, ok := ids[u.tok]
 			if !ok {
 				if tokenBase+n > tokenMax {
@@ -269,32 +309,50 @@ func goDiffOps(ua, ub []unit) []opRun {
 				n++
 				ids[u.tok] = r
 			}
-			rs[i] = r
+			rs = append(rs, r)
 		}
 		return rs, true
 	}
-	ra, okA := encode(ua)
-	rb, okB := encode(ub)
+	ra, okA := encode(d.ra[:0], ua)
+	rb, okB := encode(d.rb[:0], ub)
+	d.ra, d.rb = ra, rb
 	if !okA || !okB { // more distinct tokens than runes: replace wholesale
 		return nil
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the result must not depend on the machine's speed
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	runs := make([]opRun, len(diffs))
-	for k, d := range diffs {
-		runs[k] = opRun{d.Type, utf8.RuneCountInString(d.Text)}
+	runs := d.runs[:0]
+	for _, df := range diffs {
+		runs = append(runs, opRun{df.Type, utf8.RuneCountInString(df.Text)})
 	}
+	d.runs = runs
 	return runs
+}
+
+// trim empties d's token ids for the next pair and drops the buffers a
+// long pair grew beyond maxScratch.
+func (d *wordDiffer) trim() {
+	switch {
+	case len(d.ids) > maxScratchIDs:
+		d.ids = nil // clearing costs the map's size: a big one is dropped
+	case len(d.ids) > 0:
+		clear(d.ids)
+	}
+	if cap(d.ta) > maxScratch || cap(d.tb) > maxScratch {
+		d.ta, d.tb = nil, nil
+	}
+	if cap(d.ua) > maxScratch || cap(d.ub) > maxScratch || cap(d.ra) > maxScratch || cap(d.rb) > maxScratch {
+		d.ua, d.ub, d.ra, d.rb = nil, nil, nil, nil
+	}
 }
 
 // unit is a word or punctuation token with the white space before it.
 type unit struct{ space, tok string }
 
-// spaced groups tokens into units; white space after the last token is
-// left out (see trailing).
-func spaced(ts []string) []unit {
-	us := make([]unit, 0, len(ts)/2+1)
+// appendSpaced groups tokens into units, appended to us; white space
+// after the last token is left out (see trailing).
+func appendSpaced(us []unit, ts []string) []unit {
 	space := ""
 	for _, t := range ts {
 		if segment.IsSpace(t) {

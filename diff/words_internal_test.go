@@ -85,6 +85,7 @@ func TestWordDiffRebuilds(t *testing.T) {
 		}
 		return sb.String()
 	}
+	var shared wordDiffer
 	for range 5000 {
 		a := text()
 		b := a
@@ -98,6 +99,11 @@ func TestWordDiffRebuilds(t *testing.T) {
 			continue // returned whole, as one equal word
 		}
 		ws := wordDiff(a, b)
+		// A wordDiffer reused pair after pair (as each fill worker's is)
+		// gives the same words as a fresh one.
+		if again := shared.diff(a, b); render(again) != render(ws) {
+			t.Fatalf("%q → %q: reused differ %q, fresh %q", a, b, render(again), render(ws))
+		}
 		var o, n strings.Builder
 		for i, w := range ws {
 			if w.Text == "" {
@@ -162,7 +168,8 @@ func TestUnitOpsIsGoDiff(t *testing.T) {
 	}
 	for _, c := range cases {
 		ua, ub := units(c[0]), units(c[1])
-		got, want := unitOps(ua, ub), goDiffOps(ua, ub)
+		var d1, d2 wordDiffer
+		got, want := d1.unitOps(ua, ub), d2.goDiffOps(ua, ub)
 		if len(want) == 0 && len(got) == 0 {
 			if got == nil {
 				t.Errorf("%q → %q: nil script (replace wholesale), want an empty one", c[0], c[1])

@@ -51,16 +51,33 @@ func Sentences(text string) []Span {
 // paragraphs reuses one buffer instead of allocating a slice for each.
 func AppendSentences(dst []Span, text string) []Span {
 	base := len(dst)
-	it := sentences.FromString(shield(text))
-	for it.Next() {
-		sp := Span{it.Start(), it.End()}
-		if n := len(dst); n > base && joinNext(text[dst[n-1].Start:dst[n-1].End], text[sp.Start:sp.End]) {
-			dst[n-1].End = sp.End
-			continue
+	shielded, fast := shieldFast(text)
+	if fast {
+		// ASCII and common punctuation: the same boundaries, found
+		// without uax29's trie (sbfast.go).
+		for pos := 0; pos < len(shielded); {
+			end := sbNext(shielded, pos)
+			dst = appendSentence(dst, base, text, Span{pos, end})
+			pos = end
 		}
-		dst = append(dst, sp)
+		return dst
+	}
+	it := sentences.FromString(shielded)
+	for it.Next() {
+		dst = appendSentence(dst, base, text, Span{it.Start(), it.End()})
 	}
 	return dst
+}
+
+// appendSentence appends the UAX #29 sentence sp of text to dst, or joins
+// it to the previous one (dst[len(dst)-1] if len(dst) > base) when joinNext
+// says so.
+func appendSentence(dst []Span, base int, text string, sp Span) []Span {
+	if n := len(dst); n > base && joinNext(text[dst[n-1].Start:dst[n-1].End], text[sp.Start:sp.End]) {
+		dst[n-1].End = sp.End
+		return dst
+	}
+	return append(dst, sp)
 }
 
 // joinNext reports whether sentence prev (with its trailing space) and the

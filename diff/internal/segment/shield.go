@@ -28,6 +28,15 @@ const shieldMin = 4
 // checks this against uax29 on text itself). The first and last rune of
 // each run are kept as they are.
 func shield(text string) string {
+	s, _ := shieldFast(text)
+	return s
+}
+
+// shieldFast is shield that also reports whether the text it returns is
+// in the fast splitter's alphabet (sbFastText): it decodes every
+// non-ASCII rune anyway, so checking them here saves a pass.
+func shieldFast(text string) (string, bool) {
+	fast := true
 	var buf []byte
 	kind := runNone
 	start, lastEnd := 0, 0 // current run: text[start:lastEnd] ends with a run rune
@@ -65,6 +74,9 @@ func shield(text string) string {
 			}
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
+		if r >= utf8.RuneSelf || w > 1 {
+			fast = fast && w == 3 && text[i] == 0xE2 && text[i+1] == 0x80 && sbPunct[text[i+2]-0x80] != 0
+		}
 		k := runKind(r)
 		switch {
 		case k != runNone && k == kind:
@@ -79,9 +91,9 @@ func shield(text string) string {
 	}
 	flush()
 	if buf == nil {
-		return text // common case
+		return text, fast // common case
 	}
-	return string(buf)
+	return string(buf), false // format characters were written
 }
 
 // notPlain marks the bytes shield's fast path stops at: the ASCII bytes

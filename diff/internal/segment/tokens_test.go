@@ -43,6 +43,11 @@ func TestTokens(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
 				t.Errorf("Tokens(%q)\n got %q\nwant %q", tt.text, got, tt.want)
 			}
+			// AppendTokens appends the same tokens after what dst holds.
+			app := AppendTokens([]string{"x"}, tt.text)
+			if strings.Join(app[1:], "|") != strings.Join(tt.want, "|") || len(app) != 1+len(tt.want) || app[0] != "x" {
+				t.Errorf("AppendTokens(x, %q)\n got %q\nwant x then %q", tt.text, app, tt.want)
+			}
 		})
 	}
 }

@@ -232,7 +232,7 @@ func features(d *Document) feats {
 		keys:  make([]uint64, 0, sents),
 		arena: make([]int32, 0, size/5+16), // news copy: about one word per 6 bytes
 	}
-	f.raw = newIdTable(1024)
+	f.raw = newIdTable(64)
 	var buf []byte
 	for _, p := range d.Paragraphs {
 		for _, st := range p.Sentences {
@@ -385,7 +385,7 @@ type idSlot struct {
 
 // newIdTable returns a table sized for about hint keys.
 func newIdTable(hint int) idTable {
-	size, shift := 1024, uint(64-10)
+	size, shift := 64, uint(64-6)
 	for size < 2*hint {
 		size, shift = size*2, shift-1
 	}

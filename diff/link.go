@@ -226,7 +226,7 @@ func features(d *Document) feats {
 		size += len(d.Paragraphs[i].Text)
 	}
 	f := feats{
-		ids:   newIdTable(size / 256),
+		ids:   newIdTable(size / 1024), // grown as words come: a sparser, bigger table cost more in cache misses
 		words: make(map[uint64]struct{}, 1024),
 		start: make([]int, 1, sents+1),
 		keys:  make([]uint64, 0, sents),

@@ -7,8 +7,9 @@ package segment
 // generic split function; on news copy that was about two thirds of
 // Sentences' time (65 ms of 90 ms on 10 MB). sbBoundaries runs the same
 // rules, ported line for line from that split function and its Iterator
-// (see sbNext and sbSplit), on text whose every rune is ASCII or one of
-// the six punctuation marks of sbPunct, with a table lookup per byte. Any
+// (see sbNext and sbSplit), on text whose every rune is ASCII, one of the
+// six punctuation marks of sbPunct or a Latin-1 letter or sign of
+// sbLatin1, with a table lookup per rune. Any
 // other text goes to uax29 itself, so the fast path only has to agree with
 // uax29 on that alphabet: TestFastBoundaries enumerates short strings of it
 // and FuzzFastBoundaries compares both on arbitrary ones. (shieldFast
@@ -62,29 +63,71 @@ var sbASCII = func() (t [128]sbProp) {
 	return t
 }()
 
-// sbPunct gives the property of the non-ASCII runes of the fast path, by
-// the last byte of their UTF-8 encoding (all are E2 80 xx): the en and em
-// dashes (SContinue) and the curly quotes (Close).
+// sbKnown marks the runes of the fast path in sbPunct and sbLatin1 (the
+// property of some of them is Other, 0); sbLookup clears it.
+const sbKnown sbProp = 1 << 15
+
+// sbPunct gives the property of the fast path's runes encoded E2 80 xx,
+// by their last byte: the en and em dashes (SContinue) and the curly
+// quotes (Close).
 var sbPunct = [64]sbProp{
-	0x13: sbSContinue, // – U+2013
-	0x14: sbSContinue, // — U+2014
-	0x18: sbClose,     // ‘ U+2018
-	0x19: sbClose,     // ’ U+2019
-	0x1C: sbClose,     // “ U+201C
-	0x1D: sbClose,     // ” U+201D
+	0x13: sbKnown | sbSContinue, // – U+2013
+	0x14: sbKnown | sbSContinue, // — U+2014
+	0x18: sbKnown | sbClose,     // ‘ U+2018
+	0x19: sbKnown | sbClose,     // ’ U+2019
+	0x1C: sbKnown | sbClose,     // “ U+201C
+	0x1D: sbKnown | sbClose,     // ” U+201D
 }
 
-// sbFastText reports whether every rune of s is ASCII or in sbPunct.
+// sbLatin1 gives the property of the fast path's runes from U+0080 to
+// U+00FF (encoded C2 xx or C3 xx), by rune - 0x80: the accented letters,
+// guillemets and a few signs common in news copy. Spaces, the soft hyphen
+// and the rest are left to uax29.
+var sbLatin1 = func() (t [128]sbProp) {
+	for r := 0xC0; r <= 0xFF; r++ {
+		t[r-0x80] = sbKnown | sbUpper
+		if r >= 0xDF {
+			t[r-0x80] = sbKnown | sbLower
+		}
+	}
+	for _, r := range []int{0xAA, 0xB5, 0xBA} { // ª µ º
+		t[r-0x80] = sbKnown | sbLower
+	}
+	for _, r := range []int{0xAB, 0xBB} { // « »
+		t[r-0x80] = sbKnown | sbClose
+	}
+	for _, r := range []int{0xA3, 0xA9, 0xAE, 0xB0, 0xD7, 0xF7} { // £ © ® ° × ÷
+		t[r-0x80] = sbKnown
+	}
+	return t
+}()
+
+// sbRune returns the property of the multi-byte rune at s[i] (plus
+// sbKnown) and its width, or 0 if the rune is not in the fast path's
+// alphabet.
+func sbRune(s string, i int) (sbProp, int) {
+	switch c := s[i]; {
+	case (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xC0:
+		return sbLatin1[(c-0xC2)<<6|(s[i+1]-0x80)], 2
+	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] < 0xC0:
+		return sbPunct[s[i+2]-0x80], 3
+	}
+	return 0, 1
+}
+
+// sbFastText reports whether every rune of s is ASCII or in sbPunct or
+// sbLatin1.
 func sbFastText(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		if s[i] < 0x80 {
+			i++
 			continue
 		}
-		if i+2 >= len(s) || s[i] != 0xE2 || s[i+1] != 0x80 || s[i+2] < 0x80 || s[i+2] >= 0xC0 ||
-			sbPunct[s[i+2]-0x80] == 0 {
+		p, w := sbRune(s, i)
+		if p == 0 {
 			return false
 		}
-		i += 2
+		i += w
 	}
 	return true
 }
@@ -92,10 +135,16 @@ func sbFastText(s string) bool {
 // sbLookup returns the property and width of the rune at s[i], for text
 // accepted by sbFastText.
 func sbLookup(s string, i int) (sbProp, int) {
-	if c := s[i]; c < 0x80 {
+	// Written to be inlined: the text is known to be in the alphabet, so
+	// a lead byte E2 is one of sbPunct's runes, C2 or C3 one of sbLatin1's.
+	c := s[i]
+	if c < 0x80 {
 		return sbASCII[c], 1
 	}
-	return sbPunct[s[i+2]-0x80], 3
+	if c == 0xE2 {
+		return sbPunct[s[i+2]&0x3F] &^ sbKnown, 3
+	}
+	return sbLatin1[(c&1)<<6|s[i+1]&0x3F] &^ sbKnown, 2
 }
 
 // sbIsASCIIAlnumSpace is uax29's Iterator hot path test: [a-zA-Z0-9 ].

@@ -47,13 +47,19 @@ var sbAlphabet = func() []string {
 	for c := range 128 {
 		a = append(a, string(rune(c)))
 	}
-	return append(a, "–", "—", "‘", "’", "“", "”")
+	a = append(a, "–", "—", "‘", "’", "“", "”")
+	for r := rune(0x80); r <= 0xFF; r++ {
+		if sbFastText(string(r)) {
+			a = append(a, string(r))
+		}
+	}
+	return a
 }()
 
 // sbClasses holds one or two runes of each property class (and of
 // classes the rules tell apart), to enumerate longer strings.
 var sbClasses = []string{"a", "z", "A", "Q", "5", ".", "!", "?", " ", "\t", "\n", "\r", "\"", ")",
-	"’", "“", ",", ";", "—", "-", "#", "\x00"}
+	"’", "“", ",", ";", "—", "-", "#", "\x00", "é", "É", "«", "©"}
 
 func TestFastBoundaries(t *testing.T) {
 	// Every rune of the alphabet in every context of class runes.
@@ -97,7 +103,7 @@ func TestFastBoundaries(t *testing.T) {
 	if !sbFastText("“Yes,” Mr. Smith said — again. ‘No’ (2.5%); done!") {
 		t.Error("the fast path refuses generated news copy: it would never run")
 	}
-	for _, s := range []string{"é", "x\u00ad", "\xe2\x80", "\xe2\x80\x93\xe2", "\u2026", "\u2060"} {
+	for _, s := range []string{"\u00a0", "x\u00ad", "é\xc3", "\xe2\x80", "\xe2\x80\x93\xe2", "\u2026", "\u2060"} {
 		if sbFastText(s) {
 			t.Errorf("sbFastText(%q) = true, want false", s)
 		}

@@ -74,8 +74,11 @@ func shieldFast(text string) (string, bool) {
 			}
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
-		if r >= utf8.RuneSelf || w > 1 {
-			fast = fast && w == 3 && text[i] == 0xE2 && text[i+1] == 0x80 && sbPunct[text[i+2]-0x80] != 0
+		if fast && (r >= utf8.RuneSelf || w > 1) {
+			// sbRune's test, inline: r is valid (w > 1), so a lead byte
+			// E2 or C2–C3 is followed by continuation bytes.
+			fast = w == 3 && text[i] == 0xE2 && text[i+1] == 0x80 && sbPunct[text[i+2]&0x3F] != 0 ||
+				w == 2 && text[i] <= 0xC3 && sbLatin1[(text[i]&1)<<6|text[i+1]&0x3F] != 0
 		}
 		k := runKind(r)
 		switch {

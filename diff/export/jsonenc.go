@@ -481,7 +481,11 @@ var jsonPlain = func() (t [256]bool) {
 // appendJSONString appends s as a JSON string the way encoding/json does
 // with HTML escaping on: <, > and & as \u003c, \u003e, \u0026; control
 // characters as \b \f \n \r \t or \u00XX; invalid UTF-8 as \ufffd; U+2028
-// and U+2029 escaped.
+// and U+2029 escaped. Unlike encoding/json it also escapes DEL, the C1
+// controls and the bidi controls (U+202A–U+202E, U+2066–U+2069) as \uXXXX,
+// so that JSON shown on a terminal cannot act on it. Text sanitised by
+// package input (NewDocument's contract) holds none of them, so on such
+// text the stream equals encoding/json's (TestJSONStreamMatchesMarshal).
 func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0

@@ -147,25 +147,41 @@ func orderBlocks(groups []*group, nOld, nNew int) ([]Block, []Ghost) {
 	// instead of one per block.
 	oldIdx, newIdx := identity(nOld), identity(nNew)
 
-	// Skeleton in new order.
-	seq := make([]Block, 0, nNew)
+	// Skeleton in new order, as one int32 per block (a group index, or
+	// -1-n for added new paragraph n) rather than a Block each: the blocks
+	// are laid out once, below, into a slice of the exact length (a
+	// skeleton of Blocks and a slice sized for the worst case were 26 MB
+	// of the 28 MB this allocated at 10 MB).
+	seq := make([]int32, 0, nNew)
 	emitted := make([]bool, len(groups))
+	removed := nOld
 	for n := 0; n < nNew; n++ {
 		gi := int(newIn[n]) - 1
 		switch {
 		case gi < 0:
-			seq = append(seq, Block{Kind: Added, New: newIdx[n : n+1 : n+1], Origin: -1})
+			seq = append(seq, int32(-1-n))
 		case !emitted[gi]:
 			emitted[gi] = true
-			g := groups[gi]
-			seq = append(seq, Block{Kind: Changed, Old: g.old, New: g.new, Moved: !inOrder[gi], Origin: -1})
+			removed -= len(groups[gi].old)
+			seq = append(seq, int32(gi))
 		}
+	}
+	// stays reports whether the block at seq position i is a group in old
+	// order: it has old paragraphs and is not moved.
+	stays := func(i int) bool { return seq[i] >= 0 && inOrder[seq[i]] }
+	block := func(i int) Block {
+		if gi := seq[i]; gi >= 0 {
+			g := groups[gi]
+			return Block{Kind: Changed, Old: g.old, New: g.new, Moved: !inOrder[gi], Origin: -1}
+		}
+		n := int(-1 - seq[i])
+		return Block{Kind: Added, New: newIdx[n : n+1 : n+1], Origin: -1}
 	}
 
 	// Removed paragraphs go after the last block in old order (matched,
 	// not moved) whose first old paragraph precedes them, or at the start.
 	// Both run in ascending order, so one merge pass places them all.
-	blocks := make([]Block, 0, len(seq)+nOld)
+	blocks := make([]Block, 0, len(seq)+removed)
 	o := 0
 	removedBefore := func(limit int) { // removed old paragraphs below limit
 		for ; o < nOld && o < limit; o++ {
@@ -176,26 +192,27 @@ func orderBlocks(groups []*group, nOld, nNew int) ([]Block, []Ghost) {
 	}
 	// The next in-order block's first old paragraph bounds what may follow
 	// the current position.
-	nextAnchor := make([]int, len(seq)+1) // position → first old paragraph of the next in-order block at or after it
-	nextAnchor[len(seq)] = nOld
+	nextAnchor := make([]int32, len(seq)+1) // position → first old paragraph of the next in-order block at or after it
+	nextAnchor[len(seq)] = int32(nOld)
 	for i := len(seq) - 1; i >= 0; i-- {
 		nextAnchor[i] = nextAnchor[i+1]
-		if len(seq[i].Old) > 0 && !seq[i].Moved {
-			nextAnchor[i] = seq[i].Old[0]
+		if stays(i) {
+			nextAnchor[i] = int32(groups[seq[i]].old[0])
 		}
 	}
-	removedBefore(nextAnchor[0])
+	removedBefore(int(nextAnchor[0]))
 	for i := range seq {
-		blocks = append(blocks, seq[i])
-		if len(seq[i].Old) > 0 && !seq[i].Moved {
-			removedBefore(nextAnchor[i+1])
+		blocks = append(blocks, block(i))
+		if stays(i) {
+			removedBefore(int(nextAnchor[i+1]))
 		}
 	}
 	removedBefore(nOld)
 
 	// Origins of moved blocks: after the last block in old order that stood
 	// before them.
-	var stayPos, stayOld []int
+	stayPos := make([]int, 0, removed+len(groups))
+	stayOld := make([]int, 0, removed+len(groups))
 	for i := range blocks {
 		if len(blocks[i].Old) > 0 && !blocks[i].Moved {
 			stayPos = append(stayPos, i)

@@ -1,8 +1,8 @@
 package diff
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 )
 
 // minEdgeShare is the share of the smaller paragraph that links between two
@@ -18,64 +18,51 @@ const minEdgeShare = 0.3
 type group struct {
 	old, new []int // ascending once groupParagraphs returns
 	lo, hi   int   // while grouping: the first and last new paragraph
+	// While grouping: anchored marks exact twins (see linkAnchors), moved
+	// the groups splitAcrossMoves finds out of the old order, listed the
+	// groups already in the returned list. Flags rather than maps keyed by
+	// the group: grouping touches every paragraph of both versions.
+	anchored, moved, listed bool
 }
 
 // edge is the weight of the sentence links between old paragraph o and new
-// paragraph n.
-type edge struct{ o, n, w int }
+// paragraph n, and the share of the smaller paragraph they cover.
+type edge struct {
+	o, n, w int
+	share   float64
+}
 
 func (e edge) ends() (o, n int) { return e.o, e.n }
 
+// stronger orders edges strongest first: by the share of the smaller
+// paragraph they cover, so that a paragraph wholly accounted for by
+// another wins over a bigger but partial overlap (a sentence that
+// wandered), then by weight. The order is total.
+func stronger(ea, eb edge) int {
+	switch {
+	case ea.share != eb.share:
+		return cmpDesc(ea.share, eb.share)
+	case ea.w != eb.w:
+		return cmpDesc(ea.w, eb.w)
+	case ea.n != eb.n:
+		return cmp.Compare(ea.n, eb.n)
+	}
+	return cmp.Compare(ea.o, eb.o)
+}
+
 // groupParagraphs groups paragraphs by the sentence links between them.
+//
+// It runs over every paragraph and sentence of both versions, so it keeps
+// to slices indexed by paragraph: no map keyed by paragraph pairs or by
+// group (at 10 MB they cost 40 MB of allocation and most of its time).
 func groupParagraphs(l *linker, od, nd *Document) []*group {
-	oldWords := paraWords(l.old, len(od.Paragraphs))
-	newWords := paraWords(l.new, len(nd.Paragraphs))
-
-	type key struct{ o, n int }
-	weights := map[key]int{}
-	for i := range l.old {
-		s := &l.old[i]
-		switch {
-		case s.link >= 0:
-			weights[key{s.ref.Para, l.new[s.link].ref.Para}] += s.share
-		case s.part >= 0:
-			weights[key{s.ref.Para, l.new[s.part].ref.Para}] += s.share
-		}
-	}
-	for j := range l.new {
-		s := &l.new[j]
-		if s.link < 0 && s.part >= 0 {
-			weights[key{l.old[s.part].ref.Para, s.ref.Para}] += s.share
-		}
-	}
-
-	edges := make([]edge, 0, len(weights))
-	bestOld := fillInts(len(od.Paragraphs)) // old paragraph → best new
-	bestNew := fillInts(len(nd.Paragraphs))
-	bestOldW := make([]int, len(od.Paragraphs))
-	bestNewW := make([]int, len(nd.Paragraphs))
-	for k, w := range weights {
-		edges = append(edges, edge{k.o, k.n, w})
-	}
-	// Strongest edges first: by the share of the smaller paragraph they
-	// cover, so that a paragraph wholly accounted for by another wins over a
-	// bigger but partial overlap (a sentence that wandered), then by weight.
-	share := func(e edge) float64 {
-		return float64(e.w) / float64(max(1, min(oldWords[e.o], newWords[e.n])))
-	}
-	stronger := func(ea, eb edge) bool {
-		if sa, sb := share(ea), share(eb); sa != sb {
-			return sa > sb
-		}
-		if ea.w != eb.w {
-			return ea.w > eb.w
-		}
-		if ea.n != eb.n {
-			return ea.n < eb.n
-		}
-		return ea.o < eb.o
-	}
-	sort.Slice(edges, func(a, b int) bool { return stronger(edges[a], edges[b]) })
+	nOld, nNew := len(od.Paragraphs), len(nd.Paragraphs)
+	edges := paraEdges(l, nOld, nNew)
+	slices.SortFunc(edges, stronger)
+	bestOld := fillInts(nOld) // old paragraph → best new
+	bestNew := fillInts(nNew)
+	bestOldW := make([]int, nOld)
+	bestNewW := make([]int, nNew)
 	for _, e := range edges {
 		if e.w > bestOldW[e.o] {
 			bestOld[e.o], bestOldW[e.o] = e.n, e.w
@@ -85,15 +72,27 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		}
 	}
 
-	oldGroup := make([]*group, len(od.Paragraphs))
-	newGroup := make([]*group, len(nd.Paragraphs))
+	oldGroup := make([]*group, nOld)
+	newGroup := make([]*group, nNew)
+	// Groups partition the paragraphs and each holds at least one of each
+	// side, so there are at most min(nOld, nNew): they come from one slab
+	// that never grows (pointers into it stay valid), and a group's first
+	// paragraphs are one-element windows (capacity 1) of two identity
+	// slices, copied only when a split or merge appends to them.
+	slab := make([]group, 0, min(nOld, nNew))
+	oldIdx, newIdx := identity(nOld), identity(nNew)
+	newGroupOf := func(o, n int) *group {
+		slab = append(slab, group{old: oldIdx[o : o+1 : o+1], new: newIdx[n : n+1 : n+1], lo: n, hi: n})
+		g := &slab[len(slab)-1]
+		oldGroup[o], newGroup[n] = g, g
+		return g
+	}
 	// Exact twins are grouped first and take no other paragraph: the
 	// paragraph is the same in both versions, not part of a split or merge.
-	anchored := map[*group]bool{}
 	for o, n := range l.anchors {
-		g := &group{old: []int{o}, new: []int{n}, lo: n, hi: n}
-		oldGroup[o], newGroup[n] = g, g
-		anchored[g] = true
+		if n >= 0 {
+			newGroupOf(o, int(n)).anchored = true
+		}
 	}
 	// join tries to add edge e; it reports false when the edge would make a
 	// many-to-many group or a split whose new paragraphs are not
@@ -108,13 +107,12 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 		switch {
 		case g != nil && g == h:
 			return true, false
-		case anchored[g] || anchored[h]:
+		case g != nil && g.anchored || h != nil && h.anchored:
 			return false, false // an exact twin stays one to one
 		case g != nil && h != nil:
 			return false, false // many to many: not a split or a merge
 		case g == nil && h == nil:
-			g = &group{old: []int{e.o}, new: []int{e.n}, lo: e.n, hi: e.n}
-			oldGroup[e.o], newGroup[e.n] = g, g
+			newGroupOf(e.o, e.n)
 		case h == nil: // new paragraph e.n joins g
 			if len(g.old) > 1 {
 				return false, false // a merge that would also split
@@ -137,7 +135,7 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	var retry []edge
 	for _, e := range edges {
 		mutual := bestOld[e.o] == e.n && bestNew[e.n] == e.o
-		if !mutual && share(e) < minEdgeShare {
+		if !mutual && e.share < minEdgeShare {
 			continue
 		}
 		if ok, again := join(e); !ok && again {
@@ -165,13 +163,12 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 			waiting[e.n] = append(waiting[e.n], e)
 		}
 	}
-	splitAcrossMoves(waiting, stronger, oldGroup, newGroup, anchored)
+	splitAcrossMoves(waiting, stronger, oldGroup, newGroup, len(slab))
 
-	var groups []*group
-	seen := map[*group]bool{}
+	groups := make([]*group, 0, len(slab))
 	for _, g := range newGroup {
-		if g != nil && !seen[g] {
-			seen[g] = true
+		if g != nil && !g.listed {
+			g.listed = true
 			slices.Sort(g.old)
 			slices.Sort(g.new)
 			groups = append(groups, g)
@@ -180,12 +177,74 @@ func groupParagraphs(l *linker, od, nd *Document) []*group {
 	return groups // in new order (by first new paragraph)
 }
 
+// paraEdges returns the edges between paragraphs: the weight (shared
+// words) of the sentence links and partial links from each old paragraph
+// to each new one, in no particular order. The old sentences come in
+// paragraph order and the new sentences' partial links are bucketed by
+// old paragraph, so each old paragraph's edges are summed at once in
+// arrays indexed by new paragraph (where a map keyed by the pair did it).
+func paraEdges(l *linker, nOld, nNew int) []edge {
+	oldWords := paraWords(l.old, nOld)
+	newWords := paraWords(l.new, nNew)
+	// The new sentences' partial links, by old paragraph (a counting sort).
+	partStart := make([]int32, nOld+1)
+	for j := range l.new {
+		if s := &l.new[j]; s.link < 0 && s.part >= 0 {
+			partStart[l.old[s.part].ref.Para+1]++
+		}
+	}
+	for o := 1; o <= nOld; o++ {
+		partStart[o] += partStart[o-1]
+	}
+	parts := make([]int32, partStart[nOld])
+	next := slices.Clone(partStart[:nOld])
+	for j := range l.new {
+		if s := &l.new[j]; s.link < 0 && s.part >= 0 {
+			o := l.old[s.part].ref.Para
+			parts[next[o]] = int32(j)
+			next[o]++
+		}
+	}
+
+	edges := make([]edge, 0, nOld+nNew)
+	at := make([]int32, nNew)   // new paragraph → its edge in edges, valid when mark is set
+	mark := make([]int32, nNew) // new paragraph → 1 + the old paragraph of its edge at[n]
+	add := func(o, n, w int) {
+		if mark[n] != int32(o+1) {
+			mark[n], at[n] = int32(o+1), int32(len(edges))
+			edges = append(edges, edge{o: o, n: n})
+		}
+		edges[at[n]].w += w
+	}
+	i := 0
+	for o := range nOld {
+		for ; i < len(l.old) && l.old[i].ref.Para == o; i++ {
+			s := &l.old[i]
+			switch {
+			case s.link >= 0:
+				add(o, l.new[s.link].ref.Para, s.share)
+			case s.part >= 0:
+				add(o, l.new[s.part].ref.Para, s.share)
+			}
+		}
+		for _, j := range parts[partStart[o]:partStart[o+1]] {
+			s := &l.new[j]
+			add(o, s.ref.Para, s.share)
+		}
+	}
+	for k := range edges {
+		e := &edges[k]
+		e.share = float64(e.w) / float64(max(1, min(oldWords[e.o], newWords[e.n])))
+	}
+	return edges
+}
+
 // splitAcrossMoves joins the split edges still waiting whose new paragraph
 // is parted from its group only by paragraphs that moved in from elsewhere:
 // old ¶3 → new ¶4 and ¶6, with new ¶5 moved in between, is one split.
 // Moves are judged as orderBlocks judges them, by the longest increasing
 // run of the groups' first old paragraphs in new order.
-func splitAcrossMoves[E interface{ ends() (o, n int) }](waiting map[int][]E, stronger func(a, b E) bool, oldGroup, newGroup []*group, anchored map[*group]bool) {
+func splitAcrossMoves[E interface{ ends() (o, n int) }](waiting map[int][]E, stronger func(a, b E) int, oldGroup, newGroup []*group, groups int) {
 	if len(waiting) == 0 {
 		return
 	}
@@ -193,28 +252,24 @@ func splitAcrossMoves[E interface{ ends() (o, n int) }](waiting map[int][]E, str
 	for _, es := range waiting {
 		left = append(left, es...)
 	}
-	sort.Slice(left, func(a, b int) bool { return stronger(left[a], left[b]) })
+	slices.SortFunc(left, stronger)
 
-	var order []*group
-	var firstOld []int
-	seen := map[*group]bool{}
+	order := make([]*group, 0, groups)
+	firstOld := make([]int, 0, groups)
 	for _, g := range newGroup {
-		if g != nil && !seen[g] {
-			seen[g] = true
+		if g != nil && !g.moved { // moved is false for every group here: it marks the groups seen
+			g.moved = true
 			order = append(order, g)
 			firstOld = append(firstOld, slices.Min(g.old))
 		}
 	}
 	inOrder := longestIncreasing(firstOld)
-	moved := map[*group]bool{}
 	for i, g := range order {
-		if !inOrder[i] {
-			moved[g] = true
-		}
+		g.moved = !inOrder[i]
 	}
 	onlyMoved := func(from, to int) bool { // new paragraphs from..to-1
 		for p := from; p < to; p++ {
-			if h := newGroup[p]; h == nil || !moved[h] {
+			if h := newGroup[p]; h == nil || !h.moved {
 				return false
 			}
 		}
@@ -223,7 +278,7 @@ func splitAcrossMoves[E interface{ ends() (o, n int) }](waiting map[int][]E, str
 	for _, e := range left {
 		o, n := e.ends()
 		g := oldGroup[o]
-		if g == nil || newGroup[n] != nil || len(g.old) > 1 || anchored[g] || moved[g] {
+		if g == nil || newGroup[n] != nil || len(g.old) > 1 || g.anchored || g.moved {
 			continue
 		}
 		// Only forward: a paragraph joined before the group's first would
@@ -250,19 +305,30 @@ func paraWords(ss []sent, n int) []int {
 // O(n log n).
 func longestIncreasing(vals []int) []bool {
 	n := len(vals)
-	tails := []int{}       // tails[k] = index of the smallest tail of an increasing run of length k+1
-	prev := make([]int, n) // predecessor index in the run
+	// Indices as int32 and the tails sized once: this runs over every
+	// group, twice at most.
+	tails := make([]int32, 0, n) // tails[k] = index of the smallest tail of an increasing run of length k+1
+	prev := make([]int32, n)     // predecessor index in the run
 	for i, v := range vals {
-		k := sort.Search(len(tails), func(k int) bool { return vals[tails[k]] >= v })
+		// k = the first run length whose tail is not below v.
+		k, hi := 0, len(tails)
+		for k < hi {
+			m := int(uint(k+hi) >> 1)
+			if vals[tails[m]] < v {
+				k = m + 1
+			} else {
+				hi = m
+			}
+		}
 		if k > 0 {
 			prev[i] = tails[k-1]
 		} else {
 			prev[i] = -1
 		}
 		if k == len(tails) {
-			tails = append(tails, i)
+			tails = append(tails, int32(i))
 		} else {
-			tails[k] = i
+			tails[k] = int32(i)
 		}
 	}
 	in := make([]bool, n)

@@ -2,10 +2,12 @@ package diff
 
 import (
 	"bytes"
+	"cmp"
 	"math"
 	"runtime"
 	"slices"
-	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff/internal/segment"
 	"github.com/storydiff/storydiff/internal/par"
@@ -69,8 +71,8 @@ type linker struct {
 	idf      []float64 // by interned word
 	od, nd   *Document
 	// anchors maps an old paragraph to its exact twin in the new version
-	// (see linkAnchors); twin is the reverse map.
-	anchors, twin map[int]int
+	// (see linkAnchors), or -1.
+	anchors []int32
 	// oldWords and newWords are the versions' word key sets (feats.words).
 	oldWords, newWords map[uint64]struct{}
 }
@@ -83,23 +85,23 @@ func newLinker(od, nd *Document) *linker {
 
 	// One dictionary for both: the old words keep their ids, the new ones
 	// are mapped onto them.
-	global := of.ids
+	global := &of.ids
 	dictLen := int32(len(of.dict))
 	remap := make([]int32, len(nf.dict))
 	for i, w := range nf.dict {
-		id, ok := global[w]
+		id, ok := global.get(w)
 		if !ok {
 			id = dictLen
 			dictLen++
-			global[w] = id
+			global.put(w, id)
 		}
 		remap[i] = id
 	}
-	for i, w := range nf.arena {
-		nf.arena[i] = remap[w]
-	}
-	df := make([]int, dictLen)
-	build := func(d *Document, f *feats) []sent {
+	// Each sentence's words are sorted by id and counted once in df. The
+	// two documents are independent here as well (the new one first takes
+	// its dictionary ids), each counting into its own df: do the two at
+	// once and add the counts.
+	build := func(d *Document, f *feats, df []int32) []sent {
 		total := len(f.keys)
 		out := make([]sent, 0, total)
 		for pi, p := range d.Paragraphs {
@@ -124,8 +126,17 @@ func newLinker(od, nd *Document) *linker {
 		return out
 	}
 	l := &linker{od: od, nd: nd, oldWords: of.words, newWords: nf.words}
-	l.old = build(od, &of)
-	l.new = build(nd, &nf)
+	oldDF, newDF := make([]int32, dictLen), make([]int32, dictLen)
+	par.Do(func() { l.old = build(od, &of, oldDF) }, func() {
+		for i, w := range nf.arena {
+			nf.arena[i] = remap[w]
+		}
+		l.new = build(nd, &nf, newDF)
+	})
+	df := oldDF
+	for i, c := range newDF {
+		df[i] += c
+	}
 	n := float64(len(l.old) + len(l.new))
 	l.idf = make([]float64, len(df))
 	for i, f := range df {
@@ -145,25 +156,65 @@ func (l *linker) release() {
 	for i := range l.new {
 		l.new[i].words = nil
 	}
-	l.idf, l.anchors, l.twin, l.oldWords, l.newWords = nil, nil, nil, nil, nil
+	l.idf, l.anchors, l.oldWords, l.newWords = nil, nil, nil, nil
 }
 
 // feats are the matching features of one document's sentences, in
 // document order.
 type feats struct {
-	arena []int32          // the folded words of every sentence, as ids, one after another
-	start []int            // sentence n's words are arena[start[n]:start[n+1]]
-	keys  []uint64         // sentence n's key hash
-	ids   map[uint64]int32 // hash of a folded word → id
-	dict  []uint64         // id → hash of the folded word
+	arena []int32  // the folded words of every sentence, as ids, one after another
+	start []int    // sentence n's words are arena[start[n]:start[n+1]]
+	keys  []uint64 // sentence n's key hash
+	ids   idTable  // hash of a folded word → id
+	dict  []uint64 // id → hash of the folded word
 	// words holds the hash (fnv) of the wordKey of every distinct word,
 	// for the classifier's question "does this name occur in the version".
 	words map[uint64]struct{}
+	// raw maps the hash of a non-ASCII word as written to an index in
+	// rawFold, the hash of its fold (see foldOther).
+	raw     idTable
+	rawFold []uint64
 }
+
+// foldOther returns the hash of the fold of a word that is not plain
+// ASCII, and whether *buf now holds the fold. segment.AppendFold
+// allocates for such words (NFKC, curly apostrophes) and most recur
+// ("it’s", "Zelenskyy’s"): the fold of each spelling is computed once
+// and then found by the hash of the spelling (64 bits, the same odds of
+// a collision as the dictionary's, see features).
+func (f *feats) foldOther(word string, buf *[]byte) (uint64, bool) {
+	rh := fnvString(fnvOffset, word)
+	if k, ok := f.raw.get(rh); ok {
+		return f.rawFold[k], false
+	}
+	*buf = segment.AppendFold((*buf)[:0], word)
+	wh := fnv(fnvOffset, *buf)
+	f.raw.put(rh, int32(len(f.rawFold)))
+	f.rawFold = append(f.rawFold, wh)
+	return wh, true
+}
+
+// asciiFold maps the bytes an ASCII word may hold (letters, digits and
+// the . , : ' inside it) to their folded form (lower case), and every
+// other byte to 0. Such a word's fold is its bytes through this table
+// (segment.AppendFold folds it so), which lets features hash a word
+// straight from the text in one pass instead of scanning it, copying it
+// folded and hashing the copy.
+var asciiFold = func() (t [256]byte) {
+	for c := range 128 {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.', c == ',', c == ':', c == '\'':
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 // features folds the words of every sentence of d without allocating per
 // word: each folded word is hashed (64-bit FNV-1a) and known by its hash,
-// so that the dictionary of words is a map of integers. The matching key
+// so that the dictionary of words is a table of integers. The matching key
 // of a sentence is a 64-bit hash of its words' hashes in order, or of its
 // text when it has no words ("***", an emoji). With 64 bits a collision
 // among even a million distinct words or sentences has a chance of about
@@ -175,26 +226,38 @@ func features(d *Document) feats {
 		size += len(d.Paragraphs[i].Text)
 	}
 	f := feats{
-		ids:   make(map[uint64]int32, 1024),
+		ids:   newIdTable(size / 256),
 		words: make(map[uint64]struct{}, 1024),
 		start: make([]int, 1, sents+1),
 		keys:  make([]uint64, 0, sents),
 		arena: make([]int32, 0, size/5+16), // news copy: about one word per 6 bytes
 	}
+	f.raw = newIdTable(1024)
 	var buf []byte
 	for _, p := range d.Paragraphs {
 		for _, st := range p.Sentences {
 			text := st.Text
 			h := fnvOffset
 			words := 0
-			for s, e := segment.NextWord(text, 0); s >= 0; s, e = segment.NextWord(text, e) {
-				buf = segment.AppendFold(buf[:0], text[s:e])
-				wh := fnv(fnvOffset, buf)
-				id, ok := f.ids[wh]
+			for s, e := nextWord(text, 0); s >= 0; s, e = nextWord(text, e) {
+				wh, folded := fnvOffset, false
+				for i := s; i < e; i++ {
+					c := asciiFold[text[i]]
+					if c == 0 { // not an ASCII word: fold it the long way, once per spelling
+						wh, folded = f.foldOther(text[s:e], &buf)
+						break
+					}
+					wh ^= uint64(c)
+					wh *= fnvPrime
+				}
+				id, ok := f.ids.get(wh)
 				if !ok {
 					id = int32(len(f.dict))
-					f.ids[wh] = id
+					f.ids.put(wh, id)
 					f.dict = append(f.dict, wh)
+					if !folded {
+						buf = segment.AppendFold(buf[:0], text[s:e])
+					}
 					kh := wh
 					if bytes.ContainsAny(buf, ".,") {
 						kh = fnv(fnvOffset, dropKeyPunct(buf))
@@ -215,10 +278,173 @@ func features(d *Document) feats {
 	return f
 }
 
+// nextWord returns segment.NextWord(text, from), taking the common case
+// itself: it walks segment's tokens while they are plain (a word of ASCII
+// letters and digits, a run of spaces, a run of one ASCII punctuation
+// mark, a lone ASCII symbol, a curly double quote or an em dash) and
+// hands everything else to segment.NextWord at the token boundary where
+// it starts: other non-ASCII text, a control character, a word that goes
+// on over . , : ' or touches a non-ASCII letter, mark or joiner, a space
+// run before other white space. Splitting the words of every sentence
+// was 40% of features' time, most of it in nextToken's general path for
+// spaces and punctuation. The rules below are nextToken's and wordEnd's
+// for these tokens; TestNextWordAgrees holds the two together.
+func nextWord(text string, from int) (start, end int) {
+	for b := from; b < len(text); { // b is a token boundary
+		c := text[b]
+		switch {
+		case c >= utf8.RuneSelf:
+			// A quote or dash followed by ASCII (nothing attaches to it)
+			// is a token of its own.
+			if !plainMark(text, b) || b+3 < len(text) && text[b+3] >= utf8.RuneSelf {
+				return segment.NextWord(text, b)
+			}
+			b += 3
+		case c < ' ' || c == 0x7f:
+			return segment.NextWord(text, b)
+		case isASCIIAlnum(c):
+			j := b + 1
+			for j < len(text) && isASCIIAlnum(text[j]) {
+				j++
+			}
+			if j == len(text) {
+				return b, j
+			}
+			d := text[j]
+			switch {
+			case d == '.' || d == '\'' || d == ',' || d == ':':
+				// The word may go on over the mark only before a letter
+				// or digit (over a comma or colon only between digits).
+				if j+1 == len(text) || plainMark(text, j+1) {
+					return b, j
+				}
+				n := text[j+1]
+				if n >= utf8.RuneSelf || (d == '.' || d == '\'') && isASCIIAlnum(n) ||
+					(d == ',' || d == ':') && isDigit(text[j-1]) && isDigit(n) {
+					return segment.NextWord(text, b)
+				}
+			case d >= utf8.RuneSelf && !plainMark(text, j):
+				return segment.NextWord(text, b)
+			}
+			return b, j
+		case c == ' ':
+			j := b + 1
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if j < len(text) && (text[j] < ' ' || text[j] >= utf8.RuneSelf && !plainMark(text, j)) {
+				return segment.NextWord(text, b) // white space of other kinds joins the run
+			}
+			b = j
+		case b+1 < len(text) && text[b+1] >= utf8.RuneSelf && !plainMark(text, b+1):
+			return segment.NextWord(text, b) // a mark may attach to c
+		case unicode.IsPunct(rune(c)): // a run of the same mark is one token
+			j := b + 1
+			for j < len(text) && text[j] == c {
+				j++
+			}
+			b = j
+		default: // a symbol: a token of its own
+			b++
+		}
+	}
+	return -1, -1
+}
+
+// plainMark reports whether text[i:] starts with a curly double quote or
+// an em dash: punctuation that is no white space, letter, apostrophe or
+// mark that attaches, and so ends a word and a run of spaces.
+func plainMark(text string, i int) bool {
+	return i+2 < len(text) && text[i] == 0xE2 && text[i+1] == 0x80 &&
+		(text[i+2] == 0x9C || text[i+2] == 0x9D || text[i+2] == 0x94)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// idTable maps 64-bit hashes (of words, sentences, paragraphs) to ids:
+// open addressing with linear probing over a power-of-two array of slots,
+// the slot picked by the top bits of the hash times a Fibonacci constant.
+// The keys are already hashes, so this skips the Go map's own hashing and
+// groups; a lookup per word of the input made the map a quarter of
+// newLinker's time.
+type idTable struct {
+	slots []idSlot
+	shift uint // 64 - log2(len(slots))
+	n     int
+}
+
+// idSlot is a slot of a idTable; id1 is the id plus one, 0 when empty.
+type idSlot struct {
+	hash uint64
+	id1  int32
+}
+
+// newIdTable returns a table sized for about hint keys.
+func newIdTable(hint int) idTable {
+	size, shift := 1024, uint(64-10)
+	for size < 2*hint {
+		size, shift = size*2, shift-1
+	}
+	return idTable{slots: make([]idSlot, size), shift: shift}
+}
+
+// get returns the id of hash h.
+func (t *idTable) get(h uint64) (int32, bool) {
+	mask := len(t.slots) - 1
+	for i := int((h * 0x9E3779B97F4A7C15) >> t.shift); ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.id1 == 0 {
+			return 0, false
+		}
+		if sl.hash == h {
+			return sl.id1 - 1, true
+		}
+	}
+}
+
+// put adds hash h, which is not in t, with the given id. The table grows
+// to keep at least half of its slots empty.
+func (t *idTable) put(h uint64, id int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]idSlot, 2*len(old))
+		t.shift--
+		for _, sl := range old {
+			if sl.id1 != 0 {
+				t.insert(sl.hash, sl.id1)
+			}
+		}
+	}
+	t.insert(h, id+1)
+	t.n++
+}
+
+func (t *idTable) insert(h uint64, id1 int32) {
+	mask := len(t.slots) - 1
+	i := int((h * 0x9E3779B97F4A7C15) >> t.shift)
+	for t.slots[i].id1 != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = idSlot{h, id1}
+}
+
 const (
 	fnvOffset uint64 = 14695981039346656037
 	fnvPrime  uint64 = 1099511628211
 )
+
+// fnvString folds s into the FNV-1a hash h.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
 
 // fnv folds b into the FNV-1a hash h.
 func fnv(h uint64, b []byte) uint64 {
@@ -239,29 +465,47 @@ func fnv(h uint64, b []byte) uint64 {
 func (l *linker) linkAnchors() {
 	oldKeys := paraKeys(l.old, len(l.od.Paragraphs))
 	newKeys := paraKeys(l.new, len(l.nd.Paragraphs))
-	type seen struct{ count, para int }
-	oldCount := make(map[uint64]seen, len(oldKeys))
+	// Each distinct old key is a class; count the paragraphs of each
+	// class on both sides (a key absent from the old version anchors
+	// nothing).
+	t := newIdTable(len(oldKeys))
+	oldCount := make([]int32, 0, len(oldKeys)) // by class: paragraphs
+	oldPara := make([]int32, 0, len(oldKeys))  // by class: the last of them
 	for p, k := range oldKeys {
-		c := oldCount[k]
-		oldCount[k] = seen{c.count + 1, p}
+		c, ok := t.get(k)
+		if !ok {
+			c = int32(len(oldCount))
+			t.put(k, c)
+			oldCount, oldPara = append(oldCount, 0), append(oldPara, 0)
+		}
+		oldCount[c]++
+		oldPara[c] = int32(p)
 	}
-	newCount := make(map[uint64]seen, len(newKeys))
+	newClass := make([]int32, len(newKeys))
+	newCount := make([]int32, len(oldCount))
 	for p, k := range newKeys {
-		c := newCount[k]
-		newCount[k] = seen{c.count + 1, p}
+		c, ok := t.get(k)
+		if !ok {
+			c = -1
+		} else {
+			newCount[c]++
+		}
+		newClass[p] = c
 	}
-	l.anchors, l.twin = map[int]int{}, map[int]int{}
+	l.anchors = make([]int32, len(oldKeys))
+	for o := range l.anchors {
+		l.anchors[o] = -1
+	}
 	oldStart, newStart := sentStarts(l.old, len(oldKeys)), sentStarts(l.new, len(newKeys))
-	for n, k := range newKeys {
-		oc, nc := oldCount[k], newCount[k]
-		if oc.count != 1 || nc.count != 1 {
+	for n, c := range newClass {
+		if c < 0 || oldCount[c] != 1 || newCount[c] != 1 {
 			continue
 		}
-		o := oc.para
+		o := int(oldPara[c])
 		if oldStart[o+1]-oldStart[o] != newStart[n+1]-newStart[n] {
 			continue // a key collision, or sentences segmented apart: no anchor
 		}
-		l.anchors[o], l.twin[n] = n, o
+		l.anchors[o] = int32(n)
 		for d := 0; d < oldStart[o+1]-oldStart[o]; d++ {
 			i, j := oldStart[o]+d, newStart[n]+d
 			w := max(1, len(l.old[i].words))
@@ -309,14 +553,43 @@ func sentStarts(ss []sent, n int) []int {
 // last anchor predicts it, so that deleting one copy does not shift every
 // later copy onto the wrong paragraph.
 func (l *linker) linkExact() {
-	byKey := make(map[uint64][]int, len(l.old))
+	// Each distinct old key is a class, and the old sentences of class c
+	// are list[start[c]:start[c+1]], ascending (a counting sort: flat
+	// arrays where a map of slices cost an allocation per sentence).
+	t := newIdTable(len(l.old))
+	oldClass := make([]int32, len(l.old))
+	count := make([]int32, 0, len(l.old)) // by class
 	for i := range l.old {
 		k := l.old[i].key
-		byKey[k] = append(byKey[k], i)
+		c, ok := t.get(k)
+		if !ok {
+			c = int32(len(count))
+			t.put(k, c)
+			count = append(count, 0)
+		}
+		oldClass[i] = c
+		count[c]++
 	}
-	newCount := make(map[uint64]int, len(l.new))
+	start := make([]int32, len(count)+1)
+	for c, n := range count {
+		start[c+1] = start[c] + n
+	}
+	list := make([]int32, len(l.old))
+	next := slices.Clone(start[:len(count)])
+	for i, c := range oldClass {
+		list[next[c]] = int32(i)
+		next[c]++
+	}
+	newClass := make([]int32, len(l.new)) // -1: a text the old version lacks
+	newCount := make([]int32, len(count))
 	for j := range l.new {
-		newCount[l.new[j].key]++
+		c, ok := t.get(l.new[j].key)
+		if !ok {
+			c = -1
+		} else {
+			newCount[c]++
+		}
+		newClass[j] = c
 	}
 	link := func(i, j int) {
 		// A sentence without words ("_____", an emoji) still weighs one, so
@@ -325,35 +598,34 @@ func (l *linker) linkExact() {
 		l.old[i].link, l.old[i].sim, l.old[i].share = j, 1, w
 		l.new[j].link, l.new[j].sim, l.new[j].share = i, 1, w
 	}
-	for j := range l.new {
-		k := l.new[j].key
-		if newCount[k] == 1 && len(byKey[k]) == 1 && l.new[j].link < 0 && l.old[byKey[k][0]].link < 0 {
-			link(byKey[k][0], j)
+	for j, c := range newClass {
+		if c >= 0 && newCount[c] == 1 && count[c] == 1 && l.new[j].link < 0 && l.old[list[start[c]]].link < 0 {
+			link(int(list[start[c]]), j)
 		}
 	}
-	head := map[uint64]int{} // per key: index in byKey[k] before which every copy is used
+	head := make([]int32, len(count)) // per class: index in its list before which every copy is used
 	lastNew, lastOld := -1, -1
 	for j := range l.new {
 		if l.new[j].link >= 0 {
 			lastNew, lastOld = j, l.new[j].link
 			continue
 		}
-		k := l.new[j].key
-		cands := byKey[k]
-		if len(cands) == 0 {
+		c := newClass[j]
+		if c < 0 {
 			continue
 		}
+		cands := list[start[c]:start[c+1]]
 		want := j * len(l.old) / max(1, len(l.new))
 		if lastNew >= 0 {
 			want = lastOld + (j - lastNew)
 		}
-		i := nearestUnused(l.old, cands, head[k], want)
+		i := nearestUnused(l.old, cands, int(head[c]), want)
 		if i < 0 {
 			continue
 		}
 		link(i, j)
-		for h := head[k]; h < len(cands) && l.old[cands[h]].link >= 0; h++ {
-			head[k] = h + 1
+		for h := head[c]; int(h) < len(cands) && l.old[cands[h]].link >= 0; h++ {
+			head[c] = h + 1
 		}
 		lastNew, lastOld = j, i
 	}
@@ -362,21 +634,22 @@ func (l *linker) linkExact() {
 // nearestUnused returns the unlinked sentence among cands (ascending
 // indices, all before from used) nearest to want, looking at most a few
 // dozen copies either side of it, else the first unused one; -1 if none.
-func nearestUnused(ss []sent, cands []int, from, want int) int {
+func nearestUnused(ss []sent, cands []int32, from, want int) int {
 	const reach = 32
-	p := from + sort.SearchInts(cands[from:], want)
+	p, _ := slices.BinarySearch(cands[from:], int32(want))
+	p += from
 	best, bestDist := -1, 0
 	for d := 0; d < reach; d++ {
 		for _, q := range [2]int{p - 1 - d, p + d} {
 			if q < from || q >= len(cands) || ss[cands[q]].link >= 0 {
 				continue
 			}
-			dist := cands[q] - want
+			dist := int(cands[q]) - want
 			if dist < 0 {
 				dist = -dist
 			}
 			if best < 0 || dist < bestDist {
-				best, bestDist = cands[q], dist
+				best, bestDist = int(cands[q]), dist
 			}
 		}
 		if best >= 0 {
@@ -385,7 +658,7 @@ func nearestUnused(ss []sent, cands []int, from, want int) int {
 	}
 	for q := from; q < len(cands); q++ {
 		if ss[cands[q]].link < 0 {
-			return cands[q]
+			return int(cands[q])
 		}
 	}
 	return -1
@@ -394,24 +667,28 @@ func nearestUnused(ss []sent, cands []int, from, want int) int {
 // postingList maps each word to the sentences (of one side) holding it:
 // the sentences of word w are list[off[w]:off[w+1]], ascending. It is two
 // flat arrays rather than a map of slices: one allocation each, whatever
-// the number of words.
+// the number of words. A word held by more than maxPosting sentences,
+// which candidates skips, keeps only its count (many[w]), not its list:
+// the common words are most of the postings (at 10 MB this halved them).
 type postingList struct {
 	off  []int32
 	list []int32
+	many []bool // by word: more than maxPosting sentences, list not kept
 }
 
-// get returns the sentences holding word w.
-func (p *postingList) get(w int32) []int32 {
-	if int(w)+1 >= len(p.off) {
-		return nil
+// get returns the sentences holding word w, and false (and no sentences)
+// when there are more than maxPosting of them.
+func (p *postingList) get(w int32) ([]int32, bool) {
+	if int(w)+1 >= len(p.off) || p.many[w] {
+		return nil, false
 	}
-	return p.list[p.off[w]:p.off[w+1]]
+	return p.list[p.off[w]:p.off[w+1]], true
 }
 
 // postings returns the posting list of the sentences of ss that pass keep,
 // over a dictionary of n words.
 func postings(ss []sent, n int, keep func(*sent) bool) *postingList {
-	p := &postingList{off: make([]int32, n+1)}
+	count := make([]int32, n)
 	each := func(f func(w int32, i int)) {
 		for i := range ss {
 			if !keep(&ss[i]) {
@@ -426,73 +703,112 @@ func postings(ss []sent, n int, keep func(*sent) bool) *postingList {
 			}
 		}
 	}
-	each(func(w int32, _ int) { p.off[w+1]++ })
-	for w := 1; w <= n; w++ {
-		p.off[w] += p.off[w-1]
+	each(func(w int32, _ int) { count[w]++ })
+	p := &postingList{off: make([]int32, n+1), many: make([]bool, n)}
+	for w, c := range count {
+		if c > maxPosting {
+			p.many[w], c = true, 0
+		}
+		p.off[w+1] = p.off[w] + c
 	}
 	p.list = make([]int32, p.off[n])
-	next := slices.Clone(p.off[:n])
+	next := count // the counts are spent: the fill positions reuse them
+	copy(next, p.off[:n])
 	each(func(w int32, i int) {
-		p.list[next[w]] = int32(i)
-		next[w]++
+		if !p.many[w] {
+			p.list[next[w]] = int32(i)
+			next[w]++
+		}
 	})
 	return p
 }
 
-// candidates returns up to maxCandidates indices from post that share the
-// most distinctive words with s. *scratch is the caller's score map, reused
-// from one sentence to the next.
-func (l *linker) candidates(s *sent, post *postingList, scratchp *map[int32]float64) []int32 {
-	// Clearing and ranging over a map cost its capacity, not its length:
-	// after a sentence with thousands of candidates (a paragraph with no
-	// full stop) a cleared map would make every later sentence pay for
-	// them, so a map that grew is replaced instead.
-	if len(*scratchp) > 4*maxCandidates*maxPosting {
-		*scratchp = make(map[int32]float64)
-	} else {
-		clear(*scratchp)
+// scorer is the scratch space of candidates, reused from one sentence to
+// the next: the running score of every sentence of the other side, dense,
+// and the list of those touched, so that clearing costs what was touched.
+// It replaced a map of scores (a map costs its capacity to clear and to
+// range over, and hashing every posting was a third of the linking time)
+// and a sort of every scored sentence to keep the best few.
+type scorer struct {
+	score   []float64 // by sentence of the other side; 0 when untouched
+	touched []int32
+	best    []cand // the best candidates so far, best first
+	out     []int32
+}
+
+// cand is a scored candidate.
+type cand struct {
+	i     int32
+	score float64
+}
+
+// better is the order of candidates: higher score first, then lower index.
+func (a cand) better(b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
 	}
-	scratch := *scratchp
+	return a.i < b.i
+}
+
+func newScorer(n int) *scorer {
+	return &scorer{score: make([]float64, n), best: make([]cand, 0, maxCandidates), out: make([]int32, 0, maxCandidates)}
+}
+
+// candidates returns up to maxCandidates indices from post that share the
+// most distinctive words with s, best first. The slice is sc's and is
+// valid until the next call.
+func (l *linker) candidates(s *sent, post *postingList, sc *scorer) []int32 {
+	score := sc.score
 	prev := int32(-1)
 	for _, w := range s.words {
 		if w == prev {
 			continue
 		}
 		prev = w
-		list := post.get(w)
-		if len(list) > maxPosting {
+		list, ok := post.get(w)
+		if !ok {
 			continue
 		}
+		idf := l.idf[w]
 		for _, c := range list {
-			scratch[c] += l.idf[w]
+			if score[c] == 0 { // every idf is above 0: a score of 0 is untouched
+				sc.touched = append(sc.touched, c)
+			}
+			score[c] += idf
 		}
 	}
-	if len(scratch) == 0 {
+	if len(sc.touched) == 0 {
 		return nil
 	}
-	type cand struct {
-		i     int32
-		score float64
-	}
-	cs := make([]cand, 0, len(scratch))
-	for i, sc := range scratch {
-		cs = append(cs, cand{i, sc})
-	}
-	sort.Slice(cs, func(a, b int) bool {
-		if cs[a].score != cs[b].score {
-			return cs[a].score > cs[b].score
+	// Keep the best maxCandidates by insertion: the order is total (ties
+	// go to the lower index), so this picks what a full sort would.
+	best := sc.best[:0]
+	for _, c := range sc.touched {
+		x := cand{c, score[c]}
+		score[c] = 0
+		if len(best) == maxCandidates && !x.better(best[len(best)-1]) {
+			continue
 		}
-		return cs[a].i < cs[b].i
-	})
-	if len(cs) > maxCandidates {
-		cs = cs[:maxCandidates]
+		if len(best) < maxCandidates {
+			best = append(best, x)
+		} else {
+			best[len(best)-1] = x
+		}
+		for k := len(best) - 1; k > 0 && best[k].better(best[k-1]); k-- {
+			best[k], best[k-1] = best[k-1], best[k]
+		}
 	}
-	out := make([]int32, len(cs))
-	for k, c := range cs {
-		out[k] = c.i
+	sc.touched = sc.touched[:0]
+	out := sc.out[:0]
+	for _, c := range best {
+		out = append(out, c.i)
 	}
+	sc.best, sc.out = best, out
 	return out
 }
+
+// cmpDesc compares a and b for a descending order.
+func cmpDesc[T cmp.Ordered](a, b T) int { return cmp.Compare(b, a) }
 
 // overlap returns the size of the multiset intersection of two sorted word
 // lists and its weight by rarity.
@@ -541,13 +857,13 @@ func (l *linker) linkSimilar() {
 	// in order (the sort below is total, so the parts change nothing).
 	score := func(lo, hi int) []edge {
 		var edges []edge
-		scratch := map[int32]float64{}
+		sc := newScorer(len(l.old))
 		for j := lo; j < hi; j++ {
 			ns := &l.new[j]
 			if ns.link >= 0 || len(ns.words) == 0 {
 				continue
 			}
-			for _, c := range l.candidates(ns, post, &scratch) {
+			for _, c := range l.candidates(ns, post, sc) {
 				os := &l.old[c]
 				share, w := l.overlap(os.words, ns.words)
 				sim := 2 * float64(share) / float64(len(os.words)+len(ns.words))
@@ -566,18 +882,16 @@ func (l *linker) linkSimilar() {
 	}
 	g.Wait()
 	edges := slices.Concat(parts...)
-	sort.Slice(edges, func(a, b int) bool {
-		ea, eb := edges[a], edges[b]
-		if ea.sim != eb.sim {
-			return ea.sim > eb.sim
+	slices.SortFunc(edges, func(ea, eb edge) int {
+		switch {
+		case ea.sim != eb.sim:
+			return cmpDesc(ea.sim, eb.sim)
+		case ea.dist != eb.dist:
+			return cmp.Compare(ea.dist, eb.dist)
+		case ea.n != eb.n:
+			return cmp.Compare(ea.n, eb.n)
 		}
-		if ea.dist != eb.dist {
-			return ea.dist < eb.dist
-		}
-		if ea.n != eb.n {
-			return ea.n < eb.n
-		}
-		return ea.o < eb.o
+		return cmp.Compare(ea.o, eb.o)
 	})
 	for _, e := range edges {
 		if l.old[e.o].link >= 0 || l.new[e.n].link >= 0 {
@@ -655,7 +969,7 @@ func (l *linker) linkPartial() {
 	all := func(*sent) bool { return true }
 	one := func(ss, other []sent) {
 		post := postings(other, len(l.idf), all)
-		scratch := map[int32]float64{}
+		sc := newScorer(len(other))
 		for i := range ss {
 			s := &ss[i]
 			if s.link >= 0 || len(s.words) < minPartialWords {
@@ -663,7 +977,7 @@ func (l *linker) linkPartial() {
 			}
 			total := l.weight(s.words)
 			best, bestScore, bestShare := -1, 0.0, 0
-			for _, c := range l.candidates(s, post, &scratch) {
+			for _, c := range l.candidates(s, post, sc) {
 				if other[c].key == s.key {
 					// The same text, linked to another copy: this one is a
 					// repeat (a headline repeated as the first line), not a

@@ -2,9 +2,15 @@ package diff
 
 import (
 	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/storydiff/storydiff/diff/internal/segment"
 
 	"github.com/storydiff/storydiff/internal/scaling"
 )
@@ -73,6 +79,109 @@ func TestLinkSimilarGiantSentence(t *testing.T) {
 	for j := 1; j <= n; j++ {
 		if l.new[j].link != j-1 {
 			t.Fatalf("new sentence %d linked to %d, want %d", j, l.new[j].link, j-1)
+		}
+	}
+}
+
+// TestNextWordAgrees checks that nextWord, features' fast path for ASCII
+// tokens, finds exactly the words segment.NextWord finds: on tricky
+// strings (punctuation runs before joiners and combining marks, white
+// space of every kind, abbreviations, numbers, invalid bytes), on many
+// random strings built from such pieces, and on every sentence of the
+// test pairs.
+func TestNextWordAgrees(t *testing.T) {
+	words := func(next func(string, int) (int, int), s string) [][2]int {
+		var out [][2]int
+		for a, b := next(s, 0); a >= 0; a, b = next(s, b) {
+			out = append(out, [2]int{a, b})
+		}
+		return out
+	}
+	check := func(s string) {
+		t.Helper()
+		got, want := words(nextWord, s), words(segment.NextWord, s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: nextWord %v, segment.NextWord %v", s, got, want)
+		}
+	}
+	for _, s := range []string{
+		"", " ", "a", "The council approved the plan on Monday.",
+		"--\u200dé", "a --\u0301b", " \t\u200dé", "x,\u0301y", "$\u0301a", "'tis", "don't", "don’t",
+		"U.S. officials", "1,000 people at 10:30", "a.m.", "e.g. this", "well-known", "(quoted)",
+		"a  \tb", "a \u00a0b", "a\u00a0 b", "a\x01b", "a\x7fb", "a\xffb", "x\ufeffy", "日本語 text",
+		"👩‍💻 coder", "café", "cafe\u0301", "NASA’s", "…and", "a...b", "a..b", "a,,b", "3.14", "U.S",
+		"_a_", "a_b", "#tag", "@user", "$5", "5%", "x+y=z", "a|b", "~a", "`a`", "^a",
+	} {
+		check(s)
+	}
+	pieces := []string{"a", "Z", "9", "ab", " ", "  ", "\t", "\n", ".", ",", ":", "'", "-", "--", "$", "_",
+		"’", "é", "e\u0301", "\u0301", "\u200d", "日", "\u00a0", "\ufeff", "👩‍💻", "U.S.", "1,000",
+		"\x01", "\x7f", "\xff", "，", "…", "“", "”", "—", "’s", "“”", "——", "\xe2\x80", "!", "?", "(", ")"}
+	rng := rand.New(rand.NewSource(1))
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(10) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+	files, _ := filepath.Glob("../testdata/pairs/*/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range NewDocument(f, strings.Split(string(data), "\n\n"), nil).Paragraphs {
+			for _, st := range p.Sentences {
+				check(st.Text)
+			}
+		}
+	}
+	if len(files) == 0 {
+		t.Fatal("no test pairs found")
+	}
+}
+
+// TestFeaturesFold checks features' shortcuts (ASCII words hashed from
+// the text, other words' folds found by their spelling, nextWord) against
+// the plain computation: every word folded with segment.AppendFold and
+// hashed, on every test pair and on words that repeat in other spellings.
+func TestFeaturesFold(t *testing.T) {
+	docs := []*Document{NewDocument("tricky", []string{
+		"The Café’s owner said “it’s fine.” The cafe\u0301’s owner said it’s fine — twice. THE CAFÉ’S OWNER.",
+		"U.S. officials met at 10:30 a.m. with 1,000 people; U.S. officials left. Ｆｕｌｌ width, ﬁne ligatures.",
+		"NASA’s NASA's nasa’s rock’n’roll 日本語 👩‍💻 x\u00ady",
+	}, nil)}
+	files, _ := filepath.Glob("../testdata/pairs/*/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, NewDocument(f, strings.Split(string(data), "\n\n"), nil))
+	}
+	for _, d := range docs {
+		f := features(d)
+		n := 0
+		for _, p := range d.Paragraphs {
+			for _, st := range p.Sentences {
+				h, words := fnvOffset, 0
+				for a, b := segment.NextWord(st.Text, 0); a >= 0; a, b = segment.NextWord(st.Text, b) {
+					wh := fnv(fnvOffset, segment.AppendFold(nil, st.Text[a:b]))
+					if id := f.arena[f.start[n]+words]; f.dict[id] != wh {
+						t.Fatalf("%s: %q: word %q hashed %x, want %x", d.Name, st.Text, st.Text[a:b], f.dict[id], wh)
+					}
+					h = (h ^ wh) * fnvPrime
+					words++
+				}
+				if words != f.start[n+1]-f.start[n] {
+					t.Fatalf("%s: %q: %d words, want %d", d.Name, st.Text, f.start[n+1]-f.start[n], words)
+				}
+				if words > 0 && f.keys[n] != h {
+					t.Fatalf("%s: %q: key %x, want %x", d.Name, st.Text, f.keys[n], h)
+				}
+				n++
+			}
 		}
 	}
 }

@@ -138,8 +138,8 @@ func runCmd(cmd tea.Cmd) (out []tea.Msg, late []chan tea.Msg) {
 }
 
 // expand runs the commands of a batch, and returns msg itself if it is a
-// load, a history, a status or a review's load or save, which run passes
-// on.
+// load, a history, a status, a review's load or save or the counts of the
+// ignore masks, which run passes on.
 func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.BatchMsg:
@@ -148,7 +148,7 @@ func expand(msg tea.Msg) (out []tea.Msg, late []chan tea.Msg) {
 			out, late = append(out, o...), append(late, l...)
 		}
 		return out, late
-	case loadedMsg, historyMsg, statusMsg, reviewLoadedMsg, reviewSavedMsg:
+	case loadedMsg, historyMsg, statusMsg, reviewLoadedMsg, reviewSavedMsg, countedMsg:
 		return []tea.Msg{msg}, nil
 	}
 	return nil, nil

@@ -61,7 +61,7 @@ type progressMsg struct {
 }
 
 // loadedMsg carries the loaded result of a pair of versions and, when
-// computed with it, its statistics under the masks i steps through.
+// computed with it, its statistics under the ignore mask shown.
 type loadedMsg struct {
 	r     *diff.Result
 	err   error
@@ -105,7 +105,7 @@ func (m Model) load() tea.Cmd {
 		}
 		var stats maskStats
 		if err == nil {
-			stats = countMasks(r, ignore)
+			stats = countMasks(r, nil, ignore) // the others after the first frame (countRest)
 		}
 		return loadedMsg{r, err, pair, stats}
 	}
@@ -153,7 +153,12 @@ func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if msg.pair != m.pair {
-		return m, nil // an answer for a pair no longer wanted
+		// An answer for a pair no longer wanted: kept, and counted for
+		// when it is shown.
+		if msg.err == nil && msg.r != nil {
+			return m, m.countRest(msg.r)
+		}
+		return m, nil
 	}
 	if msg.err != nil {
 		if m.r == nil {
@@ -165,7 +170,7 @@ func (m Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.enter(screenPager)
 		return m, fail("comparing versions: " + sanitize(msg.err.Error()))
 	}
-	return m, m.show(msg.r)
+	return m, tea.Batch(m.show(msg.r), m.countRest(msg.r))
 }
 
 // traced installs the history the H view shows.

@@ -128,6 +128,11 @@ type Model struct {
 	lastFormat export.Format
 
 	rev reviewer // the review of the pair shown (review_keys.go)
+
+	// early, when set (by Run), is where the first load, started before
+	// the program, delivers its loadedMsg; Init waits on it instead of
+	// starting the load (see startEarly).
+	early chan tea.Msg
 }
 
 // New returns the viewer's model for opts. Tests drive it with teatest or
@@ -162,7 +167,22 @@ func New(opts Options) Model {
 
 // Init starts loading and asks for the terminal's background colour.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.load(), m.waitProgress(), m.spin.Tick, tea.RequestBackgroundColor)
+	load := m.load()
+	if early := m.early; early != nil {
+		load = func() tea.Msg { return <-early }
+	}
+	return tea.Batch(load, m.waitProgress(), m.spin.Tick, tea.RequestBackgroundColor)
+}
+
+// startEarly starts the first load at once, before the program: the
+// terminal's setup (raw mode, queries) before Init took 30-60 ms on a
+// busy machine, all of it on the way to the first frame. Init then waits
+// for the load rather than starting it; its progress goes where Init's
+// own load's would.
+func (m *Model) startEarly() {
+	early, load := make(chan tea.Msg, 1), m.load()
+	go func() { early <- load() }() // load recovers its own panics
+	m.early = early
 }
 
 // Update routes a message: window and terminal events to the model,
@@ -186,6 +206,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.ticked(msg)
 	case loadedMsg:
 		return m.loaded(msg)
+	case countedMsg:
+		return m.counted(msg)
 	case historyMsg:
 		return m.traced(msg)
 	case exportedMsg:
@@ -291,7 +313,9 @@ func Run(opts Options) error {
 		defer tty.Close()
 		progOpts = append(progOpts, tea.WithInput(tty))
 	}
-	final, err := tea.NewProgram(New(opts), progOpts...).Run()
+	m := New(opts)
+	m.startEarly()
+	final, err := tea.NewProgram(m, progOpts...).Run()
 	if err != nil {
 		return fmt.Errorf("tui: %w", err)
 	}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -118,16 +117,68 @@ type maskCount struct {
 	hidden int
 }
 
-// countMasks counts r under every mask i steps through and under ignore.
-func countMasks(r *diff.Result, ignore diff.ClassMask) maskStats {
+// countMasks counts r under each of masks not counted yet in have (nil:
+// none counted), as the statistics of a new entry of the cache.
+// Unmasked, the statistics are r's own (diff.View.Stats says so) and cost
+// nothing.
+func countMasks(r *diff.Result, have maskStats, masks ...diff.ClassMask) maskStats {
 	ms := maskStats{}
-	for _, m := range append(slices.Clone(ignoreCycle), ignore) {
-		if _, ok := ms[m]; !ok {
-			st, hidden := r.View(m).Stats()
-			ms[m] = maskCount{st, hidden}
+	for _, m := range masks {
+		if _, ok := have[m]; ok {
+			continue
 		}
+		if _, ok := ms[m]; ok {
+			continue
+		}
+		if m == 0 {
+			ms[m] = maskCount{r.Stats, 0}
+			continue
+		}
+		st, hidden := r.View(m).Stats()
+		ms[m] = maskCount{st, hidden}
 	}
 	return ms
+}
+
+// countedMsg carries statistics of r under more masks, counted off the UI
+// loop after its first frame.
+type countedMsg struct {
+	r     *diff.Result
+	stats maskStats
+}
+
+// countRest returns the command that counts r under the masks i steps
+// through that are not cached yet, or nil when all are. Counting walks
+// every word (about 20 ms a mask on a 10 MB pair), so the load counts
+// only the mask shown and this runs once the result is on screen; i then
+// finds its counts cached.
+func (m *Model) countRest(r *diff.Result) tea.Cmd {
+	have := m.statsOf[r]
+	var todo []diff.ClassMask
+	for _, mask := range ignoreCycle {
+		if _, ok := have[mask]; !ok {
+			todo = append(todo, mask)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	return func() tea.Msg { return countedMsg{r, countMasks(r, nil, todo...)} }
+}
+
+// counted caches statistics counted off the UI loop (countRest).
+func (m Model) counted(msg countedMsg) (tea.Model, tea.Cmd) {
+	ms := m.statsOf[msg.r]
+	if ms == nil {
+		ms = maskStats{}
+		m.statsOf[msg.r] = ms
+	}
+	for mask, c := range msg.stats {
+		if _, ok := ms[mask]; !ok {
+			ms[mask] = c
+		}
+	}
+	return m, nil
 }
 
 // count sets the statistics of the result shown under the ignore mask and
@@ -197,7 +248,7 @@ func (m Model) switchPair(i, j int, place placeFunc) (Model, tea.Cmd) {
 	}
 	m.pair, m.place = p, place
 	if r, ok := m.results[p]; ok {
-		return m, m.show(r)
+		return m, tea.Batch(m.show(r), m.countRest(r))
 	}
 	m.progressLast = progressMsg{}
 	m.progress = newProgress()

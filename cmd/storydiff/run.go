@@ -26,6 +26,7 @@ import (
 	"github.com/storydiff/storydiff/diff/export"
 	"github.com/storydiff/storydiff/diff/input"
 	"github.com/storydiff/storydiff/diff/review"
+	"github.com/storydiff/storydiff/internal/par"
 	"github.com/storydiff/storydiff/internal/textsafe"
 	"github.com/storydiff/storydiff/tui"
 )
@@ -474,60 +475,37 @@ func parsePair(s string, n int) (int, int, error) {
 // load reads the versions (or the built-in demo pair) and prints their
 // warnings.
 func (c *config) load(format input.Format, stdin io.Reader, stderr io.Writer) ([]*diff.Document, error) {
-	var docs []*input.Doc
+	files, readers := c.files, []io.Reader(nil)
 	switch len(c.files) {
 	case 0:
-		for _, v := range []struct {
-			name string
-			data []byte
-		}{{storydiff.DemoOldName, storydiff.DemoOld}, {storydiff.DemoNewName, storydiff.DemoNew}} {
-			d, err := input.Read(v.name, bytes.NewReader(v.data), input.Text)
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d)
-		}
+		files = []string{storydiff.DemoOldName, storydiff.DemoNewName}
+		readers = []io.Reader{bytes.NewReader(storydiff.DemoOld), bytes.NewReader(storydiff.DemoNew)}
+		format = input.Text
 	case 1:
 		return nil, &usageError{"want two or more files (OLD NEW …), or none for the demo, got 1"}
-	default:
-		var err error
-		if docs, err = readVersions(c.files, format, stdin); err != nil {
-			return nil, err
+	}
+	if len(c.labels) > len(files) {
+		return nil, &usageError{fmt.Sprintf("%d --label flags for %d versions", len(c.labels), len(files))}
+	}
+	// As diff -L: a label is the name shown instead of the path; "-" is
+	// named stdin.
+	names := slices.Clone(files)
+	for i, f := range names {
+		if f == "-" {
+			names[i] = "stdin"
 		}
 	}
-	if len(c.labels) > len(docs) {
-		return nil, &usageError{fmt.Sprintf("%d --label flags for %d versions", len(c.labels), len(docs))}
+	copy(names, c.labels)
+	docs, warnings, err := readVersions(files, names, readers, format, stdin)
+	if err != nil {
+		return nil, err
 	}
-	for i, l := range c.labels {
-		docs[i].Name = l // as diff -L: the name shown instead of the path
-	}
-	for _, d := range docs {
-		for _, w := range d.Warnings {
+	for _, ws := range warnings {
+		for _, w := range ws {
 			fmt.Fprintf(stderr, "storydiff: warning: %s\n", textsafe.Clean(w))
 		}
 	}
-	// Segmenting sentences is the costly part of loading; the versions
-	// are independent, so segment them at once.
-	out := make([]*diff.Document, len(docs))
-	panics := make([]any, len(docs))
-	var wg sync.WaitGroup
-	for i, d := range docs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// A panic here is passed to the command's goroutine, whose
-			// last-resort handler reports it in one line.
-			defer func() { panics[i] = recover() }()
-			out[i] = diff.NewDocument(d.Name, d.Paragraphs, d.Labels)
-		}()
-	}
-	wg.Wait()
-	for _, p := range panics {
-		if p != nil {
-			panic(p)
-		}
-	}
-	return out, nil
+	return docs, nil
 }
 
 // memoryPerByte and memoryBase give the soft memory limit set for an
@@ -557,15 +535,20 @@ func limitMemory(docs []*diff.Document) {
 	debug.SetMemoryLimit(int64(memoryPerByte*n + memoryBase))
 }
 
-// readVersions reads the files. A file named twice (the same device and
-// inode: a second name, a FIFO, /dev/fd/N), or standard input named twice
-// ("-", /dev/stdin, /dev/fd/0), is read once and is the same version both
-// times (identical, as diff(1) says), since a second read of a stream
-// would find it empty. A standard input that was closed when the
-// command started (storydiff - new.txt <&-) is an error, not an empty
-// version. The distinct files are read (decoded, cleaned, split) at once,
-// each in its own goroutine; the first error in file order wins.
-func readVersions(files []string, format input.Format, stdin io.Reader) ([]*input.Doc, error) {
+// readVersions reads the files and segments them into Documents named
+// names[i]; readers, when not nil, stand for the files' contents (the
+// demo). A file named twice (the same device and inode: a second name, a
+// FIFO, /dev/fd/N), or standard input named twice ("-", /dev/stdin,
+// /dev/fd/0), is read once and is the same version both times (identical,
+// as diff(1) says), since a second read of a stream would find it empty.
+// A standard input that was closed when the command started
+// (storydiff - new.txt <&-) is an error, not an empty version.
+//
+// Each distinct file is read (decoded, cleaned, split) and then segmented
+// into sentences in its own goroutine, so that one version's segmenting
+// does not wait for the other's reading. The first error in file order
+// wins. warnings[i] are file i's input warnings (none for a repeat).
+func readVersions(files, names []string, readers []io.Reader, format input.Format, stdin io.Reader) (docs []*diff.Document, warnings [][]string, err error) {
 	var stdinInfo os.FileInfo
 	stdinFile, isFile := stdin.(*os.File)
 	if isFile {
@@ -579,6 +562,9 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 	stdinAt := -1
 	for i, path := range files {
 		source[i] = i
+		if readers != nil {
+			continue
+		}
 		fromStdin[i] = path == "-"
 		if !fromStdin[i] {
 			infos[i], _ = os.Stat(path) // errors are reported by ReadFile
@@ -589,7 +575,7 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 			source[i] = stdinAt
 		case fromStdin[i]:
 			if isFile && closedAtStart(stdinFile) {
-				return nil, fmt.Errorf("%s: standard input is closed", path)
+				return nil, nil, fmt.Errorf("%s: standard input is closed", path)
 			}
 			stdinAt = i
 		case infos[i] != nil:
@@ -601,43 +587,45 @@ func readVersions(files []string, format input.Format, stdin io.Reader) ([]*inpu
 			}
 		}
 	}
-	read := make([]*input.Doc, len(files))
+	docs = make([]*diff.Document, len(files))
+	warnings = make([][]string, len(files))
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
+	var g par.Group
 	for i, path := range files {
 		if source[i] != i {
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if path == "-" {
-				read[i], errs[i] = input.Read("-", stdin, format)
-			} else {
-				read[i], errs[i] = input.ReadFile(path, format)
+		g.Go(func() {
+			var d *input.Doc
+			switch {
+			case readers != nil:
+				d, errs[i] = input.Read(path, readers[i], format)
+			case path == "-":
+				d, errs[i] = input.Read("-", stdin, format)
+			default:
+				d, errs[i] = input.ReadFile(path, format)
 			}
-		}()
+			if errs[i] != nil {
+				return
+			}
+			warnings[i] = d.Warnings
+			docs[i] = diff.NewDocument(names[i], d.Paragraphs, d.Labels)
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	docs := make([]*input.Doc, len(files))
-	for i, path := range files {
-		d := read[source[i]]
+	for i, name := range names {
 		if source[i] != i { // the same content under this name, warned about once
-			cp := *d
-			cp.Name, cp.Warnings = path, nil
-			if path == "-" {
-				cp.Name = "stdin"
-			}
-			d = &cp
+			cp := *docs[source[i]] // paragraphs are never modified: shared
+			cp.Name = textsafe.Clean(name)
+			docs[i] = &cp
 		}
-		docs[i] = d
 	}
-	return docs, nil
+	return docs, warnings, nil
 }
 
 // useColor decides whether output is coloured: --color always or never

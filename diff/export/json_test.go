@@ -158,3 +158,29 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendJSONStringEveryByte puts every byte value at every offset of
+// a run of plain text (where the table scan starts, stops and ends) and
+// checks the result against encoding/json, or for the byte
+// encoding/json leaves raw (DEL) against its escape.
+func TestAppendJSONStringEveryByte(t *testing.T) {
+	base := []byte("abcdefghijklmnopq")
+	for c := range 256 {
+		for at := range base {
+			b := bytes.Clone(base)
+			b[at] = byte(c)
+			s := string(b)
+			got := appendJSONString(nil, s)
+			want, err := json.Marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c == 0x7f {
+				want = []byte(strings.Replace(string(want), "\x7f", `\u007f`, 1))
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("byte %#x at %d: %s, want %s", c, at, got, want)
+			}
+		}
+	}
+}

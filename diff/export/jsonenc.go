@@ -35,8 +35,12 @@ type jsonWriter struct {
 	spare [][]byte
 }
 
-// jsonFlushAt is how many bytes a jsonWriter holds before writing them.
-const jsonFlushAt = 64 << 10
+// jsonFlushAt is how many bytes a jsonWriter holds before writing them;
+// encoded bytes of jsonRawAt or more are written as they are.
+const (
+	jsonFlushAt = 64 << 10
+	jsonRawAt   = 16 << 10
+)
 
 // jsonIndent is what newline appends from: a newline and two spaces per
 // open container, sliced to the depth (deeper documents append the rest in
@@ -69,8 +73,9 @@ func (j *jsonWriter) flush() error {
 
 // raw appends bytes already encoded (a parallel chunk, the review member).
 func (j *jsonWriter) raw(b []byte) {
-	if j.dst != nil && len(b) >= jsonFlushAt {
-		// Large: written as it is rather than copied.
+	if j.dst != nil && len(b) >= jsonRawAt {
+		// Large (a chunk of a parallel array, tens of KB): written as it
+		// is rather than copied into out.
 		j.flush()
 		if j.err == nil {
 			_, j.err = j.dst.Write(b)

@@ -624,6 +624,13 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 		news = append(news, p)
 	}
 	results = append(results, diff.Compare(diff.NewDocument("old", olds, nil), diff.NewDocument("new", news, nil), nil))
+	// Long paragraphs: chunks of more than jsonRawAt and jsonFlushAt
+	// bytes, written as they are rather than copied.
+	for i := range olds {
+		olds[i] = strings.Repeat(olds[i]+" ", 40)
+		news[i] = strings.Repeat(news[i]+" ", 40)
+	}
+	results = append(results, diff.Compare(diff.NewDocument("old", olds, nil), diff.NewDocument("new", news, nil), nil))
 	for i, r := range results {
 		jr, err := newJSONResult(r.View(0))
 		if err != nil {
@@ -640,6 +647,9 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 		}
 		if !bytes.Equal(buf.Bytes(), want) {
 			t.Errorf("result %d: streamed JSON differs:\n%s", i, firstDiff(string(want), buf.String()))
+		}
+		if err := writeJSON(failWriter{}, r.View(0)); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("result %d: a failing writer gave %v", i, err)
 		}
 	}
 }

@@ -81,3 +81,39 @@ func FuzzClean(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkIsClean(t, s) })
 }
+
+func TestWord8(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			if got, want := printableASCII8(word8(string(b))), c >= 0x20 && c < 0x7F; got != want {
+				t.Errorf("printableASCII8 with %#x at %d = %v, want %v", c, pos, got, want)
+			}
+			b[(pos+1)%8] = 0xFF // a second odd byte next to it
+			if printableASCII8(word8(string(b))) {
+				t.Errorf("printableASCII8(%q) = true", b)
+			}
+		}
+	}
+	// Every placement of spaces in a word.
+	for mask := range 256 {
+		b := []byte("abcdefgh")
+		want := false
+		for i := range 8 {
+			if mask&(1<<i) != 0 {
+				b[i] = ' '
+				want = want || i > 0 && b[i-1] == ' '
+			}
+		}
+		if got := doubleSpace8(word8(string(b))); got != want {
+			t.Errorf("doubleSpace8(%q) = %v, want %v", b, got, want)
+		}
+	}
+	// Two spaces across words, and near the end.
+	for _, s := range []string{"abcdefg  hijklmno", "abcdefgh  ijklmno", "abcdefghijklmn  x", "abcdefghijklmnop  x"} {
+		if isClean(s, true) {
+			t.Errorf("isClean(%q) = true", s)
+		}
+	}
+}

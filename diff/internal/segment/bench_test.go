@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -35,12 +36,35 @@ func newsText(size int) string {
 	return b.String()
 }
 
+// BenchmarkSentences segments 1 MB and 10 MB of news copy as paragraphs,
+// as NewDocument does (one reused span buffer); equal MB/s at both sizes
+// shows the cost is linear.
 func BenchmarkSentences(b *testing.B) {
-	text := newsText(1 << 20)
-	b.SetBytes(int64(len(text)))
+	for _, size := range []int{1 << 20, 10 << 20} {
+		paras := strings.Split(newsText(size), "\n\n")
+		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			var spans []Span
+			for b.Loop() {
+				for _, p := range paras {
+					spans = AppendSentences(spans[:0], p)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkShield measures shield alone on news copy (which it returns
+// unchanged).
+func BenchmarkShield(b *testing.B) {
+	paras := strings.Split(newsText(10<<20), "\n\n")
+	b.SetBytes(10 << 20)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = Sentences(text)
+		for _, p := range paras {
+			_ = shield(p)
+		}
 	}
 }
 

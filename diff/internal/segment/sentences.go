@@ -43,17 +43,41 @@ func Sentences(text string) []Span {
 	if text == "" {
 		return nil
 	}
-	spans := make([]Span, 0, len(text)/80+1)
-	it := sentences.FromString(shield(text))
-	for it.Next() {
-		sp := Span{it.Start(), it.End()}
-		if n := len(spans); n > 0 && joinNext(text[spans[n-1].Start:spans[n-1].End], text[sp.Start:sp.End]) {
-			spans[n-1].End = sp.End
-			continue
+	return AppendSentences(make([]Span, 0, len(text)/80+1), text)
+}
+
+// AppendSentences appends the sentences of text, as Sentences returns
+// them, to dst and returns the extended slice. A caller segmenting many
+// paragraphs reuses one buffer instead of allocating a slice for each.
+func AppendSentences(dst []Span, text string) []Span {
+	base := len(dst)
+	shielded, fast := shieldFast(text)
+	if fast {
+		// ASCII and common punctuation: the same boundaries, found
+		// without uax29's trie (sbfast.go).
+		for pos := 0; pos < len(shielded); {
+			end := sbNext(shielded, pos)
+			dst = appendSentence(dst, base, text, Span{pos, end})
+			pos = end
 		}
-		spans = append(spans, sp)
+		return dst
 	}
-	return spans
+	it := sentences.FromString(shielded)
+	for it.Next() {
+		dst = appendSentence(dst, base, text, Span{it.Start(), it.End()})
+	}
+	return dst
+}
+
+// appendSentence appends the UAX #29 sentence sp of text to dst, or joins
+// it to the previous one (dst[len(dst)-1] if len(dst) > base) when joinNext
+// says so.
+func appendSentence(dst []Span, base int, text string, sp Span) []Span {
+	if n := len(dst); n > base && joinNext(text[dst[n-1].Start:dst[n-1].End], text[sp.Start:sp.End]) {
+		dst[n-1].End = sp.End
+		return dst
+	}
+	return append(dst, sp)
 }
 
 // joinNext reports whether sentence prev (with its trailing space) and the

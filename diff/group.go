@@ -58,7 +58,7 @@ func stronger(ea, eb edge) int {
 func groupParagraphs(l *linker, od, nd *Document) []*group {
 	nOld, nNew := len(od.Paragraphs), len(nd.Paragraphs)
 	edges := paraEdges(l, nOld, nNew)
-	slices.SortFunc(edges, stronger)
+	edges = sortParallel(edges, stronger)
 	bestOld := fillInts(nOld) // old paragraph → best new
 	bestNew := fillInts(nNew)
 	bestOldW := make([]int, nOld)

@@ -185,3 +185,29 @@ func TestFeaturesFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSortParallel checks that sortParallel gives what slices.SortFunc
+// gives, below and above the size it splits at.
+func TestSortParallel(t *testing.T) {
+	type pair struct{ key, id int }
+	byKey := func(a, b pair) int { // total: ties broken by id
+		if a.key != b.key {
+			return a.key - b.key
+		}
+		return a.id - b.id
+	}
+	rng := rand.New(rand.NewSource(2))
+	for _, n := range []int{0, 1, 2, 100, 8191, 8192, 8193, 50000} {
+		for _, keys := range []int{3, 1 << 30} { // many ties, few ties
+			s := make([]pair, n)
+			for i := range s {
+				s[i] = pair{rng.Intn(keys), i}
+			}
+			want := slices.Clone(s)
+			slices.SortFunc(want, byKey)
+			if got := sortParallel(s, byKey); !slices.Equal(got, want) {
+				t.Fatalf("n=%d keys=%d: sortParallel differs from slices.SortFunc", n, keys)
+			}
+		}
+	}
+}

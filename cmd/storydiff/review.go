@@ -30,15 +30,18 @@ func (c *config) reviewStore() (*review.Store, error) {
 // with --no-review; a damaged review file is set aside with one line of
 // warning. For the checklist (need), a review that cannot be read is
 // trouble; for the other exports it is a warning and the export goes on
-// without it.
-func (c *config) reviewStatus(v diff.View, need bool, stderr io.Writer) (*review.Status, error) {
+// without it. key is the result's review.Key when known, else "".
+func (c *config) reviewStatus(v diff.View, key string, need bool, stderr io.Writer) (*review.Status, error) {
 	s, err := c.reviewStore()
 	if err == nil && s == nil {
 		return nil, nil
 	}
 	var rv *review.Review
 	if err == nil {
-		rv, err = s.Load(review.Key(v.Result))
+		if key == "" {
+			key = review.Key(v.Result)
+		}
+		rv, err = s.Load(key)
 	}
 	var ce *review.CorruptError
 	switch {

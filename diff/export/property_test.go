@@ -631,6 +631,12 @@ func TestJSONStreamMatchesMarshal(t *testing.T) {
 		news[i] = strings.Repeat(news[i]+" ", 40)
 	}
 	results = append(results, diff.Compare(diff.NewDocument("old", olds, nil), diff.NewDocument("new", news, nil), nil))
+	// A sentence longer than jsonFlushAt, the same in both versions: the
+	// writer flushes between its old and its new text, so the new one is
+	// encoded again rather than copied.
+	long := strings.Repeat("word ", 100<<10/5) + "end."
+	results = append(results, diff.Compare(diff.NewDocument("old", []string{long, "A."}, nil),
+		diff.NewDocument("new", []string{long, "B."}, nil), nil))
 	for i, r := range results {
 		jr, err := newJSONResult(r.View(0))
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -88,6 +89,30 @@ func validKey(key string) bool {
 		}
 	}
 	return true
+}
+
+// Empty reports whether the store holds no review at all: its folder does
+// not exist or has no review file in it. A folder that cannot be read is
+// not known to be empty (Load then reports why). An export asks it
+// first so that, with no review anywhere, it does not hash both texts for
+// a key (≈ 40 ms on a 10 MB pair) only to find nothing.
+func (s *Store) Empty() bool {
+	f, err := os.Open(s.Dir)
+	if err != nil {
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	defer f.Close()
+	for {
+		names, err := f.Readdirnames(256)
+		for _, n := range names {
+			if key, ok := strings.CutSuffix(n, ".json"); ok && validKey(key) {
+				return false
+			}
+		}
+		if err != nil {
+			return err == io.EOF
+		}
+	}
 }
 
 // Load reads the review of the pair with the given key. A pair never

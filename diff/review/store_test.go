@@ -341,3 +341,50 @@ func BenchmarkSet(b *testing.B) {
 		}
 	}
 }
+
+// TestStoreEmpty: a store is empty until a review file is in its folder;
+// other files (a review set aside as corrupt, a lock, notes) do not count,
+// and a path that is a file, not a folder, is not known to be empty.
+func TestStoreEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files []string // created in the folder; nil: no folder
+		want  bool
+	}{
+		{"no folder", nil, true},
+		{"empty folder", []string{}, true},
+		{"other files", []string{testKey + ".json.corrupt-20261129T150000", testKey + ".lock", "notes.json", "README"}, true},
+		{"a review", []string{"README", testKey + ".json"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "reviews")
+			if tc.files != nil {
+				if err := os.Mkdir(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, f := range tc.files {
+				if err := os.WriteFile(filepath.Join(dir, f), []byte("{}"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := (&Store{Dir: dir}).Empty(); got != tc.want {
+				t.Errorf("Empty() = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	s := &Store{Dir: filepath.Join(t.TempDir(), "reviews")}
+	if _, _, err := s.Set(testKey, "old.txt", "new.txt", testMark("a", Checked)); err != nil {
+		t.Fatal(err)
+	}
+	if s.Empty() {
+		t.Error("Empty() after a Set")
+	}
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if (&Store{Dir: notDir}).Empty() {
+		t.Error("a file in place of the folder reads as an empty store")
+	}
+}

@@ -408,12 +408,23 @@ type edit struct{ del, ins []string }
 // edit the deletion comes before the insertion.
 func readable(segs []tokenRun) []Word {
 	// Alternate equal runs and edits: items[0], items[2], … are equal runs
-	// (possibly empty), items[1], items[3], … edits.
-	var eqs [][]string
-	var eds []edit
+	// (possibly empty), items[1], items[3], … edits. Runs and edits alternate,
+	// so there are at most (len(segs)+1)/2 edits: the lists are made once at
+	// that size rather than grown (a quarter of what readable allocated).
+	// A run's tokens are kept as they are (not copied) when nothing else
+	// joins them, capacity cut to length so that appending copies.
+	n := (len(segs) + 1) / 2
+	eqs := make([][]string, 0, n)
+	eds := make([]edit, 0, n)
 	cur := edit{}
 	inEdit := false
 	var lastEq []string
+	join := func(dst, toks []string) []string {
+		if dst == nil {
+			return toks[:len(toks):len(toks)]
+		}
+		return append(dst, toks...)
+	}
 	for _, sg := range segs {
 		if sg.op == OpEqual {
 			if inEdit {
@@ -422,14 +433,14 @@ func readable(segs []tokenRun) []Word {
 				cur, inEdit = edit{}, false
 				lastEq = nil
 			}
-			lastEq = append(lastEq, sg.toks...)
+			lastEq = join(lastEq, sg.toks)
 			continue
 		}
 		inEdit = true
 		if sg.op == OpDelete {
-			cur.del = append(cur.del, sg.toks...)
+			cur.del = join(cur.del, sg.toks)
 		} else {
-			cur.ins = append(cur.ins, sg.toks...)
+			cur.ins = join(cur.ins, sg.toks)
 		}
 	}
 	if inEdit {
@@ -440,8 +451,8 @@ func readable(segs []tokenRun) []Word {
 	tail := lastEq
 	// eqs[k] precedes eds[k]; tail follows the last edit. Fold the equal
 	// runs between edits where they are confetti.
-	var outEq [][]string
-	var outEd []edit
+	outEq := make([][]string, 0, len(eds))
+	outEd := make([]edit, 0, len(eds))
 	for k := range eds {
 		if k > 0 && confetti(eqs[k], outEd[len(outEd)-1], eds[k]) {
 			prev := &outEd[len(outEd)-1]

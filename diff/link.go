@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"unicode"
@@ -367,10 +368,9 @@ func isASCIIAlnum(c byte) bool {
 
 // idTable maps 64-bit hashes (of words, sentences, paragraphs) to ids:
 // open addressing with linear probing over a power-of-two array of slots,
-// the slot picked by the top bits of the hash times a Fibonacci constant.
-// The keys are already hashes, so this skips the Go map's own hashing and
-// groups; a lookup per word of the input made the map a quarter of
-// newLinker's time.
+// the slot picked by the top bits of the hash times idTableMul. The keys
+// are already hashes, so this skips the Go map's own hashing and groups; a
+// lookup per word of the input made the map a quarter of newLinker's time.
 type idTable struct {
 	slots []idSlot
 	shift uint // 64 - log2(len(slots))
@@ -382,6 +382,17 @@ type idSlot struct {
 	hash uint64
 	id1  int32
 }
+
+// idTableMul is the multiplier that picks a key's slot (multiply-shift
+// hashing): odd, and drawn at random once per process. The keys are FNV
+// hashes of the words and sentences of untrusted input. With a fixed
+// multiplier, words brute-forced offline to share the top bits of
+// hash × multiplier (about 2^17 tries a word) would all fall into one run
+// of slots and make each lookup walk the run: quadratic in all, where
+// the seeded Go maps this table replaced stayed linear. Nobody can aim at
+// a multiplier they do not know. The ids do not depend on the slots, so
+// the output is the same whatever the multiplier.
+var idTableMul = rand.Uint64() | 1
 
 // newIdTable returns a table sized for about hint keys.
 func newIdTable(hint int) idTable {
@@ -395,7 +406,7 @@ func newIdTable(hint int) idTable {
 // get returns the id of hash h.
 func (t *idTable) get(h uint64) (int32, bool) {
 	mask := len(t.slots) - 1
-	for i := int((h * 0x9E3779B97F4A7C15) >> t.shift); ; i = (i + 1) & mask {
+	for i := int((h * idTableMul) >> t.shift); ; i = (i + 1) & mask {
 		sl := &t.slots[i]
 		if sl.id1 == 0 {
 			return 0, false
@@ -425,7 +436,7 @@ func (t *idTable) put(h uint64, id int32) {
 
 func (t *idTable) insert(h uint64, id1 int32) {
 	mask := len(t.slots) - 1
-	i := int((h * 0x9E3779B97F4A7C15) >> t.shift)
+	i := int((h * idTableMul) >> t.shift)
 	for t.slots[i].id1 != 0 {
 		i = (i + 1) & mask
 	}

@@ -211,3 +211,107 @@ func TestSortParallel(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNextWord holds nextWord, features' hand-written fast path, to
+// segment.NextWord on arbitrary text: the same words at the same offsets.
+func FuzzNextWord(f *testing.F) {
+	for _, s := range []string{"The council approved the plan on Monday.", "U.S. 1,000 a.m. don’t “x” — y",
+		"a --\u0301b", "  \t x", "AT&T e-mail x_y", "日本語 café"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for from := 0; ; {
+			ga, gb := nextWord(s, from)
+			wa, wb := segment.NextWord(s, from)
+			if ga != wa || gb != wb {
+				t.Fatalf("%q from %d: nextWord (%d, %d), segment.NextWord (%d, %d)", s, from, ga, gb, wa, wb)
+			}
+			if wa < 0 {
+				return
+			}
+			from = wb
+		}
+	})
+}
+
+// TestIdTable checks the linker's hash table: every key put is found with
+// its id, through growth, and keys never put are not found.
+func TestIdTable(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, tc := range []struct {
+		name string
+		hint int
+		key  func(i int) uint64
+	}{
+		{"random", 0, func(int) uint64 { return rng.Uint64() }},
+		{"sequential", 10, func(i int) uint64 { return uint64(i) }},
+		{"zero and high bits", 1000, func(i int) uint64 { return uint64(i) << 40 }},
+		{"aimed at one slot", 0, aimedKey},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tab := newIdTable(tc.hint)
+			var keys []uint64
+			seen := map[uint64]bool{}
+			for i := 0; len(keys) < 5000; i++ {
+				if k := tc.key(i); !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+					tab.put(k, int32(len(keys)-1))
+				}
+			}
+			for id, k := range keys {
+				if got, ok := tab.get(k); !ok || got != int32(id) {
+					t.Fatalf("get(%#x) = %d, %v; want %d, true", k, got, ok, id)
+				}
+			}
+			for range 1000 {
+				if k := rng.Uint64(); !seen[k] {
+					if _, ok := tab.get(k); ok {
+						t.Fatalf("get(%#x) found a key never put", k)
+					}
+				}
+			}
+		})
+	}
+}
+
+// aimedKey returns the i-th of the keys an attacker would choose against
+// a fixed slot multiplier (the Fibonacci constant this table once used):
+// hash × multiplier = i, so that every key falls into slot 0 and each
+// lookup walks all the keys before it.
+func aimedKey(i int) uint64 {
+	const fib = 0x9E3779B97F4A7C15
+	inv := uint64(fib) // Newton's iteration for the inverse of an odd number mod 2^64
+	for range 6 {
+		inv *= 2 - fib*inv
+	}
+	return uint64(i) * inv
+}
+
+// TestIdTableAimedKeys checks that keys aimed at one slot of a known
+// multiplier do not pile up in one run of slots: the run a lookup walks
+// stays short, so the linker stays linear on input crafted against it.
+func TestIdTableAimedKeys(t *testing.T) {
+	if aimedKey(7)*0x9E3779B97F4A7C15 != 7 {
+		t.Fatal("aimedKey is not aimed")
+	}
+	tab := newIdTable(0)
+	const n = 1 << 14
+	for i := range n {
+		tab.put(aimedKey(i), int32(i))
+	}
+	longest, run := 0, 0
+	for _, sl := range append(tab.slots, tab.slots...) { // twice: a run may wrap around
+		if sl.id1 == 0 {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	// At a load of at most 1/2, random keys make runs of a few dozen
+	// slots at most; the aimed keys, had they hit, would make one of n.
+	if longest > 200 {
+		t.Errorf("%d keys make a run of %d occupied slots (of %d): every lookup in it walks it", n, longest, len(tab.slots))
+	}
+}

@@ -451,8 +451,9 @@ func htmlRoot(n string) bool {
 }
 
 // readAll reads r up to MaxSize+1 bytes. A regular file (or an in-memory
-// reader that tells its length) is read into a buffer of its size, grown once, rather than doubled step by step (on a
-// 10 MB file io.ReadAll copies about 20 MB more and allocates 45 MB).
+// reader that tells its length) is read into a buffer of its size, grown
+// once, rather than doubled step by step (on a 10 MB file io.ReadAll
+// copies about 20 MB more and allocates 45 MB).
 // The buffer is made with make, whose large allocations come zeroed
 // from the system: bytes.Buffer.Grow cleared it once more.
 func readAll(r io.Reader) ([]byte, error) {

@@ -13,7 +13,8 @@ package segment
 // other text goes to uax29 itself, so the fast path only has to agree with
 // uax29 on that alphabet: TestFastBoundaries enumerates short strings of it
 // and FuzzFastBoundaries compares both on arbitrary ones. (shieldFast
-// checks the alphabet as it goes; sbFastText is its reference.)
+// checks the alphabet as it goes; sbFastText, in the tests, is its
+// reference.)
 
 // sbProp is a sentence break property, with uax29's bit values.
 type sbProp uint16
@@ -102,38 +103,8 @@ var sbLatin1 = func() (t [128]sbProp) {
 	return t
 }()
 
-// sbRune returns the property of the multi-byte rune at s[i] (plus
-// sbKnown) and its width, or 0 if the rune is not in the fast path's
-// alphabet.
-func sbRune(s string, i int) (sbProp, int) {
-	switch c := s[i]; {
-	case (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xC0:
-		return sbLatin1[(c-0xC2)<<6|(s[i+1]-0x80)], 2
-	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] < 0xC0:
-		return sbPunct[s[i+2]-0x80], 3
-	}
-	return 0, 1
-}
-
-// sbFastText reports whether every rune of s is ASCII or in sbPunct or
-// sbLatin1.
-func sbFastText(s string) bool {
-	for i := 0; i < len(s); {
-		if s[i] < 0x80 {
-			i++
-			continue
-		}
-		p, w := sbRune(s, i)
-		if p == 0 {
-			return false
-		}
-		i += w
-	}
-	return true
-}
-
 // sbLookup returns the property and width of the rune at s[i], for text
-// accepted by sbFastText.
+// in the fast path's alphabet (shieldFast says which).
 func sbLookup(s string, i int) (sbProp, int) {
 	// Written to be inlined: the text is known to be in the alphabet, so
 	// a lead byte E2 is one of sbPunct's runes, C2 or C3 one of sbLatin1's.
@@ -168,8 +139,8 @@ func sbNext(s string, pos int) int {
 	return pos + sbSplit(s[pos:])
 }
 
-// sbSplit is uax29's splitFunc with atEOF set, on text accepted by
-// sbFastText (so no rune is ever incomplete): it returns the length of the
+// sbSplit is uax29's splitFunc with atEOF set, on text in the fast path's
+// alphabet (so no rune is ever incomplete): it returns the length of the
 // first sentence of data (len(data) > 0).
 func sbSplit(data string) int {
 	var pos int

@@ -9,6 +9,36 @@ import (
 	"github.com/clipperhouse/uax29/v2/sentences"
 )
 
+// sbRune returns the property of the multi-byte rune at s[i] (plus
+// sbKnown) and its width, or 0 if the rune is not in the fast path's
+// alphabet. shieldFast makes the same test inline; this is its reference.
+func sbRune(s string, i int) (sbProp, int) {
+	switch c := s[i]; {
+	case (c == 0xC2 || c == 0xC3) && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xC0:
+		return sbLatin1[(c-0xC2)<<6|(s[i+1]-0x80)], 2
+	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] < 0xC0:
+		return sbPunct[s[i+2]-0x80], 3
+	}
+	return 0, 1
+}
+
+// sbFastText reports whether every rune of s is ASCII or in sbPunct or
+// sbLatin1: the fast splitter's alphabet, as shieldFast reports it.
+func sbFastText(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			i++
+			continue
+		}
+		p, w := sbRune(s, i)
+		if p == 0 {
+			return false
+		}
+		i += w
+	}
+	return true
+}
+
 // uax29Ends returns the sentence ends uax29 finds in s.
 func uax29Ends(s string) []int {
 	var ends []int

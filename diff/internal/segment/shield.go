@@ -33,7 +33,7 @@ func shield(text string) string {
 }
 
 // shieldFast is shield that also reports whether the text it returns is
-// in the fast splitter's alphabet (sbFastText): it decodes every
+// in the fast splitter's alphabet (sbFastText in the tests): it decodes every
 // non-ASCII rune anyway, so checking them here saves a pass.
 func shieldFast(text string) (string, bool) {
 	fast := true
@@ -75,7 +75,7 @@ func shieldFast(text string) (string, bool) {
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if fast && (r >= utf8.RuneSelf || w > 1) {
-			// sbRune's test, inline: r is valid (w > 1), so a lead byte
+			// sbRune's test (sbfast_test.go), inline: r is valid (w > 1), so a lead byte
 			// E2 or C2–C3 is followed by continuation bytes.
 			fast = w == 3 && text[i] == 0xE2 && text[i+1] == 0x80 && sbPunct[text[i+2]&0x3F] != 0 ||
 				w == 2 && text[i] <= 0xC3 && sbLatin1[(text[i]&1)<<6|text[i+1]&0x3F] != 0

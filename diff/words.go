@@ -463,7 +463,6 @@ func readable(segs []tokenRun) []Word {
 		outEq = append(outEq, eqs[k])
 		outEd = append(outEd, eds[k])
 	}
-	var out []Word
 	for k := range outEd {
 		// A replacement reads "a [-34-]{+35+}", not "a[- 34-]{+ 35+}": the
 		// white space both sides start with stays in the equal run.
@@ -489,6 +488,20 @@ func readable(segs []tokenRun) []Word {
 				*next = (*next)[1:]
 			}
 		}
+	}
+	// The words, made at their number (a pair's Words are kept: no slack).
+	// Step k above changes only outEq[k], outEd[k] and the equal run after
+	// them, so the words can be made after all the steps.
+	nw := 0
+	for k := range outEd {
+		nw += min(1, len(outEq[k])) + min(1, len(outEd[k].del)) + min(1, len(outEd[k].ins))
+	}
+	nw += min(1, len(tail))
+	if nw == 0 {
+		return nil // as appending nothing to a nil slice gave
+	}
+	out := make([]Word, 0, nw)
+	for k := range outEd {
 		if len(outEq[k]) > 0 {
 			out = append(out, Word{OpEqual, strings.Join(outEq[k], "")})
 		}

@@ -357,10 +357,14 @@ func (b *builder) pairBound(blk *Block) int {
 // (pairBound). Growing each block's slice by appending allocated 2-3
 // times its final size (23 MB of the 76 MB the fill allocated on a 10 MB
 // pair) and made a malloc per doubling.
-type pairArena struct{ free []Pair }
+type pairArena struct {
+	free  []Pair
+	chunk int // the size of the last array
+}
 
-// pairChunk is the size of the arrays of a pairArena, in pairs (about
-// 200 KB).
+// pairChunk is the largest size of the arrays of a pairArena, in pairs
+// (about 170 KB); they start at 16 and double, so that a story-sized pair
+// does not zero a large array it will not fill.
 const pairChunk = 1024
 
 // take returns an empty slice with room for n pairs (nil for none);
@@ -370,7 +374,8 @@ func (a *pairArena) take(n int) []Pair {
 		return nil // as a block without pairs always had
 	}
 	if n > len(a.free) {
-		a.free = make([]Pair, max(n, pairChunk))
+		a.chunk = min(pairChunk, max(16, 2*a.chunk))
+		a.free = make([]Pair, max(n, a.chunk))
 	}
 	s := a.free[:0:n]
 	a.free = a.free[n:]

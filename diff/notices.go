@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storydiff/storydiff/diff/internal/segment"
 )
@@ -43,6 +44,9 @@ var phraseNotices = []string{
 	"this is a developing news story", "check back for updates", "please check back", "refresh for updates",
 }
 
+// noticeSubjects open "this story has been …" / "this article was …".
+var noticeSubjects = []string{"this story ", "this article ", "this report ", "this post "}
+
 // noticeVerbs complete "this story has been …" / "this article was …".
 var noticeVerbs = []string{"corrected", "updated", "amended", "clarified", "revised", "edited to", "changed to"}
 
@@ -54,7 +58,68 @@ var noticeVerbs = []string{"corrected", "updated", "amended", "clarified", "revi
 // quote marks and dashes do not matter; leading asterisks, underscores and
 // brackets are skipped).
 func IsNotice(text string) bool {
-	s := segment.Fold(strings.TrimLeft(text, " *_([#>\t"))
+	t := strings.TrimLeft(text, " *_([#>\t")
+	if !mayOpenNotice(t) {
+		return false // most paragraphs: not folded at all
+	}
+	return noticeOpening(foldHead(t))
+}
+
+// mayOpenNotice reports whether the folded t may start with a notice
+// opening. Fold only lower-cases the start of t up to the first
+// character that is not ASCII (less the ASCII character before it, which
+// may compose with it), not a single space or a control character: if
+// that stretch disagrees with every opening, so does Fold(t).
+func mayOpenNotice(t string) bool {
+	n := 0
+	for ; n < len(t) && n < noticeHead; n++ {
+		c := t[n]
+		if c >= utf8.RuneSelf {
+			n = max(0, n-1)
+			break
+		}
+		if c < ' ' || c == ' ' && n > 0 && t[n-1] == ' ' {
+			break
+		}
+	}
+	h := t[:n]
+	for _, list := range [][]string{labelNotices, phraseNotices, noticeSubjects} {
+		for _, o := range list {
+			k := min(len(h), len(o))
+			if strings.EqualFold(h[:k], o[:k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noticeHead is how many bytes of a text's folded opening IsNotice
+// reads, with room to spare: its longest opening is under 40 bytes.
+const noticeHead = 64
+
+// foldHead returns segment.Fold(t), or a prefix of it at least noticeHead
+// bytes long. Folding every added or removed paragraph whole to read its
+// opening was 90% of the notice findings' time: it folds t up to the first
+// ASCII letter, digit or punctuation mark after noticeHead bytes. There
+// Fold starts afresh (an ASCII character is a normalisation boundary and
+// ends a run of spaces), so the folded start of t is the start of the
+// folded whole.
+func foldHead(t string) string {
+	for cut := noticeHead; cut < len(t); cut++ {
+		if c := t[cut]; c > ' ' && c < utf8.RuneSelf-1 {
+			if s := segment.Fold(t[:cut]); len(s) >= noticeHead {
+				return s
+			}
+			break
+		}
+	}
+	return segment.Fold(t)
+}
+
+// noticeOpening reports whether the folded opening s of a text starts a
+// notice (see IsNotice).
+func noticeOpening(s string) bool {
 	for _, l := range labelNotices {
 		if rest, ok := strings.CutPrefix(s, l); ok {
 			rest = strings.TrimLeft(rest, " ")
@@ -68,7 +133,7 @@ func IsNotice(text string) bool {
 			return true
 		}
 	}
-	for _, subj := range []string{"this story ", "this article ", "this report ", "this post "} {
+	for _, subj := range noticeSubjects {
 		rest, ok := strings.CutPrefix(s, subj)
 		if !ok {
 			continue
@@ -103,6 +168,15 @@ func noticeFindings(r *Result) []Finding {
 		}
 		out = append(out, Finding{Kind: kind, Blocks: []int{bi}, Text: fmt.Sprintf("¶%d: %s", para+1, text)})
 	}
+	// A paragraph added or removed whole is read once, not once per
+	// sentence.
+	lastSide, lastPara, lastNotice := -1, -1, false
+	paraNotice := func(side, para int, text string) bool {
+		if side != lastSide || para != lastPara {
+			lastSide, lastPara, lastNotice = side, para, IsNotice(text)
+		}
+		return lastNotice
+	}
 	for bi := range r.Blocks {
 		b := &r.Blocks[bi]
 		for pi := range b.Pairs {
@@ -110,14 +184,14 @@ func noticeFindings(r *Result) []Finding {
 			switch p.Kind {
 			case Added:
 				para := &r.New.Paragraphs[p.NewRef.Para]
-				if whole := b.IsWhole() || len(para.Sentences) == 1; whole && IsNotice(para.Text) {
+				if whole := b.IsWhole() || len(para.Sentences) == 1; whole && paraNotice(1, p.NewRef.Para, para.Text) {
 					add(bi, FindingCorrectionAdded, 1, p.NewRef.Para, para.Text)
 				} else if IsNotice(p.New) {
 					add(bi, FindingCorrectionAdded, 1, p.NewRef.Para, p.New)
 				}
 			case Removed:
 				para := &r.Old.Paragraphs[p.OldRef.Para]
-				if whole := b.IsWhole() || len(para.Sentences) == 1; whole && IsNotice(para.Text) {
+				if whole := b.IsWhole() || len(para.Sentences) == 1; whole && paraNotice(0, p.OldRef.Para, para.Text) {
 					add(bi, FindingCorrectionRemoved, 0, p.OldRef.Para, para.Text)
 				} else if IsNotice(p.Old) {
 					add(bi, FindingCorrectionRemoved, 0, p.OldRef.Para, p.Old)

@@ -40,15 +40,18 @@ func wordDiff(a, b string) []Word {
 }
 
 // wordDiffer holds the scratch of word diffs run one after another: a
-// pair's tokens, units, token ids and runes are dropped once its Words are
-// made, so each fill worker reuses one set (made afresh per pair they were
-// a third of the fill's allocations on a 10 MB pair).
+// pair's tokens, units, token ids, runes and token runs are dropped once
+// its Words are made, so each fill worker reuses one set (made afresh per
+// pair they were a third of the fill's allocations on a 10 MB pair).
 type wordDiffer struct {
 	ta, tb []string
 	ua, ub []unit
 	runs   []opRun
 	ids    map[string]rune
 	ra, rb []rune
+	toks   []string   // the tokens of the token runs, in order
+	flat   []flatRun  // the token runs, as stretches of toks
+	segs   []tokenRun // the token runs, as slices of toks, for readable
 }
 
 // maxScratch is the most elements a wordDiffer keeps in a buffer between
@@ -68,37 +71,49 @@ func (d *wordDiffer) diff(a, b string) []Word {
 	// diff finds in between (as go-diff itself assumes): only the middle is
 	// tokenised and diffed, which in a sentence with one word changed is a
 	// few tokens instead of dozens.
+	defer d.trim()
 	i, ja, jb := commonEnds(a, b)
-	w := d.middle(a[i:ja], b[i:jb])
-	if w == nil {
-		return []Word{{OpDelete, a}, {OpInsert, b}}
-	}
-	var segs []tokenRun
+	d.toks, d.flat = d.toks[:0], d.flat[:0]
 	if i > 0 {
-		segs = append(segs, tokenRun{op: OpEqual, toks: []string{a[:i]}})
+		d.add(OpEqual, a[:i])
 	}
-	for _, sg := range w {
-		if k := len(segs); k > 0 && segs[k-1].op == sg.op {
-			segs[k-1].toks = append(segs[k-1].toks, sg.toks...)
-			continue
-		}
-		segs = append(segs, sg)
+	if !d.middle(a[i:ja], b[i:jb]) {
+		return []Word{{OpDelete, a}, {OpInsert, b}}
 	}
 	if suf := a[ja:]; suf != "" {
 		// The suffix starts with white space: that space is its own token,
 		// so that an insertion before it can read "would {+not +}be".
 		sp := len(suf) - len(strings.TrimLeft(suf, " "))
-		toks := []string{suf[:sp]}
+		d.add(OpEqual, suf[:sp])
 		if sp < len(suf) {
-			toks = append(toks, suf[sp:])
-		}
-		if k := len(segs); k > 0 && segs[k-1].op == OpEqual {
-			segs[k-1].toks = append(segs[k-1].toks, toks...)
-		} else {
-			segs = append(segs, tokenRun{op: OpEqual, toks: toks})
+			d.add(OpEqual, suf[sp:])
 		}
 	}
-	return readable(segs)
+	d.segs = d.segs[:0]
+	for _, r := range d.flat {
+		d.segs = append(d.segs, tokenRun{op: r.op, toks: d.toks[r.lo:r.hi:r.hi]})
+	}
+	return readable(d.segs)
+}
+
+// flatRun is a run of the tokens toks[lo:hi] of a wordDiffer with one
+// operation.
+type flatRun struct {
+	op     Op
+	lo, hi int
+}
+
+// add appends tok to the token runs of the pair, to the last run when it
+// has operation op, else as a new run. The runs share one buffer
+// (wordDiffer.toks) instead of a slice each, which were a third of what
+// the word diffs allocated after the scratch buffers.
+func (d *wordDiffer) add(op Op, tok string) {
+	d.toks = append(d.toks, tok)
+	if k := len(d.flat); k > 0 && d.flat[k-1].op == op {
+		d.flat[k-1].hi = len(d.toks)
+		return
+	}
+	d.flat = append(d.flat, flatRun{op, len(d.toks) - 1, len(d.toks)})
 }
 
 // commonEnds returns the length i of the prefix and the starts ja and jb of
@@ -137,21 +152,15 @@ func commonEnds(a, b string) (i, ja, jb int) {
 	return i, ja, jb
 }
 
-// middleDiff returns the token runs of the word diff of a into b (see
-// wordDiff), or nil when the texts are too long or have too many distinct
-// tokens to diff word by word: they are then replaced wholesale.
-func middleDiff(a, b string) []tokenRun {
-	var d wordDiffer
-	return d.middle(a, b)
-}
-
-// middle is middleDiff with d's scratch.
-func (d *wordDiffer) middle(a, b string) []tokenRun {
-	defer d.trim()
+// middle appends the token runs of the word diff of a into b (see
+// wordDiff) to d's runs, or reports false when the texts are too long or
+// have too many distinct tokens to diff word by word: they are then
+// replaced wholesale.
+func (d *wordDiffer) middle(a, b string) bool {
 	d.ta, d.tb = segment.AppendTokens(d.ta[:0], a), segment.AppendTokens(d.tb[:0], b)
 	ta, tb := d.ta, d.tb
 	if len(ta)+len(tb) > maxDiffTokens {
-		return nil
+		return false
 	}
 	// The diff runs over words and punctuation, each carrying the white
 	// space before it: white space is no evidence that two sentences
@@ -160,20 +169,10 @@ func (d *wordDiffer) middle(a, b string) []tokenRun {
 	ua, ub := d.ua, d.ub
 	runs := d.unitOps(ua, ub)
 	if runs == nil {
-		return nil
+		return false
 	}
 	// Token runs, white space put back, then the clean-up: see readable.
-	segs := make([]tokenRun, 0, 2*len(runs))
-	emit := func(op Op, toks ...string) {
-		if len(toks) == 1 && toks[0] == "" {
-			return
-		}
-		if k := len(segs); k > 0 && segs[k-1].op == op {
-			segs[k-1].toks = append(segs[k-1].toks, toks...)
-			return
-		}
-		segs = append(segs, tokenRun{op: op, toks: toks})
-	}
+	emit := d.add
 	i, j := 0, 0
 	for _, run := range runs {
 		for range run.n {
@@ -181,31 +180,42 @@ func (d *wordDiffer) middle(a, b string) []tokenRun {
 			case diffmatchpatch.DiffEqual:
 				x, y := ua[i], ub[j]
 				if x.space != y.space {
-					emit(OpDelete, x.space)
-					emit(OpInsert, y.space)
+					emitOne(emit, OpDelete, x.space)
+					emitOne(emit, OpInsert, y.space)
 					emit(OpEqual, x.tok)
 				} else {
-					emit(OpEqual, x.space, x.tok)
+					emit(OpEqual, x.space)
+					emit(OpEqual, x.tok)
 				}
 				i++
 				j++
 			case diffmatchpatch.DiffDelete:
-				emit(OpDelete, ua[i].space, ua[i].tok)
+				emit(OpDelete, ua[i].space)
+				emit(OpDelete, ua[i].tok)
 				i++
 			case diffmatchpatch.DiffInsert:
-				emit(OpInsert, ub[j].space, ub[j].tok)
+				emit(OpInsert, ub[j].space)
+				emit(OpInsert, ub[j].tok)
 				j++
 			}
 		}
 	}
 	// White space after the last token (none in a trimmed sentence).
 	if x, y := trailing(ta), trailing(tb); x != y {
-		emit(OpDelete, x)
-		emit(OpInsert, y)
+		emitOne(emit, OpDelete, x)
+		emitOne(emit, OpInsert, y)
 	} else if x != "" {
 		emit(OpEqual, x)
 	}
-	return segs
+	return true
+}
+
+// emitOne emits a run of the one token tok, unless tok is empty: a run
+// of no text is no run (a pair of tokens, space and word, always is one).
+func emitOne(emit func(Op, string), op Op, tok string) {
+	if tok != "" {
+		emit(op, tok)
+	}
 }
 
 // opRun is a run of n units of a unit-level edit script.
@@ -216,7 +226,7 @@ type opRun struct {
 
 // unitOps returns the edit script of units ua into ub, as go-diff's
 // DiffMainRunes computes it on the units encoded as one rune per distinct
-// token (units compare by token: white space is put back by middleDiff),
+// token (units compare by token: white space is put back by middle),
 // or nil when there are more distinct tokens than runes.
 //
 // Most pairs differ in one word, or gain or lose a few, and for those the
@@ -345,6 +355,9 @@ func (d *wordDiffer) trim() {
 	if cap(d.ua) > maxScratch || cap(d.ub) > maxScratch || cap(d.ra) > maxScratch || cap(d.rb) > maxScratch {
 		d.ua, d.ub, d.ra, d.rb = nil, nil, nil, nil
 	}
+	if cap(d.toks) > maxScratch || cap(d.flat) > maxScratch || cap(d.segs) > maxScratch {
+		d.toks, d.flat, d.segs = nil, nil, nil
+	}
 }
 
 // unit is a word or punctuation token with the white space before it.
@@ -395,12 +408,23 @@ type edit struct{ del, ins []string }
 // edit the deletion comes before the insertion.
 func readable(segs []tokenRun) []Word {
 	// Alternate equal runs and edits: items[0], items[2], … are equal runs
-	// (possibly empty), items[1], items[3], … edits.
-	var eqs [][]string
-	var eds []edit
+	// (possibly empty), items[1], items[3], … edits. Runs and edits alternate,
+	// so there are at most (len(segs)+1)/2 edits: the lists are made once at
+	// that size rather than grown (a quarter of what readable allocated).
+	// A run's tokens are kept as they are (not copied) when nothing else
+	// joins them, capacity cut to length so that appending copies.
+	n := (len(segs) + 1) / 2
+	eqs := make([][]string, 0, n)
+	eds := make([]edit, 0, n)
 	cur := edit{}
 	inEdit := false
 	var lastEq []string
+	join := func(dst, toks []string) []string {
+		if dst == nil {
+			return toks[:len(toks):len(toks)]
+		}
+		return append(dst, toks...)
+	}
 	for _, sg := range segs {
 		if sg.op == OpEqual {
 			if inEdit {
@@ -409,14 +433,14 @@ func readable(segs []tokenRun) []Word {
 				cur, inEdit = edit{}, false
 				lastEq = nil
 			}
-			lastEq = append(lastEq, sg.toks...)
+			lastEq = join(lastEq, sg.toks)
 			continue
 		}
 		inEdit = true
 		if sg.op == OpDelete {
-			cur.del = append(cur.del, sg.toks...)
+			cur.del = join(cur.del, sg.toks)
 		} else {
-			cur.ins = append(cur.ins, sg.toks...)
+			cur.ins = join(cur.ins, sg.toks)
 		}
 	}
 	if inEdit {
@@ -427,8 +451,8 @@ func readable(segs []tokenRun) []Word {
 	tail := lastEq
 	// eqs[k] precedes eds[k]; tail follows the last edit. Fold the equal
 	// runs between edits where they are confetti.
-	var outEq [][]string
-	var outEd []edit
+	outEq := make([][]string, 0, len(eds))
+	outEd := make([]edit, 0, len(eds))
 	for k := range eds {
 		if k > 0 && confetti(eqs[k], outEd[len(outEd)-1], eds[k]) {
 			prev := &outEd[len(outEd)-1]
@@ -439,7 +463,6 @@ func readable(segs []tokenRun) []Word {
 		outEq = append(outEq, eqs[k])
 		outEd = append(outEd, eds[k])
 	}
-	var out []Word
 	for k := range outEd {
 		// A replacement reads "a [-34-]{+35+}", not "a[- 34-]{+ 35+}": the
 		// white space both sides start with stays in the equal run.
@@ -465,6 +488,20 @@ func readable(segs []tokenRun) []Word {
 				*next = (*next)[1:]
 			}
 		}
+	}
+	// The words, made at their number (a pair's Words are kept: no slack).
+	// Step k above changes only outEq[k], outEd[k] and the equal run after
+	// them, so the words can be made after all the steps.
+	nw := 0
+	for k := range outEd {
+		nw += min(1, len(outEq[k])) + min(1, len(outEd[k].del)) + min(1, len(outEd[k].ins))
+	}
+	nw += min(1, len(tail))
+	if nw == 0 {
+		return nil // as appending nothing to a nil slice gave
+	}
+	out := make([]Word, 0, nw)
+	for k := range outEd {
 		if len(outEq[k]) > 0 {
 			out = append(out, Word{OpEqual, strings.Join(outEq[k], "")})
 		}

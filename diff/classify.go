@@ -294,12 +294,7 @@ type side struct {
 // side tokenises the sentence ref of d (with the more sentences after it)
 // into s, reusing s's storage, and returns s.
 func (c *classifier) side(s *side, d *Document, ref SentRef, more int) *side {
-	para := &d.Paragraphs[ref.Para]
-	sent := para.Sentences[ref.Sent]
-	if more > 0 { // a pair covering several sentences: one stretch of text
-		sent.End = para.Sentences[ref.Sent+more].End
-		sent.Text = para.Text[sent.Start:sent.End]
-	}
+	sent := pairSentence(d, ref, more)
 	qs := c.quotes(d, ref.Para)
 	// The two sides of a pair are scratch: pair reuses their storage for
 	// the next pair, which saves most of annotate's allocation (the
@@ -346,6 +341,64 @@ func (c *classifier) side(s *side, d *Document, ref SentRef, more int) *side {
 		off += len(t)
 	}
 	return s
+}
+
+// pairSentence returns the sentence of a pair side: the sentence at ref,
+// or with more > 0 the stretch of text from it to the more-th after it.
+func pairSentence(d *Document, ref SentRef, more int) Sentence {
+	para := &d.Paragraphs[ref.Para]
+	sent := para.Sentences[ref.Sent]
+	if more > 0 { // a pair covering several sentences: one stretch of text
+		sent.End = para.Sentences[ref.Sent+more].End
+		sent.Text = para.Text[sent.Start:sent.End]
+	}
+	return sent
+}
+
+// maxClassifyTokens bounds the tokens of a pair side classified run by
+// run. Classifying needs every token of both sentences (counts, quotes,
+// the speaker's place): about 130 bytes a token, so a "sentence" of a
+// million tokens (text without a full stop) took seconds and 40 times its
+// size in memory. No sentence of prose comes near 20 000 tokens (10 000
+// words); past it a pair's changes are wording, unflagged (see coarse),
+// as the word diff already shows such a pair wholesale past maxDiffTokens.
+// A variable only so that TestAnnotateLinear can hold the run-by-run path
+// itself to linear cost on a sentence of 100 000 runs.
+var maxClassifyTokens = 20000
+
+// tooLong reports whether a side of the changed pair p has more than
+// maxClassifyTokens tokens.
+func (c *classifier) tooLong(p *Pair) bool {
+	for k, s := range []struct {
+		d    *Document
+		ref  SentRef
+		more int
+	}{{c.old, p.OldRef, p.OldMore}, {c.new, p.NewRef, p.NewMore}} {
+		var ok bool
+		c.sides[k].ts, ok = segment.AppendTokensMax(c.sides[k].ts[:0], pairSentence(s.d, s.ref, s.more).Text, maxClassifyTokens)
+		if !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// coarse classifies a pair too long to classify run by run: each run of
+// changed words is wording, with no flag.
+func coarse(p *Pair) {
+	for i := 0; i < len(p.Words); {
+		if p.Words[i].Op == OpEqual {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p.Words) && p.Words[j].Op != OpEqual {
+			j++
+		}
+		p.Runs = append(p.Runs, Run{Start: i, End: j, Class: ClassWording})
+		i = j
+	}
+	p.Class = ClassWording
 }
 
 // isOpening reports whether a non-word token may precede a sentence's first
@@ -435,6 +488,10 @@ func (c *classifier) pair(p *Pair) *datelineChange {
 		return nil
 	}
 	if len(p.Words) == 0 {
+		return nil
+	}
+	if c.tooLong(p) {
+		coarse(p)
 		return nil
 	}
 	os := c.side(&c.sides[0], c.old, p.OldRef, p.OldMore)

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -72,6 +73,10 @@ func TestAnnotateLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
 	}
+	// Run by run however long the sentence (past maxClassifyTokens a pair
+	// is classified coarsely: see TestGiantSentencePair).
+	defer func(n int) { maxClassifyTokens = n }(maxClassifyTokens)
+	maxClassifyTokens = math.MaxInt
 	small, r := hugePair(50_000), hugePair(200_000)
 	cs := scaling.Measure(func() { annotate(small) })
 	start := time.Now()

@@ -157,11 +157,17 @@ func commonEnds(a, b string) (i, ja, jb int) {
 // have too many distinct tokens to diff word by word: they are then
 // replaced wholesale.
 func (d *wordDiffer) middle(a, b string) bool {
-	d.ta, d.tb = segment.AppendTokens(d.ta[:0], a), segment.AppendTokens(d.tb[:0], b)
-	ta, tb := d.ta, d.tb
-	if len(ta)+len(tb) > maxDiffTokens {
+	// Tokenised up to the bound only: a pair past it is replaced
+	// wholesale, and tokenising a 10 MB "sentence" to find that out cost
+	// seconds and hundreds of MB.
+	var ok bool
+	if d.ta, ok = segment.AppendTokensMax(d.ta[:0], a, maxDiffTokens); !ok {
 		return false
 	}
+	if d.tb, ok = segment.AppendTokensMax(d.tb[:0], b, maxDiffTokens-len(d.ta)); !ok {
+		return false
+	}
+	ta, tb := d.ta, d.tb
 	// The diff runs over words and punctuation, each carrying the white
 	// space before it: white space is no evidence that two sentences
 	// agree, and matching it would scatter kept spaces through a rewrite.

@@ -50,6 +50,24 @@ func AppendTokens(dst []string, text string) []string {
 	return dst
 }
 
+// AppendTokensMax is AppendTokens that stops after max tokens: it reports
+// false, with dst holding the first max+1 tokens, when text has more. A
+// caller with a bound (a word diff, a classifier) can so refuse a "sentence"
+// of a million tokens (text without punctuation) at the cost of its bound,
+// not of the text.
+func AppendTokensMax(dst []string, text string, max int) ([]string, bool) {
+	for i, n := 0, 0; i < len(text); n++ {
+		if n == max {
+			j, _ := nextToken(text, i)
+			return append(dst, text[i:j]), false
+		}
+		j, _ := nextToken(text, i)
+		dst = append(dst, text[i:j])
+		i = j
+	}
+	return dst, true
+}
+
 // IsWord reports whether tok contains a letter or a digit.
 func IsWord(tok string) bool {
 	for _, r := range tok {

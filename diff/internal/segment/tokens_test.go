@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -196,6 +197,34 @@ func TestNextWordAppendFold(t *testing.T) {
 		for i := range want {
 			if got[i] != want[i] {
 				t.Errorf("%q: word %d = %q, want %q", text, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestAppendTokensMax: under its bound AppendTokensMax is AppendTokens;
+// over it, it stops after max+1 tokens and says so.
+func TestAppendTokensMax(t *testing.T) {
+	for _, text := range []string{"", "One.", "The council approved the plan on Monday.", "“Quoted,” she said — twice…  ok", strings.Repeat("word ", 50)} {
+		all := Tokens(text)
+		for _, max := range []int{0, 1, 2, len(all) - 1, len(all), len(all) + 5} {
+			if max < 0 {
+				continue
+			}
+			got, ok := AppendTokensMax([]string{"keep"}, text, max)
+			if got[0] != "keep" {
+				t.Fatalf("%q max %d: dst not appended to", text, max)
+			}
+			got = got[1:]
+			if want := len(all) <= max; ok != want {
+				t.Errorf("%q max %d: ok = %v, want %v (%d tokens)", text, max, ok, want, len(all))
+			}
+			want := all
+			if !ok {
+				want = all[:max+1]
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q max %d: %q, want %q", text, max, got, want)
 			}
 		}
 	}

@@ -49,6 +49,8 @@ const (
 	// a trim link: "He said." is contained in too many sentences to say
 	// which one it was cut from.
 	minTrimWords = 4
+	// maxScoreParts bounds the parallel parts of linkSimilar's scoring.
+	maxScoreParts = 4
 	// maxTrimWords bounds the longer sentence of a trim link, for which
 	// the in-order check costs the product of the two lengths.
 	maxTrimWords = 400
@@ -910,7 +912,10 @@ func (l *linker) linkSimilar() {
 		}
 		return edges
 	}
-	parts := make([][]edge, min(runtime.GOMAXPROCS(0), 1+len(l.new)/2048))
+	// At most maxScoreParts parts: each holds a scorer as long as the old
+	// version's sentences, so parts without a bound grew the peak memory
+	// with the number of processors (8× the input at 64).
+	parts := make([][]edge, min(runtime.GOMAXPROCS(0), maxScoreParts, 1+len(l.new)/2048))
 	step := (len(l.new) + len(parts) - 1) / len(parts)
 	var g par.Group
 	for k := range parts {

@@ -324,9 +324,22 @@ func (b *builder) fillAll(blocks []Block, report func(done int)) {
 		running.Wait()
 		close(filled)
 	}()
+	// Should report panic (it is the caller's progress callback), the
+	// workers still finish: a goroutine drains what they send, instead of
+	// leaving them blocked on filled for ever.
+	drained := false
+	defer func() {
+		if !drained {
+			go func() {
+				for range filled {
+				}
+			}()
+		}
+	}()
 	for n := range filled {
 		count(n)
 	}
+	drained = true
 	g.Wait() // a worker's panic is raised here, on Compare's goroutine
 }
 

@@ -198,7 +198,11 @@ func TestLabelScansMatchStrings(t *testing.T) {
 			t.Errorf("hasDash(%q) = %v, want %v", s, got, want)
 		}
 		var buf [32]byte
-		if got, ok := lowerASCII(&buf, s); ok && (len(s) > 32 || string(got) != strings.ToLower(s)) {
+		got, ok := lowerASCII(&buf, s)
+		if wantOK := len(s) <= 32 && isASCII(s); ok != wantOK {
+			t.Errorf("lowerASCII(%q) ok = %v, want %v", s, ok, wantOK)
+		}
+		if ok && string(got) != strings.ToLower(s) {
 			t.Errorf("lowerASCII(%q) = %q, want %q", s, got, strings.ToLower(s))
 		}
 	}
@@ -226,3 +230,4 @@ func BenchmarkParagraphLabels(b *testing.B) {
 		paragraphLabels(d)
 	}
 }
+

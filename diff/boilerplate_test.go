@@ -230,4 +230,3 @@ func BenchmarkParagraphLabels(b *testing.B) {
 		paragraphLabels(d)
 	}
 }
-

@@ -10,6 +10,8 @@
 #
 # Usage: scripts/bench.sh [SIZES...]   (default: 10KB 100KB 1MB 10MB)
 # RUNS=N (default 3): rounds per size; the table shows each tool's fastest.
+# Then the viewer's first output and first diff frame on the largest pair
+# (scripts/firstframe.py, when python3 is there).
 # Needs: go, git, /usr/bin/time, wdiff (apt-get install -y wdiff time).
 # Set KEEP=1 to keep the temporary directory.
 set -euo pipefail
@@ -93,3 +95,19 @@ for s in "${sizes[@]}"; do
 		printf "%-6s %9d | %8.3fs %6.2fs %8.1f %6.1fx | %8.3fs %6.2fs %8.1f | %8.3fs %6.2fs %8.1f | %8s %8s\n",
 			s, b, sw, sc, sr / 1024, sr * 1024 / b, gw, gc, gr / 1024, ww, wc, wr / 1024, r1, r2 }'
 done
+
+# The viewer: seconds to its first output and its first diff frame on the
+# largest pair, on a 120x40 pseudo-terminal (scripts/firstframe.py), best
+# of RUNS.
+last=${sizes[${#sizes[@]}-1]}
+if command -v python3 >/dev/null 2>&1; then
+	best=
+	for ((r = 0; r < runs; r++)); do
+		line=$(python3 "$root/scripts/firstframe.py" "$tmp/storydiff" "$tmp/$last-old.txt" "$tmp/$last-new.txt") || continue
+		f=$(awk '{print $(NF-2)}' <<<"$line")
+		if [ -z "$best" ] || awk -v a="$f" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$f bestline=$line; fi
+	done
+	echo "viewer, $last pair: ${bestline:-no diff frame}"
+else
+	echo "viewer: python3 not found, first frame not measured" >&2
+fi

@@ -12,7 +12,9 @@ import (
 // program started (storydiff a b >&-). The Go runtime then opens /dev/null
 // read-write in its place, so that reads find nothing and writes vanish; a
 // shell's </dev/null or >/dev/null opens it read-only or write-only, which
-// stays a valid stream.
+// stays a valid stream. A /dev/null the caller opened read-write (1<>/dev/null,
+// Python's subprocess.DEVNULL) cannot be told from the runtime's and reads
+// as closed too (README, Input).
 func closedAtStart(f *os.File) bool {
 	fi, err := f.Stat()
 	if err != nil {

@@ -294,7 +294,12 @@ type side struct {
 // side tokenises the sentence ref of d (with the more sentences after it)
 // into s, reusing s's storage, and returns s.
 func (c *classifier) side(s *side, d *Document, ref SentRef, more int) *side {
-	sent := pairSentence(d, ref, more)
+	para := &d.Paragraphs[ref.Para]
+	sent := para.Sentences[ref.Sent]
+	if more > 0 { // a pair covering several sentences: one stretch of text
+		sent.End = para.Sentences[ref.Sent+more].End
+		sent.Text = para.Text[sent.Start:sent.End]
+	}
 	qs := c.quotes(d, ref.Para)
 	// The two sides of a pair are scratch: pair reuses their storage for
 	// the next pair, which saves most of annotate's allocation (the
@@ -343,18 +348,6 @@ func (c *classifier) side(s *side, d *Document, ref SentRef, more int) *side {
 	return s
 }
 
-// pairSentence returns the sentence of a pair side: the sentence at ref,
-// or with more > 0 the stretch of text from it to the more-th after it.
-func pairSentence(d *Document, ref SentRef, more int) Sentence {
-	para := &d.Paragraphs[ref.Para]
-	sent := para.Sentences[ref.Sent]
-	if more > 0 { // a pair covering several sentences: one stretch of text
-		sent.End = para.Sentences[ref.Sent+more].End
-		sent.Text = para.Text[sent.Start:sent.End]
-	}
-	return sent
-}
-
 // maxClassifyTokens bounds the tokens of a pair side classified run by
 // run. Classifying needs every token of both sentences (counts, quotes,
 // the speaker's place): about 130 bytes a token, so a "sentence" of a
@@ -366,17 +359,12 @@ func pairSentence(d *Document, ref SentRef, more int) Sentence {
 // itself to linear cost on a sentence of 100 000 runs.
 var maxClassifyTokens = 20000
 
-// tooLong reports whether a side of the changed pair p has more than
-// maxClassifyTokens tokens.
+// tooLong reports whether a side of the changed pair p (its text, p.Old or
+// p.New) has more than maxClassifyTokens tokens.
 func (c *classifier) tooLong(p *Pair) bool {
-	for k, s := range []struct {
-		d    *Document
-		ref  SentRef
-		more int
-	}{{c.old, p.OldRef, p.OldMore}, {c.new, p.NewRef, p.NewMore}} {
+	for k, text := range []string{p.Old, p.New} {
 		var ok bool
-		c.sides[k].ts, ok = segment.AppendTokensMax(c.sides[k].ts[:0], pairSentence(s.d, s.ref, s.more).Text, maxClassifyTokens)
-		if !ok {
+		if c.sides[k].ts, ok = segment.AppendTokensMax(c.sides[k].ts[:0], text, maxClassifyTokens); !ok {
 			return true
 		}
 	}

@@ -305,9 +305,9 @@ func nextWord(text string, from int) (start, end int) {
 			b += 3
 		case c < ' ' || c == 0x7f:
 			return segment.NextWord(text, b)
-		case isASCIIAlnum(c):
+		case segment.IsASCIIAlnum(c):
 			j := b + 1
-			for j < len(text) && isASCIIAlnum(text[j]) {
+			for j < len(text) && segment.IsASCIIAlnum(text[j]) {
 				j++
 			}
 			if j == len(text) {
@@ -322,7 +322,7 @@ func nextWord(text string, from int) (start, end int) {
 					return b, j
 				}
 				n := text[j+1]
-				if n >= utf8.RuneSelf || (d == '.' || d == '\'') && isASCIIAlnum(n) ||
+				if n >= utf8.RuneSelf || (d == '.' || d == '\'') && segment.IsASCIIAlnum(n) ||
 					(d == ',' || d == ':') && isDigit(text[j-1]) && isDigit(n) {
 					return segment.NextWord(text, b)
 				}
@@ -362,11 +362,8 @@ func plainMark(text string, i int) bool {
 		(text[i+2] == 0x9C || text[i+2] == 0x9D || text[i+2] == 0x94)
 }
 
+// isDigit reports whether c is an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func isASCIIAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
 
 // idTable maps 64-bit hashes (of words, sentences, paragraphs) to ids:
 // open addressing with linear probing over a power-of-two array of slots,

@@ -124,7 +124,7 @@ func isASCII(s string) bool {
 // lower-cased.
 func isASCIIWord(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isASCIIAlnum(c) && c != '.' && c != ',' && c != ':' && c != '\'' {
+		if c := s[i]; !IsASCIIAlnum(c) && c != '.' && c != ',' && c != ':' && c != '\'' {
 			return false
 		}
 	}

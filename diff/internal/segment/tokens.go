@@ -72,7 +72,7 @@ func AppendTokensMax(dst []string, text string, max int) ([]string, bool) {
 func IsWord(tok string) bool {
 	for _, r := range tok {
 		if r < utf8.RuneSelf {
-			if isASCIIAlnum(byte(r)) {
+			if IsASCIIAlnum(byte(r)) {
 				return true
 			}
 			continue
@@ -159,7 +159,9 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\ufeff'
 }
 
-func isASCIIAlnum(c byte) bool {
+// IsASCIIAlnum reports whether c is an ASCII letter or digit, the bytes a
+// plain word is made of (the linker's fast path reads words with it too).
+func IsASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
@@ -175,7 +177,7 @@ func isIdeo(r rune) bool {
 // numbers other than ideographs).
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIIAlnum(byte(r))
+		return IsASCIIAlnum(byte(r))
 	}
 	return (unicode.IsLetter(r) || unicode.IsNumber(r)) && !isIdeo(r)
 }
@@ -222,7 +224,7 @@ func skipAttached(s string, i int) int {
 func nextToken(s string, i int) (end int, word bool) {
 	if c := s[i]; c < utf8.RuneSelf { // fast paths for ASCII
 		switch {
-		case isASCIIAlnum(c):
+		case IsASCIIAlnum(c):
 			return wordEnd(s, i, rune(c), 1), true
 		case c == ' ':
 			j := i + 1
@@ -271,8 +273,8 @@ func wordEnd(s string, i int, r rune, w int) int {
 	prev := r
 	dotted := false // saw an internal period
 	for j < len(s) {
-		if isASCIIAlnum(s[j]) { // fast path
-			for j < len(s) && isASCIIAlnum(s[j]) {
+		if IsASCIIAlnum(s[j]) { // fast path
+			for j < len(s) && IsASCIIAlnum(s[j]) {
 				j++
 			}
 			prev = rune(s[j-1])

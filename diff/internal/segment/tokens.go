@@ -29,13 +29,7 @@ func Tokens(text string) []string {
 	if text == "" {
 		return nil
 	}
-	toks := make([]string, 0, len(text)/2+1) // news copy: about one token per 2.7 bytes
-	for i := 0; i < len(text); {
-		j, _ := nextToken(text, i)
-		toks = append(toks, text[i:j])
-		i = j
-	}
-	return toks
+	return AppendTokens(make([]string, 0, len(text)/2+1), text) // news copy: about one token per 2.7 bytes
 }
 
 // AppendTokens appends the tokens of text (see Tokens) to dst and returns
